@@ -1,0 +1,58 @@
+/**
+ * Watches for inactivity. After `idleSeconds` without a touch it warns, counting down
+ * `warningSeconds` (at least 20: WCAG 2.2.1 Timing Adjustable), and any touch during the warning
+ * continues the session. When the countdown ends, onTimeout runs (the kiosk resets).
+ */
+export class IdleTimer {
+  warning = $state(false);
+  secondsLeft = $state(0);
+
+  #idleTimer: ReturnType<typeof setTimeout> | undefined;
+  #countdown: ReturnType<typeof setInterval> | undefined;
+  #armed = false;
+
+  constructor(
+    private readonly settings: () => { idleSeconds: number; warningSeconds: number },
+    private readonly onTimeout: () => void,
+  ) {}
+
+  /** Starts watching (or restarts the idle period). */
+  arm(): void {
+    this.#armed = true;
+    this.#restart();
+  }
+
+  /** Stops watching and hides any warning. */
+  disarm(): void {
+    this.#armed = false;
+    this.#clear();
+  }
+
+  /** Any touch, key or scroll by the citizen. */
+  activity(): void {
+    if (this.#armed) this.#restart();
+  }
+
+  #restart(): void {
+    this.#clear();
+    this.#idleTimer = setTimeout(() => this.#warn(), this.settings().idleSeconds * 1000);
+  }
+
+  #warn(): void {
+    this.warning = true;
+    this.secondsLeft = this.settings().warningSeconds;
+    this.#countdown = setInterval(() => {
+      this.secondsLeft -= 1;
+      if (this.secondsLeft <= 0) {
+        this.disarm();
+        this.onTimeout();
+      }
+    }, 1000);
+  }
+
+  #clear(): void {
+    clearTimeout(this.#idleTimer);
+    clearInterval(this.#countdown);
+    this.warning = false;
+  }
+}

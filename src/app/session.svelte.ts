@@ -1,0 +1,33 @@
+import type { Language } from './i18n.ts';
+
+/**
+ * Everything about the citizen at the kiosk now: language, print size and what they have typed.
+ * It lives in memory only and is never written to storage (DESIGN.md, "Citizen data and the
+ * outbox"); reset() is the privacy boundary between two citizens.
+ */
+export class KioskSession {
+  language = $state<Language>('da');
+  largePrint = $state(false);
+  /** Answers by flow id; flows keep their inputs here so that a language switch loses nothing. */
+  answers = $state<Record<string, Record<string, unknown>>>({});
+  /** Changes at every reset; the app remounts every screen under a new generation. */
+  generation = $state(0);
+
+  /** True when nothing distinguishes this session from a fresh one. */
+  get pristine(): boolean {
+    return this.language === 'da' && !this.largePrint && Object.keys(this.answers).length === 0;
+  }
+
+  answersFor(flow: string): Record<string, unknown> {
+    return (this.answers[flow] ??= {});
+  }
+
+  reset(): void {
+    this.language = 'da';
+    this.largePrint = false;
+    this.answers = {};
+    this.generation += 1;
+  }
+}
+
+export const session = new KioskSession();

@@ -1,0 +1,63 @@
+import * as v from 'valibot';
+
+/**
+ * The municipality configuration: everything about one Borgerservice that differs between
+ * municipalities. Screens read these values; they never write a phone number or an opening hour.
+ * The server validates the file named by KIOSK_CONFIG at start-up and serves it as /config.json.
+ */
+
+const time = v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time must be HH:MM'));
+const interval = v.pipe(
+  v.object({ opens: time, closes: time }),
+  v.check((i) => i.opens < i.closes, 'opens must be before closes'),
+);
+const day = v.array(interval);
+const isoDate = v.pipe(v.string(), v.isoDate());
+
+export const weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+export type Weekday = (typeof weekdays)[number];
+
+export const serviceGroups = ['digital-id', 'without-digital-id'] as const;
+
+export const municipalityConfigSchema = v.object({
+  municipality: v.object({
+    name: v.pipe(v.string(), v.minLength(1)),
+    department: v.optional(v.string()),
+    phone: v.pipe(v.string(), v.regex(/^\+?[\d ]{8,16}$/, 'phone must be digits and spaces')),
+    source: v.optional(v.string()),
+  }),
+  openingHours: v.object({
+    monday: day, tuesday: day, wednesday: day, thursday: day, friday: day, saturday: day, sunday: day,
+  }),
+  /** Extra days the centre is closed (besides public holidays), e.g. a staff day. */
+  closingDays: v.array(isoDate),
+  session: v.pipe(
+    v.object({
+      idleSeconds: v.pipe(v.number(), v.integer(), v.minValue(30), v.maxValue(1800)),
+      // WCAG 2.2.1: the warning must give the citizen at least 20 seconds to continue.
+      warningSeconds: v.pipe(v.number(), v.integer(), v.minValue(20), v.maxValue(300)),
+    }),
+  ),
+  schemes: v.object({ nemid: v.boolean(), mitid: v.boolean() }),
+  services: v.pipe(
+    v.array(
+      v.object({
+        id: v.pipe(v.string(), v.regex(/^[a-z][a-z0-9-]*$/)),
+        group: v.picklist(serviceGroups),
+        enabled: v.boolean(),
+      }),
+    ),
+    v.check((s) => new Set(s.map((x) => x.id)).size === s.length, 'service ids must be unique'),
+  ),
+});
+
+export type MunicipalityConfig = v.InferOutput<typeof municipalityConfigSchema>;
+export type ServiceEntry = MunicipalityConfig['services'][number];
+
+/** Parses a configuration, throwing an error that names every bad field. */
+export function parseMunicipalityConfig(input: unknown): MunicipalityConfig {
+  const result = v.safeParse(municipalityConfigSchema, input);
+  if (result.success) return result.output;
+  const problems = result.issues.map((i) => `${v.getDotPath(i) ?? '(root)'}: ${i.message}`);
+  throw new Error(`Invalid municipality configuration:\n  ${problems.join('\n  ')}`);
+}

@@ -1,0 +1,32 @@
+/// <reference lib="webworker" />
+import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { NetworkFirst } from 'workbox-strategies';
+import { clientsClaim } from 'workbox-core';
+
+declare const self: ServiceWorkerGlobalScope;
+
+// The app shell, CSS, fonts and icons: everything the kiosk needs to start with the network cut.
+precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+
+// Every navigation (including deep links) gets the app shell; the API is never answered from cache.
+registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//] }));
+
+// The municipality configuration changes without a new build: fresh when online, cached offline.
+const CONFIG_CACHE = 'municipality-config';
+registerRoute(({ url }) => url.origin === self.location.origin && url.pathname === '/config.json',
+  new NetworkFirst({ cacheName: CONFIG_CACHE, networkTimeoutSeconds: 4 }));
+
+self.addEventListener('install', (event) => {
+  // Fetch the configuration now: on a first visit the page asked for it before this worker existed.
+  event.waitUntil(caches.open(CONFIG_CACHE).then((cache) => cache.add('/config.json')).catch(() => undefined));
+});
+
+// A new version waits until the page asks for it, which the kiosk does only at a reset.
+self.addEventListener('message', (event) => {
+  if (event.data?.type === 'SKIP_WAITING') void self.skipWaiting();
+});
+
+// The first version takes control at once, so that a kiosk works offline after its first visit.
+clientsClaim();

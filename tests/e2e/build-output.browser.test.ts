@@ -1,0 +1,37 @@
+import { expect, test } from '@playwright/test';
+import { fileBytes, gzipBytes, precacheUrls } from './support/build.ts';
+
+// Budgets from the foundation issue; BENCHMARKS.md (npm run bench) tracks the stricter goals.
+const START_SCREEN_JS_GZIP_BUDGET = 60 * 1024;
+const PRECACHE_BUDGET = 1.5 * 1024 * 1024;
+
+test('the service worker precaches the app shell, fonts and CSS, and not itself', () => {
+  const urls = precacheUrls();
+  expect(urls).toContain('index.html');
+  expect(urls).toContain('manifest.webmanifest');
+  expect(urls.filter((u) => /^assets\/index-.*\.js$/.test(u))).toHaveLength(1);
+  expect(urls.filter((u) => u.endsWith('.css')).length).toBeGreaterThanOrEqual(1);
+  expect(urls.filter((u) => /IBMPlexSans-(Regular|SemiBold|Bold)-Latin1-.*\.woff2$/.test(u))).toHaveLength(3);
+  expect(urls.some((u) => /(^|\/)sw\.js$/.test(u)), 'the worker must not precache itself').toBe(false);
+});
+
+test('the whole precache stays within 1.5 MB', () => {
+  const total = precacheUrls().reduce((sum, url) => sum + fileBytes(url), 0);
+  console.log(`precache: ${precacheUrls().length} files, ${(total / 1024).toFixed(1)} KiB (budget ${PRECACHE_BUDGET / 1024} KiB)`);
+  expect(total).toBeLessThanOrEqual(PRECACHE_BUDGET);
+});
+
+test('the start screen loads at most 60 KB of gzipped JavaScript', async ({ page }) => {
+  const scripts = new Set<string>();
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.add(new URL(request.url()).pathname);
+  });
+  await page.goto('/');
+  await expect(page.locator('main h1')).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  const sizes = [...scripts].map((path) => ({ path, gzip: gzipBytes(path) }));
+  const total = sizes.reduce((sum, s) => sum + s.gzip, 0);
+  console.log(`start-screen JS: ${sizes.map((s) => `${s.path} ${(s.gzip / 1024).toFixed(1)} KiB`).join(', ')}; total ${(total / 1024).toFixed(1)} KiB gzip (budget 60 KiB)`);
+  expect(sizes.length).toBeGreaterThan(0);
+  expect(total).toBeLessThanOrEqual(START_SCREEN_JS_GZIP_BUDGET);
+});

@@ -1,0 +1,59 @@
+import { defineConfig } from 'vitest/config';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { VitePWA } from 'vite-plugin-pwa';
+import { fileURLToPath } from 'node:url';
+
+// dkfds's package.json exports only its JS; its Sass, fonts and icons are reached through this alias.
+const dkfds = fileURLToPath(new URL('./node_modules/dkfds/dist', import.meta.url));
+
+// One config for the app build and for Vitest. The server (src/server) is not bundled: tsx runs it.
+export default defineConfig({
+  plugins: [
+    svelte(),
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src/sw',
+      filename: 'sw.ts',
+      // The page registers the worker itself (src/app/sw-update.ts) so that an update waits for a reset.
+      injectRegister: false,
+      manifest: {
+        name: 'Borgerservice selvbetjening',
+        short_name: 'Borgerservice',
+        description: 'Selvbetjening i Borgerservice: digital ID og blanketter uden digital ID.',
+        lang: 'da',
+        start_url: '/',
+        scope: '/',
+        display: 'fullscreen',
+        orientation: 'any',
+        background_color: '#ffffff',
+        theme_color: '#3c5c22',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      injectManifest: {
+        globPatterns: ['**/*.{js,css,html,woff2,svg,png,webmanifest}'],
+        // Icons for install only; the start screen does not need them offline.
+        globIgnores: ['**/icon-512.png', '**/icon-maskable-512.png'],
+        maximumFileSizeToCacheInBytes: 512 * 1024,
+      },
+    }),
+  ],
+  resolve: { alias: { '@dkfds': dkfds } },
+  // In development the sync server (npm run serve) answers the API and the configuration.
+  server: { proxy: { '/api': 'http://localhost:8080', '/config.json': 'http://localhost:8080' } },
+  build: { target: 'es2022', sourcemap: false, assetsInlineLimit: 0 },
+  css: {
+    preprocessorOptions: {
+      scss: { quietDeps: true, silenceDeprecations: ['import', 'global-builtin', 'if-function'] },
+    },
+  },
+  test: {
+    include: ['src/**/*.unit.test.ts', 'tests/unit/**/*.test.ts', 'tests/server/**/*.test.ts'],
+    environment: 'node',
+    pool: 'forks',
+    maxWorkers: 2,
+  },
+});
