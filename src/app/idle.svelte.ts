@@ -39,15 +39,17 @@ export class IdleTimer {
   }
 
   #warn(): void {
+    // Counted from a deadline, not by ticks: a busy or throttled page must not stretch the warning.
+    const deadline = Date.now() + this.settings().warningSeconds * 1000;
+    const tick = () => {
+      this.secondsLeft = Math.max(0, Math.ceil((deadline - Date.now()) / 1000));
+      if (this.secondsLeft > 0) return;
+      this.disarm();
+      this.onTimeout();
+    };
     this.warning = true;
-    this.secondsLeft = this.settings().warningSeconds;
-    this.#countdown = setInterval(() => {
-      this.secondsLeft -= 1;
-      if (this.secondsLeft <= 0) {
-        this.disarm();
-        this.onTimeout();
-      }
-    }, 1000);
+    tick();
+    this.#countdown = setInterval(tick, 250);
   }
 
   #clear(): void {

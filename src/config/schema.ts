@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { serviceGroups } from './values.ts';
 
 /**
  * The municipality configuration: everything about one Borgerservice that differs between
@@ -14,10 +15,6 @@ const interval = v.pipe(
 const day = v.array(interval);
 const isoDate = v.pipe(v.string(), v.isoDate());
 
-export const weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
-export type Weekday = (typeof weekdays)[number];
-
-export const serviceGroups = ['digital-id', 'without-digital-id'] as const;
 
 export const municipalityConfigSchema = v.object({
   municipality: v.object({

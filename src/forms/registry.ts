@@ -45,7 +45,8 @@ export function validateRequest(type: string, schemaVersion: number, data: unkno
     ok: false,
     errors: result.issues.map((i) => ({
       path: v.getDotPath(i) ?? '',
-      code: i.type,
+      // The form engine's checks (engine/schema.ts) carry their error code as the message.
+      code: i.type === 'raw_check' ? i.message : i.type,
     })),
   };
 }

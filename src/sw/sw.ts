@@ -3,6 +3,7 @@ import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { NetworkFirst } from 'workbox-strategies';
 import { clientsClaim } from 'workbox-core';
+import { installOutboxSync } from '../outbox/sw-sync.ts';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -27,6 +28,9 @@ self.addEventListener('install', (event) => {
 self.addEventListener('message', (event) => {
   if (event.data?.type === 'SKIP_WAITING') void self.skipWaiting();
 });
+
+// Background Sync and page requests upload the outbox from here, under the pages' Web Lock.
+installOutboxSync(self);
 
 // The first version takes control at once, so that a kiosk works offline after its first visit.
 clientsClaim();

@@ -1,0 +1,54 @@
+import type { DatedRule } from './dated.ts';
+import { digitalPostAge, minimumAge } from './age.ts';
+import { abroadCollectionFee, collectionInDenmarkFee } from './abroad.ts';
+import { blockingLines, complaintRecipient, mitIdSupport, nemIdSupport } from './contacts.ts';
+import { digitalPostExemption } from './digital-post.ts';
+import { documentRequirements } from './documents.ts';
+import { controlQuestions, postedDeliveryBusinessDays } from './issuance.ts';
+import {
+  extraKeyCardsAtCounter,
+  extraKeyCardsOnline,
+  keyAppMinimumUnusedKeys,
+  newKeyCardAtRemainingKeys,
+  renewalYears,
+} from './key-cards.ts';
+import { witnessLimit, witnessMinimumAge, witnessMitIdExperience } from './witness.ts';
+
+export * from './dated.ts';
+export * from './age.ts';
+export * from './abroad.ts';
+export * from './authenticators.ts';
+export * from './contacts.ts';
+export * from './digital-post.ts';
+export * from './documents.ts';
+export * from './holidays.ts';
+export * from './issuance.ts';
+export * from './key-cards.ts';
+export * from './labels.ts';
+export * from './timeline.ts';
+export * from './witness.ts';
+
+/** Every dated rule by name, so one test can check all their data (dates, order, overlaps, sources). */
+export const allDatedRules: Record<string, readonly DatedRule<unknown>[]> = {
+  'minimumAge.nemid': minimumAge.nemid,
+  'minimumAge.mitid': minimumAge.mitid,
+  digitalPostAge,
+  witnessMinimumAge,
+  witnessMitIdExperience,
+  witnessLimit,
+  documentRequirements,
+  controlQuestions,
+  postedDeliveryBusinessDays,
+  extraKeyCardsAtCounter,
+  extraKeyCardsOnline,
+  newKeyCardAtRemainingKeys,
+  keyAppMinimumUnusedKeys,
+  renewalYears,
+  abroadCollectionFee,
+  collectionInDenmarkFee,
+  nemIdSupport,
+  blockingLines,
+  mitIdSupport,
+  complaintRecipient,
+  digitalPostExemption,
+};

@@ -1,0 +1,39 @@
+import type { FormDefinition } from '../engine/types.ts';
+
+/**
+ * Read access to my Digital Post for another person, schema version 1. Shipped: never edit.
+ * seeds/000: "give en anden person læseadgang til din digitale postkasse". The person who reads
+ * uses their own digital ID, so the caseworker needs who they are and how far the access goes.
+ */
+export const digitalPostReadAccessV1: FormDefinition = {
+  id: 'digital-post-read-access',
+  type: 'digital-post-read-access',
+  schemaVersion: 1,
+  steps: [
+    {
+      id: 'you',
+      fields: [
+        { name: 'name', kind: 'text', required: true, personal: true },
+        { name: 'cpr', kind: 'cpr', required: true, personal: true, hintKey: 'forms:hints.cpr' },
+      ],
+    },
+    {
+      id: 'reader',
+      fields: [
+        { name: 'readerName', kind: 'text', required: true, personal: true },
+        { name: 'readerCpr', kind: 'cpr', required: true, personal: true, hintKey: 'forms:hints.cpr' },
+        { name: 'relation', kind: 'choice', required: true, personal: false, options: [{ value: 'family' }, { value: 'friend' }, { value: 'other' }] },
+        { name: 'readerPhone', kind: 'phone', required: false, personal: true, hintKey: 'forms:hints.phone' },
+        { name: 'hasEndDate', kind: 'yes-no', required: true, personal: false },
+        { name: 'endDate', kind: 'date', required: true, personal: false, hintKey: 'forms:hints.date', showIf: { field: 'hasEndDate', equals: true } },
+      ],
+    },
+    {
+      id: 'sign',
+      fields: [
+        { name: 'declaration', kind: 'declaration', required: true, personal: false },
+        { name: 'signature', kind: 'signature', required: true, personal: true },
+      ],
+    },
+  ],
+};

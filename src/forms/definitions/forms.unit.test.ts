@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import '../index.ts';
+import { validateRequest } from '../registry.ts';
+import { currentForms, formVersions } from './index.ts';
+import { examplePayloads } from './examples.ts';
+import { formIds, infoPageIds } from '../catalog.ts';
+import { infoPages } from './info-pages.ts';
+import { allFields } from '../engine/display.ts';
+import { errorCodesByAddressPart, errorCodesByKind, errorKey, hintKey, labelKey, optionKey, resolveKey, stepTitleKey, titleKey } from '../engine/keys.ts';
+import { digitalPostExemption } from '../../domain/rules/digital-post.ts';
+import { labels } from '../../domain/rules/labels.ts';
+import defaultConfig from '../../config/municipality.default.json' with { type: 'json' };
+
+const languages = ['da', 'en'] as const;
+const locale = (lang: string, ns: string) =>
+  JSON.parse(readFileSync(new URL(`../../../locales/${lang}/${ns}.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
+
+/** Whether an i18n key ("ns:a.b") has text in a language. */
+function has(lang: string, key: string): boolean {
+  const [ns, path] = key.split(':');
+  let node: unknown = locale(lang, ns!);
+  for (const part of path!.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
+  return typeof node === 'string' && node.trim() !== '';
+}
+
+describe.each(currentForms.map((f) => [f.id, f] as const))('form %s', (id, form) => {
+  const example = examplePayloads[id]!;
+
+  it('accepts a complete example', () => {
+    expect(validateRequest(form.type, form.schemaVersion, example)).toEqual({ ok: true, data: example });
+  });
+
+  it.each(form.steps.flatMap((s) => s.fields).filter((f) => f.required && f.name in example).map((f) => f.name))(
+    'rejects the example without the required field %s',
+    (name) => {
+      const { [name]: _dropped, ...rest } = example;
+      const result = validateRequest(form.type, form.schemaVersion, rest);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.errors.some((e) => e.path === name || e.path.startsWith(`${name}.`))).toBe(true);
+    },
+  );
+
+  it.each(languages)('has every text in %s, error messages included', (lang) => {
+    const keys = [titleKey(form), ...form.steps.map((s) => stepTitleKey(form, s))];
+    keys.push(...form.steps.flatMap((s) => (s.introKeys ?? []).map((k) => resolveKey(form, k))));
+    keys.push(...form.steps.flatMap((s) => (s.introListKeys?.(new Date()) ?? []).map((k) => resolveKey(form, k))));
+    for (const field of allFields(form.steps.flatMap((s) => s.fields))) {
+      keys.push(labelKey(form, field));
+      const hint = hintKey(form, field);
+      if (hint) keys.push(hint);
+      for (const o of field.options ?? []) keys.push(optionKey(form, field, o.value));
+      if (field.kind === 'group') keys.push(labelKey(form, field).replace(/\.label$/, '.row'));
+      if (field.kind === 'address') {
+        for (const [part, codes] of Object.entries(errorCodesByAddressPart)) keys.push(...codes.map((c) => errorKey('address', c, part)));
+      }
+      keys.push(...errorCodesByKind[field.kind].map((c) => errorKey(field.kind, c)));
+    }
+    expect(keys.filter((k) => !has(lang, k))).toEqual([]);
+  });
+});
+
+describe('forms', () => {
+  it('keep the names of their fields unique, so that answers and element ids do not collide', () => {
+    for (const form of currentForms) {
+      const names = allFields(form.steps.flatMap((s) => s.fields)).map((f) => f.name);
+      expect(new Set(names).size, form.id).toBe(names.length);
+    }
+  });
+
+  it('are listed in the catalogue that the start screen uses without loading them', () => {
+    expect([...formIds].sort()).toEqual(currentForms.map((f) => f.id).sort());
+    expect([...infoPageIds].sort()).toEqual(infoPages.map((p) => p.id).sort());
+  });
+
+  it('exist for every service of the without-digital-id group in the default configuration', () => {
+    const services = defaultConfig.services.filter((s) => s.group === 'without-digital-id').map((s) => s.id);
+    expect([...formIds, ...infoPageIds].sort()).toEqual(services.sort());
+  });
+
+  it('never change a shipped version: each version number appears once per form', () => {
+    for (const versions of formVersions) {
+      const numbers = versions.map((f) => f.schemaVersion);
+      expect(new Set(numbers).size).toBe(numbers.length);
+    }
+  });
+
+  it('show the Digital Post exemption grounds in the wording of the rule data', () => {
+    const grounds = digitalPostExemption.at(-1)!.value.grounds;
+    for (const lang of languages) {
+      const texts = locale(lang, 'form-digital-post-exemption').grounds as Record<string, string>;
+      for (const g of grounds) expect(texts[g.id], `${lang} ${g.id}`).toBe(labels[g.labelKey][lang]);
+    }
+  });
+
+  it('have the texts of the information pages in both languages', () => {
+    for (const page of infoPages) {
+      for (const lang of languages) for (const p of page.paragraphKeys) expect(has(lang, `info-pages:${page.id}.${p}`), `${lang} ${page.id}.${p}`).toBe(true);
+    }
+  });
+});

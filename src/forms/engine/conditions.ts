@@ -1,0 +1,20 @@
+import type { Answers, Condition, FieldDefinition } from './types.ts';
+
+/**
+ * Whether a field is shown. Conditions are read on normalised values (payload.ts), so a yes/no
+ * field is `true`/`false` here whether it comes from the screen or from a queued envelope.
+ * Inside a repeatable group a condition looks at the row first, then at the whole form.
+ */
+export function conditionHolds(condition: Condition, values: Answers, outer?: Answers): boolean {
+  const value = condition.field in values ? values[condition.field] : outer?.[condition.field];
+  const wanted = Array.isArray(condition.equals) ? condition.equals : [condition.equals];
+  return wanted.includes(value as string | boolean);
+}
+
+export function isShown(field: FieldDefinition, values: Answers, outer?: Answers): boolean {
+  return !field.showIf || conditionHolds(field.showIf, values, outer);
+}
+
+export function shownFields(fields: readonly FieldDefinition[], values: Answers, outer?: Answers): FieldDefinition[] {
+  return fields.filter((f) => isShown(f, values, outer));
+}

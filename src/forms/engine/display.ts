@@ -1,0 +1,119 @@
+import { maskCpr } from '../../domain/cpr.ts';
+import { parseIsoDate } from '../../domain/dates.ts';
+import { isShown } from './conditions.ts';
+import { labelKey, optionKey, stepTitleKey } from './keys.ts';
+import type { Answers, FieldDefinition, FormDefinition } from './types.ts';
+
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+export interface AnswerRow {
+  field: FieldDefinition;
+  label: string;
+  /** Lines of text; the check-answers page and the printed copy show them one per line. */
+  lines: string[];
+  /** A drawn signature (PNG data URL), shown as an image on the printed copy. */
+  image?: string;
+}
+
+export interface AnswerSection {
+  stepIndex: number;
+  title: string;
+  rows: AnswerRow[];
+}
+
+/**
+ * The answers as a citizen reads them, step by step. On screen a CPR number is masked
+ * (DOMAIN.md: never the full number where others can read it); only the citizen's printed copy
+ * asks for `fullCpr`.
+ */
+export function answerSections(form: FormDefinition, data: Answers, t: Translate, language: string, { fullCpr = false } = {}): AnswerSection[] {
+  return form.steps.map((step, stepIndex) => ({
+    stepIndex,
+    title: t(stepTitleKey(form, step)),
+    rows: step.fields
+      .filter((f) => isShown(f, data))
+      .map((field) => row(form, field, data[field.name], t, language, fullCpr)),
+  }));
+}
+
+function row(form: FormDefinition, field: FieldDefinition, value: unknown, t: Translate, language: string, fullCpr: boolean): AnswerRow {
+  const label = t(labelKey(form, field));
+  if (value === undefined) return { field, label, lines: [t('forms:notAnswered')] };
+  if (field.kind === 'signature') {
+    const s = value as { method: string; image?: string; name?: string };
+    return s.method === 'drawn'
+      ? { field, label, lines: [t('forms:signature.signedDrawn')], image: s.image }
+      : { field, label, lines: [t('forms:signature.signedTyped', { name: s.name })] };
+  }
+  if (field.kind === 'group') {
+    const rows = value as Answers[];
+    const rowLabel = t(`${labelKey(form, field).replace(/\.label$/, '.row')}`);
+    return {
+      field,
+      label,
+      lines: rows.map((r, i) => {
+        const parts = (field.fields ?? []).filter((f) => isShown(f, r)).map((f) => text(form, f, r[f.name], t, language, fullCpr).join(', '));
+        return `${t('forms:group.row', { label: rowLabel, n: i + 1 })}: ${parts.join(', ')}`;
+      }),
+    };
+  }
+  return { field, label, lines: text(form, field, value, t, language, fullCpr) };
+}
+
+function text(form: FormDefinition, field: FieldDefinition, value: unknown, t: Translate, language: string, fullCpr: boolean): string[] {
+  if (value === undefined) return [t('forms:notAnswered')];
+  switch (field.kind) {
+    case 'cpr':
+      return [fullCpr ? formatCpr(String(value)) : safeMask(String(value))];
+    case 'date':
+      return [formatDate(String(value), language)];
+    case 'yes-no':
+      return [t(value ? 'forms:yes' : 'forms:no')];
+    case 'declaration':
+      return [t('forms:yes')];
+    case 'choice':
+      return [t(optionKey(form, field, String(value)))];
+    case 'multi-choice':
+      return (value as string[]).map((v) => t(optionKey(form, field, v)));
+    case 'number':
+      return [new Intl.NumberFormat(language === 'da' ? 'da-DK' : 'en-GB').format(Number(value))];
+    case 'address':
+      return addressLines(value as Record<string, string>);
+    default:
+      return String(value).split('\n');
+  }
+}
+
+/** A Danish address as written on a letter: "Vej 12, 2. th" and "8000 Aarhus C". */
+export function addressLines(a: Record<string, string>): string[] {
+  const unit = [a.floor, a.door].filter(Boolean).join(' ');
+  const first = `${a.street ?? ''} ${a.number ?? ''}`.trim() + (unit ? `, ${unit}` : '');
+  return [first, `${a.postcode ?? ''} ${a.town ?? ''}`.trim()].filter(Boolean);
+}
+
+const formatCpr = (cpr: string) => (/^\d{10}$/.test(cpr) ? `${cpr.slice(0, 6)}-${cpr.slice(6)}` : cpr);
+
+function safeMask(cpr: string): string {
+  try {
+    return maskCpr(cpr);
+  } catch {
+    // Not a CPR number (validation says so on the field); never echo digits that might be one.
+    return 'XXXXXX-XXXX';
+  }
+}
+
+function formatDate(iso: string, language: string): string {
+  try {
+    const { year, month, day } = parseIsoDate(iso);
+    return new Intl.DateTimeFormat(language === 'da' ? 'da-DK' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+      new Date(Date.UTC(year, month - 1, day)),
+    );
+  } catch {
+    return iso;
+  }
+}
+
+/** The fields of a form in order, group rows included; for tests and the staff side. */
+export function allFields(fields: readonly FieldDefinition[]): FieldDefinition[] {
+  return fields.flatMap((f) => [f, ...allFields(f.fields ?? [])]);
+}

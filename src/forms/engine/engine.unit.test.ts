@@ -1,0 +1,183 @@
+import * as v from 'valibot';
+import { describe, expect, it } from 'vitest';
+import type { FormDefinition } from './types.ts';
+import { toPayload } from './payload.ts';
+import { validatePayload, validateStep } from './validate.ts';
+import { formSchema, registerForm } from './schema.ts';
+import { requestType, validateRequest } from '../registry.ts';
+import { answerSections } from './display.ts';
+
+const today = new Date('2026-11-23T12:00:00Z');
+
+const form: FormDefinition = {
+  id: 'test-form',
+  type: 'test-form',
+  schemaVersion: 1,
+  steps: [
+    {
+      id: 'one',
+      fields: [
+        { name: 'name', kind: 'text', required: true, personal: true },
+        { name: 'hasKids', kind: 'yes-no', required: true, personal: false },
+        {
+          name: 'kids',
+          kind: 'group',
+          required: true,
+          personal: true,
+          maxRows: 2,
+          showIf: { field: 'hasKids', equals: true },
+          fields: [
+            { name: 'kidName', kind: 'text', required: true, personal: true },
+            { name: 'kidCpr', kind: 'cpr', required: true, personal: true },
+          ],
+        },
+      ],
+    },
+    {
+      id: 'two',
+      fields: [
+        { name: 'phone', kind: 'phone', required: false, personal: true },
+        { name: 'home', kind: 'address', required: true, personal: true },
+        { name: 'born', kind: 'date', required: true, personal: true },
+      ],
+    },
+  ],
+};
+
+const complete = {
+  name: ' Karen ',
+  hasKids: 'yes',
+  kids: [{ kidName: 'Ida', kidCpr: '150515-2345' }],
+  phone: '12 34 56 78',
+  home: { street: 'Østergade', number: '12', floor: '', door: '', postcode: '8000', town: 'aarhus c' },
+  born: { day: '1', month: '1', year: '1990' },
+};
+
+describe('form engine: payload', () => {
+  it('normalises answers: trimmed text, booleans, CPR without hyphen, ISO dates, no empty parts', () => {
+    expect(toPayload(form, complete, today)).toEqual({
+      name: 'Karen',
+      hasKids: true,
+      kids: [{ kidName: 'Ida', kidCpr: '1505152345' }],
+      phone: '12345678',
+      home: { street: 'Østergade', number: '12', postcode: '8000', town: 'aarhus c' },
+      born: '1990-01-01',
+    });
+  });
+
+  it('leaves out a field whose condition does not hold, so a hidden field is never sent', () => {
+    const payload = toPayload(form, { ...complete, hasKids: 'no' }, today);
+    expect(payload).not.toHaveProperty('kids');
+    expect(validatePayload(form, payload, today)).toEqual([]);
+  });
+});
+
+describe('form engine: validation', () => {
+  it('accepts a complete payload', () => {
+    expect(validatePayload(form, toPayload(form, complete, today), today)).toEqual([]);
+  });
+
+  it('requires a shown field and not a hidden one', () => {
+    const errors = validateStep(form, 0, toPayload(form, { hasKids: 'yes' }, today), today);
+    expect(errors).toEqual([
+      { path: 'name', code: 'required' },
+      { path: 'kids', code: 'tooFewRows' },
+    ]);
+    expect(validateStep(form, 0, toPayload(form, { name: 'A', hasKids: 'no' }, today), today)).toEqual([]);
+  });
+
+  it('validates every row of a repeatable group and names the row in the path', () => {
+    const payload = toPayload(form, { ...complete, kids: [{ kidName: 'Ida', kidCpr: '150515-2345' }, { kidName: '', kidCpr: '3113' }] }, today);
+    expect(validateStep(form, 0, payload, today)).toEqual([
+      { path: 'kids.1.kidName', code: 'required' },
+      { path: 'kids.1.kidCpr', code: 'format' },
+    ]);
+  });
+
+  it('refuses more rows than the group allows', () => {
+    const row = { kidName: 'Ida', kidCpr: '150515-2345' };
+    const payload = toPayload(form, { ...complete, kids: [row, row, row] }, today);
+    expect(validateStep(form, 0, payload, today)).toEqual([{ path: 'kids', code: 'tooManyRows' }]);
+  });
+
+  it('checks the postcode against the town', () => {
+    const wrongTown = toPayload(form, { ...complete, home: { ...complete.home, town: 'Odense C' } }, today);
+    expect(validateStep(form, 1, wrongTown, today)).toEqual([{ path: 'home.town', code: 'postcodeTown' }]);
+    const unknown = toPayload(form, { ...complete, home: { ...complete.home, postcode: '0999' } }, today);
+    expect(validateStep(form, 1, unknown, today)).toEqual([{ path: 'home.postcode', code: 'postcodeUnknown' }]);
+    const abbreviated = toPayload(form, { ...complete, home: { ...complete.home, postcode: '2800', town: 'Kgs. Lyngby' } }, today);
+    expect(validateStep(form, 1, abbreviated, today)).toEqual([]);
+  });
+
+  it('names each missing part of a required address', () => {
+    const payload = toPayload(form, { ...complete, home: { street: 'Østergade' } }, today);
+    expect(validateStep(form, 1, payload, today).map((e) => e.path)).toEqual(['home.number', 'home.postcode', 'home.town']);
+  });
+
+  it('refuses an impossible date, a bad phone number and a CPR number with a future birth date', () => {
+    const payload = toPayload(form, { ...complete, born: { day: '31', month: '2', year: '2000' }, phone: '1234' }, today);
+    expect(validateStep(form, 1, payload, today)).toEqual([
+      { path: 'phone', code: 'format' },
+      { path: 'born', code: 'date' },
+    ]);
+    const future = toPayload(form, { ...complete, kids: [{ kidName: 'Ida', kidCpr: '010130-4000' }] }, today);
+    expect(validateStep(form, 0, future, today)).toEqual([{ path: 'kids.0.kidCpr', code: 'future' }]);
+  });
+
+  it('accepts a phone number with + and the country code', () => {
+    const payload = toPayload(form, { ...complete, phone: '+46 70 123 45 67' }, today);
+    expect(validateStep(form, 1, payload, today)).toEqual([]);
+  });
+
+  it('refuses a whole payload with a value for a hidden field or an unknown key', () => {
+    const payload = { ...toPayload(form, { ...complete, hasKids: 'no' }, today), kids: [], extra: 'x' };
+    expect(validatePayload(form, payload, today)).toEqual([
+      { path: 'kids', code: 'notAllowed' },
+      { path: 'extra', code: 'notAllowed' },
+    ]);
+  });
+});
+
+describe('form engine: schema and versions', () => {
+  it('derives a valibot schema that reports the engine codes with their paths', () => {
+    const result = v.safeParse(formSchema(form), { name: 'A', hasKids: true, kids: [{ kidName: '', kidCpr: '0101901234' }] });
+    expect(result.success).toBe(false);
+    expect(result.issues?.map((i) => [v.getDotPath(i), i.message])).toEqual([
+      ['kids.0.kidName', 'required'],
+      ['home.street', 'required'],
+      ['home.number', 'required'],
+      ['home.postcode', 'required'],
+      ['home.town', 'required'],
+      ['born', 'required'],
+    ]);
+  });
+
+  it('still validates an envelope made with v1 after a v2 is added', () => {
+    const v1: FormDefinition = { ...form, type: 'versioned-form' };
+    registerForm(v1);
+    const queuedWithV1 = toPayload(v1, complete, new Date());
+    // v2 adds a required e-mail; the v1 schema is kept untouched.
+    const v2: FormDefinition = {
+      ...v1,
+      schemaVersion: 2,
+      steps: [...v1.steps, { id: 'three', fields: [{ name: 'email', kind: 'email', required: true, personal: true }] }],
+    };
+    registerForm(v1, v2);
+    expect(requestType('versioned-form')?.current).toBe(2);
+    expect(validateRequest('versioned-form', 1, queuedWithV1)).toEqual({ ok: true, data: queuedWithV1 });
+    expect(validateRequest('versioned-form', 2, queuedWithV1)).toEqual({ ok: false, errors: [{ path: 'email', code: 'required' }] });
+  });
+});
+
+describe('form engine: display', () => {
+  const t = (key: string, o?: Record<string, unknown>) => `${key}${o ? JSON.stringify(o) : ''}`;
+
+  it('masks every CPR number on screen and shows it in full only on the printed copy', () => {
+    const payload = toPayload(form, complete, today);
+    const onScreen = JSON.stringify(answerSections(form, payload, t, 'da'));
+    expect(onScreen).not.toContain('1505152345');
+    expect(onScreen).not.toContain('150515-2345');
+    expect(onScreen).toContain('150515-XXXX');
+    expect(JSON.stringify(answerSections(form, payload, t, 'da', { fullCpr: true }))).toContain('150515-2345');
+  });
+});

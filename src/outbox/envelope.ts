@@ -1,0 +1,55 @@
+import { envelopeAad, type Envelope, type SealedPayload, type ServerKey } from '../contract/v1.ts';
+import { toBase64url } from './base64url.ts';
+
+/**
+ * Envelope encryption for the server (DESIGN.md, "Citizen data and the outbox"): a fresh
+ * AES-256-GCM key per submission, wrapped with the server's RSA-OAEP-256 public key. The AES key
+ * is extractable only so that wrapKey can export it, and is dropped when this returns, so the
+ * device can never read back what it queued.
+ */
+
+const IV_BYTES = 12;
+
+/** Seals a payload for the server; the envelope's metadata is taken from the payload and bound to the ciphertext. */
+export async function seal(payload: SealedPayload, meta: { id: string }, serverKey: ServerKey): Promise<Envelope> {
+  const publicKey = await importServerKey(serverKey);
+  const contentKey = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, ['encrypt']);
+  const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
+  const metadata = {
+    id: meta.id,
+    reference: payload.reference,
+    type: payload.type,
+    schemaVersion: payload.schemaVersion,
+    createdAt: payload.createdAt,
+    kid: serverKey.kid,
+  };
+  const plaintext = new TextEncoder().encode(JSON.stringify(payload));
+  const ciphertext = await crypto.subtle.encrypt(
+    { name: 'AES-GCM', iv, additionalData: envelopeAad(metadata) as Uint8Array<ArrayBuffer> },
+    contentKey,
+    plaintext,
+  );
+  const wrappedKey = await crypto.subtle.wrapKey('raw', contentKey, publicKey, { name: 'RSA-OAEP' });
+  return {
+    ...metadata,
+    iv: toBase64url(iv),
+    wrappedKey: toBase64url(new Uint8Array(wrappedKey)),
+    ciphertext: toBase64url(new Uint8Array(ciphertext)),
+  };
+}
+
+/**
+ * Imports the server's public key for wrapping. Only the RSA parameters are taken: a JWK's
+ * `key_ops` or `ext` as the server wrote them must not narrow what the device may do with it.
+ * Throws when the key is not an RSA-OAEP-256 public key, so enrolment can refuse it up front.
+ */
+export async function importServerKey(serverKey: ServerKey): Promise<CryptoKey> {
+  const { kty, n, e, alg } = serverKey.jwk;
+  if (kty !== 'RSA' || !n || !e || (alg !== undefined && alg !== 'RSA-OAEP-256')) {
+    throw new TypeError(`outbox.importServerKey: ${serverKey.kid} is not an RSA-OAEP-256 public key`);
+  }
+  return crypto.subtle.importKey('jwk', { kty, n, e, alg: 'RSA-OAEP-256' }, { name: 'RSA-OAEP', hash: 'SHA-256' }, false, [
+    'wrapKey',
+    'encrypt',
+  ]);
+}

@@ -1,0 +1,67 @@
+import type { Envelope, FieldError, ServerKey } from '../contract/v1.ts';
+
+/**
+ * What the device keeps in IndexedDB, and the names both the Dexie database (db.ts) and the
+ * Dexie-free status probe (device-status.ts) agree on. No runtime dependency: the kiosk's start
+ * screen imports this through device-status.ts and must stay small.
+ */
+
+export const DB_NAME = 'borgerservice';
+export const OUTBOX_TABLE = 'outbox';
+export const DEVICE_TABLE = 'device';
+/** The device table holds one row, under this out-of-line key. */
+export const DEVICE_KEY = 'self';
+
+export type OutboxStatus = 'queued' | 'sending' | 'stored' | 'rejected';
+export const OUTBOX_STATUSES: readonly OutboxStatus[] = ['queued', 'sending', 'stored', 'rejected'];
+
+/** Why the last attempt did not go through; shown to staff in the outbox view. */
+export interface OutboxError { code: string; message: string }
+
+/**
+ * One submission. Everything but `envelope` is plain metadata for the staff outbox view
+ * (DESIGN.md, "Citizen data and the outbox"); the citizen's answers exist only inside
+ * `envelope.ciphertext`, which this device cannot decrypt and which is deleted once stored.
+ */
+export interface OutboxItem {
+  id: string;
+  reference: string;
+  type: string;
+  schemaVersion: number;
+  /** ISO timestamp, as in the envelope. */
+  createdAt: string;
+  status: OutboxStatus;
+  /** Failed deliveries so far; drives the backoff. */
+  attempts: number;
+  /** Epoch milliseconds: not sent again before this. */
+  nextAttemptAt: number;
+  /** Epoch milliseconds of the last change of status. */
+  updatedAt: number;
+  lastError?: OutboxError;
+  /** What the server said was wrong, when it rejected the item as invalid or conflicting. */
+  errors?: FieldError[];
+  /** Why the server rejected it ('invalid' | 'conflict'). */
+  rejectedAs?: 'invalid' | 'conflict';
+  /** The sealed submission; absent once the server acknowledged it. */
+  envelope?: Envelope;
+}
+
+/** The metadata of an item, as the staff outbox view may show it. */
+export type OutboxSummary = Omit<OutboxItem, 'envelope'>;
+
+export type DeviceKind = 'kiosk' | 'tablet';
+
+/** The enrolment of this device with a sync server. One row, key DEVICE_KEY. */
+export interface DeviceRecord {
+  deviceId: string;
+  token: string;
+  serverKey: ServerKey;
+  /** '' means the origin the app is served from (DESIGN.md: the kiosk is served by the sync server). */
+  serverUrl: string;
+  name: string;
+  kind: DeviceKind;
+  /** ISO timestamp. */
+  enrolledAt: string;
+  /** Whether navigator.storage.persist() was granted at enrolment. */
+  persisted: boolean;
+}

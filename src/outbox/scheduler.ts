@@ -1,0 +1,140 @@
+import { onOutbox } from './events.ts';
+import { nextDueAt } from './list.ts';
+import { syncOutbox, type SyncResult } from './sync.ts';
+import { BACKGROUND_SYNC_TAG } from './sw-message.ts';
+
+/**
+ * When the page syncs (DESIGN.md, "Citizen data and the outbox"): at start, when the browser goes
+ * online, when the page becomes visible, after a submit, and on a timer while anything is queued,
+ * set for the earliest item's next attempt. Offline, it also registers a Background Sync so the
+ * service worker sends the queue when the network returns, even with the page closed.
+ *
+ * The page loads this with import() after the start screen is idle (Dexie is not in the start
+ * screen's budget): `(await import('…/outbox/scheduler.ts')).startOutboxSync()`.
+ */
+
+export interface OutboxScheduler {
+  /** Syncs now, or right after the run in progress. */
+  syncNow(): void;
+  /** Removes the listeners and the timer. */
+  stop(): void;
+}
+
+export interface SchedulerOptions {
+  sync?: () => Promise<SyncResult>;
+  nextDueAt?: () => Promise<number | undefined>;
+  now?: () => number;
+  /** Where `online` fires; globalThis by default. */
+  window?: EventTarget;
+  /** Where `visibilitychange` fires. */
+  document?: EventTarget & { visibilityState: DocumentVisibilityState };
+  /** onLine, and serviceWorker for Background Sync. */
+  navigator?: Pick<Navigator, 'onLine'> & { serviceWorker?: { ready: Promise<ServiceWorkerRegistration> } };
+}
+
+/** Never sooner than this after a run: a due time in the past must not make a busy loop. */
+const MIN_DELAY_MS = 1_000;
+/** Look again at least this often, whatever the due times say (a clock change, another tab's items). */
+const MAX_DELAY_MS = 5 * 60_000;
+/** When another context held the lock, or storage failed: look again after this. */
+const RECHECK_MS = 30_000;
+
+let running: OutboxScheduler | undefined;
+
+/** The page's scheduler; calling it again returns the one already running. */
+export function startOutboxSync(): OutboxScheduler {
+  running ??= createOutboxScheduler();
+  return running;
+}
+
+export function createOutboxScheduler(options: SchedulerOptions = {}): OutboxScheduler {
+  const sync = options.sync ?? (() => syncOutbox());
+  const dueAt = options.nextDueAt ?? nextDueAt;
+  const now = options.now ?? Date.now;
+  const win = options.window ?? (typeof window === 'undefined' ? undefined : window);
+  const doc = options.document ?? (typeof document === 'undefined' ? undefined : document);
+  const nav = options.navigator ?? (typeof navigator === 'undefined' ? undefined : navigator);
+
+  let inFlight = false;
+  let again = false;
+  let stopped = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const syncNow = () => {
+    if (stopped) return;
+    if (inFlight) {
+      again = true;
+      return;
+    }
+    inFlight = true;
+    void runUntilSettled().finally(() => {
+      inFlight = false;
+    });
+  };
+
+  async function runUntilSettled(): Promise<void> {
+    clearTimeout(timer);
+    let result: SyncResult | undefined;
+    do {
+      again = false;
+      result = await sync().catch((error: unknown) => {
+        console.error('outbox.scheduler: sync failed', error);
+        return undefined;
+      });
+    } while (again && !stopped);
+    if (stopped) return;
+    if (result?.outcome === 'network-error') registerBackgroundSync();
+    await scheduleNext(result);
+  }
+
+  async function scheduleNext(result: SyncResult | undefined): Promise<void> {
+    if (result?.outcome === 'not-enrolled') return;
+    let delay = RECHECK_MS;
+    if (result && result.outcome !== 'skipped') {
+      const due = await dueAt().catch(() => now() + RECHECK_MS);
+      if (due === undefined) return;
+      delay = due - now();
+    }
+    if (stopped) return;
+    timer = setTimeout(syncNow, Math.min(MAX_DELAY_MS, Math.max(MIN_DELAY_MS, delay)));
+  }
+
+  function registerBackgroundSync(): void {
+    const ready = nav?.serviceWorker?.ready;
+    if (!ready) return;
+    ready
+      .then((registration) => (registration as RegistrationWithSync).sync?.register(BACKGROUND_SYNC_TAG))
+      .catch((error: unknown) => console.warn('outbox.scheduler: could not register Background Sync', error));
+  }
+
+  const onVisible = () => {
+    if (doc?.visibilityState === 'visible') syncNow();
+  };
+  const onQueued = () => {
+    if (nav && !nav.onLine) registerBackgroundSync();
+    syncNow();
+  };
+  win?.addEventListener('online', syncNow);
+  doc?.addEventListener('visibilitychange', onVisible);
+  const offQueued = onOutbox('queued', onQueued);
+  const offEnrolled = onOutbox('enrolled', syncNow);
+  syncNow();
+
+  return {
+    syncNow,
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+      win?.removeEventListener('online', syncNow);
+      doc?.removeEventListener('visibilitychange', onVisible);
+      offQueued();
+      offEnrolled();
+      if (running === this) running = undefined;
+    },
+  };
+}
+
+/** Background Sync is not in TypeScript's DOM library (it is Chromium-only). */
+interface RegistrationWithSync extends ServiceWorkerRegistration {
+  sync?: { register(tag: string): Promise<void> };
+}

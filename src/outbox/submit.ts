@@ -1,0 +1,70 @@
+import { MAX_BODY_BYTES, type SealedPayload } from '../contract/v1.ts';
+import { requestType, validateRequest } from '../forms/index.ts';
+import { withStorage } from './db.ts';
+import { readDevice } from './device.ts';
+import { seal } from './envelope.ts';
+import { NotEnrolledError, SubmissionInvalidError, SubmissionTooLargeError } from './errors.ts';
+import { emitOutbox } from './events.ts';
+import { newReference } from './reference.ts';
+import { queuedItem } from './state.ts';
+
+export interface SubmitRequest {
+  type: string;
+  data: Record<string, unknown>;
+  /** True when a staff member filled it in for the citizen. */
+  assisted?: boolean;
+}
+
+/** What the receipt shows; available offline, because the reference is made here. */
+export interface Receipt {
+  id: string;
+  reference: string;
+  createdAt: string;
+  type: string;
+}
+
+export interface SubmitOptions {
+  /** The moment of submission; for tests. */
+  now?: () => Date;
+}
+
+/**
+ * Validates, encrypts for the server, and commits one envelope to the outbox, then asks for a
+ * sync without waiting for it. Up to this call the citizen's answers live only in memory; after
+ * it only the ciphertext is stored (DESIGN.md, "Citizen data and the outbox").
+ *
+ * Throws SubmissionInvalidError (nothing stored), NotEnrolledError, SubmissionTooLargeError, or
+ * StorageError (quota, closed or blocked database): in every case the answers are still in the
+ * caller's memory, and the kiosk offers a printed copy for the counter.
+ */
+export async function submit(request: SubmitRequest, options: SubmitOptions = {}): Promise<Receipt> {
+  const { type } = request;
+  const schemaVersion = requestType(type)?.current ?? 0;
+  // The same schema the server applies to the decrypted payload (src/forms), so they cannot disagree.
+  const validation = validateRequest(type, schemaVersion, request.data);
+  if (!validation.ok) throw new SubmissionInvalidError(type, validation.errors);
+
+  const device = await readDevice();
+  if (!device) throw new NotEnrolledError('outbox.submit');
+
+  const now = options.now?.() ?? new Date();
+  const payload: SealedPayload = {
+    type,
+    schemaVersion,
+    reference: newReference(),
+    createdAt: now.toISOString(),
+    ...(request.assisted === undefined ? {} : { assisted: request.assisted }),
+    // The schema's output: fields the schema does not know are not sent.
+    data: validation.data,
+  };
+  const id = crypto.randomUUID();
+  const envelope = await seal(payload, { id }, device.serverKey);
+
+  // Refused here rather than queued for ever: the server answers 413 to a body over the limit.
+  const bytes = new TextEncoder().encode(JSON.stringify({ submissions: [envelope] })).length;
+  if (bytes > MAX_BODY_BYTES) throw new SubmissionTooLargeError(type, bytes, MAX_BODY_BYTES);
+
+  await withStorage('outbox.put', (db) => db.outbox.add(queuedItem(envelope, now.getTime())));
+  emitOutbox('queued', { id });
+  return { id, reference: payload.reference, createdAt: payload.createdAt, type };
+}

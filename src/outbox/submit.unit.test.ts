@@ -1,0 +1,108 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { outboxDb } from './db.ts';
+import { NotEnrolledError, StorageError, SubmissionInvalidError, SubmissionTooLargeError } from './errors.ts';
+import { onOutbox } from './events.ts';
+import { isValidReference } from './reference.ts';
+import { submit } from './submit.ts';
+import {
+  TEST_TYPE,
+  clearOutboxDb,
+  everyStoredString,
+  makeServerKeys,
+  openEnvelope,
+  registerTestRequestType,
+  storeDevice,
+  testDevice,
+  type TestServerKeys,
+} from './testing.ts';
+
+const MARKER = 'MARKER-Æblevej-7f3c';
+let keys: TestServerKeys;
+
+beforeAll(async () => {
+  registerTestRequestType();
+  keys = await makeServerKeys();
+});
+beforeEach(() => storeDevice(testDevice(keys.serverKey)));
+afterEach(clearOutboxDb);
+
+describe('submit', () => {
+  it('queues one sealed envelope and returns the receipt', async () => {
+    const now = new Date('2025-03-01T12:00:00.000Z');
+    const receipt = await submit({ type: TEST_TYPE, data: { note: MARKER } }, { now: () => now });
+    expect(receipt).toMatchObject({ type: TEST_TYPE, createdAt: now.toISOString() });
+    expect(receipt.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(isValidReference(receipt.reference)).toBe(true);
+
+    const items = await outboxDb().outbox.toArray();
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ id: receipt.id, reference: receipt.reference, status: 'queued', attempts: 0, nextAttemptAt: now.getTime(), schemaVersion: 1 });
+    expect(await openEnvelope(items[0].envelope!, keys.privateKey)).toEqual({
+      type: TEST_TYPE,
+      schemaVersion: 1,
+      reference: receipt.reference,
+      createdAt: receipt.createdAt,
+      data: { note: MARKER },
+    });
+  });
+
+  it('stores no plaintext of the citizen’s answers anywhere in the database', async () => {
+    await submit({ type: TEST_TYPE, data: { note: MARKER, email: 'jens@example.dk' }, assisted: true });
+    const strings = await everyStoredString();
+    expect(strings.length).toBeGreaterThan(5);
+    for (const value of strings) {
+      expect(value).not.toContain('MARKER');
+      expect(value).not.toContain('Æblevej');
+      expect(value).not.toContain('jens@example.dk');
+    }
+  });
+
+  it('sends only the fields the schema knows', async () => {
+    await submit({ type: TEST_TYPE, data: { note: 'ok', stray: MARKER } });
+    const [item] = await outboxDb().outbox.toArray();
+    expect((await openEnvelope(item.envelope!, keys.privateKey)).data).toEqual({ note: 'ok' });
+  });
+
+  it('stores nothing when validation fails, and says which fields', async () => {
+    const failure = submit({ type: TEST_TYPE, data: { note: '', email: MARKER } });
+    await expect(failure).rejects.toBeInstanceOf(SubmissionInvalidError);
+    await expect(failure).rejects.toMatchObject({ errors: [{ path: 'note' }, { path: 'email' }] });
+    expect(await outboxDb().outbox.count()).toBe(0);
+  });
+
+  it('refuses an unknown request type', async () => {
+    await expect(submit({ type: 'no-such-form', data: {} })).rejects.toMatchObject({ errors: [{ code: 'unknown_type' }] });
+  });
+
+  it('refuses when the device is not enrolled, storing nothing', async () => {
+    await clearOutboxDb();
+    await expect(submit({ type: TEST_TYPE, data: { note: MARKER } })).rejects.toBeInstanceOf(NotEnrolledError);
+    expect(await outboxDb().outbox.count()).toBe(0);
+  });
+
+  it('refuses what the server could never accept (over 2 MiB sealed)', async () => {
+    await expect(submit({ type: TEST_TYPE, data: { note: 'x'.repeat(2 * 1024 * 1024) } })).rejects.toBeInstanceOf(SubmissionTooLargeError);
+    expect(await outboxDb().outbox.count()).toBe(0);
+  });
+
+  it('asks for a sync once the envelope is committed', async () => {
+    const queued: string[] = [];
+    const off = onOutbox('queued', ({ id }) => queued.push(id));
+    const receipt = await submit({ type: TEST_TYPE, data: { note: 'ok' } });
+    off();
+    expect(queued).toEqual([receipt.id]);
+  });
+
+  it('throws a StorageError naming the write when the database fails', async () => {
+    const table = outboxDb().outbox;
+    const add = table.add;
+    table.add = () => Promise.reject(new DOMException('disk full', 'QuotaExceededError')) as never;
+    try {
+      await expect(submit({ type: TEST_TYPE, data: { note: 'ok' } })).rejects.toMatchObject({ name: 'StorageError', operation: 'outbox.put', kind: 'quota' });
+      await expect(submit({ type: TEST_TYPE, data: { note: 'ok' } })).rejects.toBeInstanceOf(StorageError);
+    } finally {
+      table.add = add;
+    }
+  });
+});

@@ -1,0 +1,63 @@
+import { Hono } from 'hono';
+import type { MunicipalityConfig } from '../config/schema.ts';
+import type { AppEnv } from './app-env.ts';
+import { staffAuth } from './auth/sessions.ts';
+import type { ServerKeyring } from './crypto/server-key.ts';
+import { closeUnreadBody } from './http/close-unread-body.ts';
+import { apiError } from './http/errors.ts';
+import { securityHeaders } from './http/security-headers.ts';
+import { staticFiles } from './http/static.ts';
+import { requestLog, type Log } from './log.ts';
+import { FailureWindow, TokenBuckets, type Limits } from './rate-limit.ts';
+import { deviceRoutes } from './routes/devices.ts';
+import { staffAuthRoutes } from './routes/staff-auth.ts';
+import { staffDeviceRoutes } from './routes/staff-devices.ts';
+import { staffSubmissionRoutes } from './routes/staff-submissions.ts';
+import { staffUserRoutes } from './routes/staff-users.ts';
+import { submissionRoutes } from './routes/submissions.ts';
+import type { Store } from './store/store.ts';
+
+export interface AppDeps {
+  store: Store;
+  keyring: ServerKeyring;
+  config: MunicipalityConfig;
+  enrollmentCode: string;
+  limits: Limits;
+  distDir: string;
+  log: Log;
+}
+
+/** The whole HTTP surface: API routes first, then the built PWA with its SPA fallback. */
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const { store, keyring, config, enrollmentCode, limits, distDir, log } = deps;
+  const app = new Hono<AppEnv>();
+  app.use('*', requestLog(log));
+  app.use('*', securityHeaders());
+  app.use('/api/*', closeUnreadBody);
+
+  app.get('/api/health', (c) => c.json({ ok: true, storage: store.kind }));
+  // Validated at start-up; no-cache so that a changed file reaches kiosks on their next start.
+  app.get('/config.json', (c) => c.json(config, 200, { 'Cache-Control': 'no-cache' }));
+
+  const window = limits.failureWindowMs;
+  app.route('/api/v1/devices', deviceRoutes({ store, keyring, enrollmentCode, enrollFailures: new FailureWindow(limits.enrollFailuresPerIp, window) }));
+  app.route('/api/v1/submissions', submissionRoutes({ store, keyring, deviceBuckets: new TokenBuckets(limits.deviceRequestsPerSecond, limits.deviceBurst) }));
+  const auth = staffAuth(store);
+  app.route('/api/v1/staff', staffAuthRoutes({
+    store,
+    loginFailuresByUser: new FailureWindow(limits.loginFailuresPerUser, window),
+    loginFailuresByIp: new FailureWindow(limits.loginFailuresPerIp, window),
+  }));
+  app.route('/api/v1/staff', staffSubmissionRoutes({ store, keyring, auth }));
+  app.route('/api/v1/staff', staffDeviceRoutes(store, auth));
+  app.route('/api/v1/staff', staffUserRoutes(store, auth));
+
+  app.use('*', staticFiles(distDir, log));
+
+  app.notFound((c) => apiError(c, 404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`));
+  app.onError((err, c) => {
+    log('error', 'unhandled_error', { method: c.req.method, path: c.req.path.slice(0, 200), message: err.message, stack: err.stack });
+    return apiError(c, 500, 'internal', 'The server failed to handle this request; it has been logged.');
+  });
+  return app;
+}

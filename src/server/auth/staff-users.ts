@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import type { Log } from '../log.ts';
+import type { StaffRole, Store } from '../store/store.ts';
+import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './passwords.ts';
+
+const USERNAME = /^[a-z0-9][a-z0-9._@-]{1,63}$/;
+
+/** Usernames are case-insensitive: "Anne" and "anne" are one person at the counter. */
+export const normalizeUsername = (username: string) => username.trim().toLowerCase();
+
+/** Creates a staff user; 'exists' (and nothing written) when the username is taken. Throws on a bad name or password. */
+export async function createStaffUser(store: Store, username: string, password: string, role: StaffRole): Promise<'created' | 'exists'> {
+  const name = normalizeUsername(username);
+  if (!USERNAME.test(name)) {
+    throw new Error(`Username ${JSON.stringify(username)} must be 2-64 characters: letters, digits, and . _ @ - (not first).`);
+  }
+  if (password.length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH) {
+    throw new Error(`The password for ${name} must be ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters long.`);
+  }
+  const created = await store.createUser({
+    id: randomUUID(),
+    username: name,
+    role,
+    passwordHash: await hashPassword(password),
+    createdAt: new Date().toISOString(),
+  });
+  return created ? 'created' : 'exists';
+}
+
+/**
+ * The first admin from ADMIN_USERNAME/ADMIN_PASSWORD. An existing user is left as it is, even if the
+ * password differs: a forgotten environment variable must not silently reset someone's password.
+ */
+export async function ensureFirstAdmin(store: Store, username: string | undefined, password: string | undefined, log: Log): Promise<void> {
+  if (!username && !password) return;
+  if (!username || !password) {
+    log('warn', 'admin_not_created', { reason: 'set both ADMIN_USERNAME and ADMIN_PASSWORD, or use `npx tsx src/server/cli.ts create-admin`' });
+    return;
+  }
+  const outcome = await createStaffUser(store, username, password, 'admin');
+  log('info', outcome === 'created' ? 'admin_created' : 'admin_exists', {
+    username: normalizeUsername(username),
+    ...(outcome === 'exists' ? { note: 'existing user kept; ADMIN_PASSWORD not applied' } : {}),
+  });
+}

@@ -1,0 +1,55 @@
+import { createStaffUser, normalizeUsername } from './auth/staff-users.ts';
+import { silentLog } from './log.ts';
+import { openStore } from './store/open-store.ts';
+import type { StaffRole } from './store/store.ts';
+
+/**
+ * Staff accounts from the command line, against the same database as the server
+ * (DATA_DIR or DATABASE_URL):
+ *   npx tsx src/server/cli.ts create-admin <username>
+ *   npx tsx src/server/cli.ts create-caseworker <username>
+ * The password comes from ADMIN_PASSWORD or the first line of stdin, never from the command line,
+ * where `ps` and the shell history would show it. An existing user is never changed.
+ */
+const USAGE = 'usage: npx tsx src/server/cli.ts create-admin|create-caseworker <username>  (password: ADMIN_PASSWORD or stdin)';
+const roles: Record<string, StaffRole> = { 'create-admin': 'admin', 'create-caseworker': 'caseworker' };
+
+async function readFirstLine(): Promise<string> {
+  if (process.stdin.isTTY) process.stderr.write('Password: ');
+  let text = '';
+  for await (const chunk of process.stdin) {
+    text += chunk;
+    if (text.includes('\n')) break;
+  }
+  return text.split(/\r?\n/)[0] ?? '';
+}
+
+async function main(): Promise<number> {
+  const [command, username] = process.argv.slice(2);
+  const role = command ? roles[command] : undefined;
+  if (!role || !username) {
+    console.error(USAGE);
+    return 2;
+  }
+  const password = process.env.ADMIN_PASSWORD || (await readFirstLine());
+  const store = await openStore({ databaseUrl: process.env.DATABASE_URL || undefined, dataDir: process.env.DATA_DIR || './data', log: silentLog });
+  try {
+    const outcome = await createStaffUser(store, username, password, role);
+    if (outcome === 'exists') {
+      console.error(`User ${normalizeUsername(username)} exists already; nothing changed.`);
+      return 1;
+    }
+    console.log(`Created ${role} ${normalizeUsername(username)} in ${store.kind}.`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: Error) => {
+    console.error(err.message);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,77 @@
+import * as v from 'valibot';
+import { envelopeAad, type Envelope, type FieldError, type SealedPayload } from '../../contract/v1.ts';
+import { validateRequest } from '../../forms/registry.ts';
+
+/**
+ * Opens an envelope the way the device sealed it (src/outbox/envelope.ts): RSA-OAEP-256 unwraps the
+ * AES-256-GCM key, AES-GCM decrypts with the envelope's metadata as additional data, and the
+ * plaintext is a JSON SealedPayload. Every failure is the sender's: it becomes `invalid` with
+ * errors, never an exception.
+ */
+
+const AES_KEY_BYTES = 32;
+
+const sealedPayloadSchema = v.object({
+  type: v.string(),
+  schemaVersion: v.number(),
+  reference: v.string(),
+  createdAt: v.string(),
+  assisted: v.optional(v.boolean()),
+  data: v.record(v.string(), v.unknown()),
+});
+
+export type Decrypted = { ok: true; payload: SealedPayload } | { ok: false; errors: FieldError[] };
+
+const fail = (path: string, code: string): Decrypted => ({ ok: false, errors: [{ path, code }] });
+const bytes = (base64url: string) => new Uint8Array(Buffer.from(base64url, 'base64url'));
+
+/** Decrypts and parses, without judging the payload: what staff read back from storage. */
+export async function decryptEnvelope(envelope: Envelope, privateKey: CryptoKey): Promise<Decrypted> {
+  let rawKey: ArrayBuffer;
+  try {
+    rawKey = await crypto.subtle.decrypt({ name: 'RSA-OAEP' }, privateKey, bytes(envelope.wrappedKey));
+  } catch {
+    return fail('wrappedKey', 'unwrap_failed');
+  }
+  if (rawKey.byteLength !== AES_KEY_BYTES) return fail('wrappedKey', 'not_aes_256_key');
+  let plaintext: ArrayBuffer;
+  try {
+    const contentKey = await crypto.subtle.importKey('raw', rawKey, 'AES-GCM', false, ['decrypt']);
+    plaintext = await crypto.subtle.decrypt(
+      { name: 'AES-GCM', iv: bytes(envelope.iv), additionalData: envelopeAad(envelope) as Uint8Array<ArrayBuffer> },
+      contentKey,
+      bytes(envelope.ciphertext),
+    );
+  } catch {
+    // The tag check failed: wrong key, tampered ciphertext, or metadata changed after sealing.
+    return fail('ciphertext', 'decrypt_failed');
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(plaintext));
+  } catch {
+    return fail('ciphertext', 'not_json');
+  }
+  const parsed = v.safeParse(sealedPayloadSchema, json);
+  if (!parsed.success) {
+    return { ok: false, errors: parsed.issues.map((i) => ({ path: `payload.${v.getDotPath(i) ?? ''}`, code: i.type })) };
+  }
+  return { ok: true, payload: parsed.output };
+}
+
+/**
+ * Decrypts, checks that the sealed metadata equals the envelope's, and validates `data` with the
+ * same schema the app used (src/forms/registry.ts). Data errors keep the registry's paths, so the
+ * device can point at the field.
+ */
+export async function openEnvelope(envelope: Envelope, privateKey: CryptoKey): Promise<Decrypted> {
+  const decrypted = await decryptEnvelope(envelope, privateKey);
+  if (!decrypted.ok) return decrypted;
+  const { payload } = decrypted;
+  const mismatches = (['type', 'schemaVersion', 'reference', 'createdAt'] as const)
+    .filter((field) => payload[field] !== envelope[field])
+    .map((field) => ({ path: `payload.${field}`, code: 'mismatch' }));
+  if (mismatches.length > 0) return { ok: false, errors: mismatches };
+  const validation = validateRequest(payload.type, payload.schemaVersion, payload.data);
+  return validation.ok ? decrypted : { ok: false, errors: validation.errors };
+}

@@ -1,0 +1,51 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { MiddlewareHandler } from 'hono';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { Log } from '../log.ts';
+
+/** Vite puts content-hashed files under /assets: a new build gives new names, so they never change. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** Everything else (index.html, sw.js, the manifest) keeps its name across builds: always revalidate. */
+const REVALIDATE = 'no-cache';
+
+/** A last segment with an extension names a file; without one it is a route of the single-page app. */
+const looksLikeFile = (path: string) => /\.[A-Za-z0-9]+$/.test(path.slice(path.lastIndexOf('/') + 1));
+
+/**
+ * Serves the built PWA from distDir, with the SPA fallback: a GET for a route such as
+ * /service/complaint answers index.html so that deep links and reloads work. A missing file that
+ * looks like a file (/assets/old-hash.js, /favicon.ico) answers 404 rather than HTML, so that the
+ * service worker never caches a page under a script's name. Mount it after the API routes.
+ */
+export function staticFiles(distDir: string, log: Log): MiddlewareHandler {
+  const indexHtml = join(distDir, 'index.html');
+  // Checked per request (one stat) so that a server started before `npm run build` recovers by itself.
+  let built = existsSync(indexHtml);
+  if (!built) log('warn', 'dist_missing', { distDir, hint: 'the PWA is not built: run `npm run build`; the API works meanwhile' });
+
+  // Made once dist/ exists: serveStatic complains on the console about a missing root otherwise.
+  let handlers: { files: MiddlewareHandler; index: MiddlewareHandler } | undefined;
+
+  return async (c, next) => {
+    const path = c.req.path;
+    if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || path === '/api' || path.startsWith('/api/')) return next();
+    if (!built && !(built = existsSync(indexHtml))) {
+      return c.text('The PWA is not built yet: run `npm run build`, then reload. The API works meanwhile.\n', 503, { 'Cache-Control': REVALIDATE });
+    }
+    const { files, index } = (handlers ??= {
+      files: serveStatic({ root: distDir }),
+      index: serveStatic({ root: distDir, path: 'index.html' }),
+    });
+    let missing = false;
+    const markMissing = async () => { missing = true; };
+    let res = (await files(c, markMissing)) as Response | undefined;
+    if (missing || !res) {
+      if (looksLikeFile(path)) return c.text('Not found\n', 404, { 'Cache-Control': REVALIDATE });
+      res = (await index(c, markMissing)) as Response | undefined;
+      if (!res) return next();
+    }
+    res.headers.set('Cache-Control', path.startsWith('/assets/') ? IMMUTABLE : REVALIDATE);
+    return res;
+  };
+}

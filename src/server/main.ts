@@ -1,0 +1,42 @@
+// Registers every request type before the first envelope is validated (see src/forms/index.ts).
+import '../forms/index.ts';
+import { generateEnrollmentCode } from './auth/enrollment.ts';
+import { jsonLog } from './log.ts';
+import { startServer } from './server.ts';
+
+/** `npm start`: reads the environment, starts the server, and stops cleanly on SIGTERM/SIGINT. */
+const env = process.env;
+const port = env.PORT ? Number(env.PORT) : 8080;
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`PORT must be a port number, got ${JSON.stringify(env.PORT)}`);
+  process.exit(1);
+}
+
+let enrollmentCode = env.ENROLLMENT_CODE;
+if (!enrollmentCode) {
+  enrollmentCode = generateEnrollmentCode();
+  // Printed, not logged as JSON: staff read it off the console to enrol a kiosk. It lasts until restart.
+  console.log(`No ENROLLMENT_CODE set; enrol devices with this code until the server restarts: ${enrollmentCode}`);
+}
+
+try {
+  const server = await startServer({
+    port,
+    dataDir: env.DATA_DIR || './data',
+    databaseUrl: env.DATABASE_URL || undefined,
+    enrollmentCode,
+    adminUsername: env.ADMIN_USERNAME || undefined,
+    adminPassword: env.ADMIN_PASSWORD || undefined,
+    kioskConfigPath: env.KIOSK_CONFIG || undefined,
+  });
+  const stop = async (signal: string) => {
+    jsonLog('info', 'stopping', { signal });
+    await server.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+} catch (err) {
+  console.error(`The server did not start: ${(err as Error).message}`);
+  process.exit(1);
+}

@@ -1,0 +1,18 @@
+import { Hono, type MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../app-env.ts';
+import { requireAdmin } from '../auth/sessions.ts';
+import { apiError } from '../http/errors.ts';
+import type { Store } from '../store/store.ts';
+
+/** Admins see enrolled devices and revoke a lost or stolen one: its token stops working at once. */
+export function staffDeviceRoutes(store: Store, auth: MiddlewareHandler<AppEnv>): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const admin = requireAdmin();
+  app.get('/devices', auth, admin, async (c) => c.json({ devices: await store.listDevices() }));
+  app.post('/devices/:id/revoke', auth, admin, async (c) => {
+    const id = c.req.param('id');
+    if (await store.revokeDevice(id, new Date().toISOString())) return c.body(null, 204);
+    return apiError(c, 404, 'not_found', `No active device with id ${id}.`);
+  });
+  return app;
+}

@@ -1,0 +1,32 @@
+import { Hono } from 'hono';
+import { MAX_BODY_BYTES, submissionBatchSchema, type BatchResponse } from '../../contract/v1.ts';
+import type { AppEnv } from '../app-env.ts';
+import { deviceAuth, deviceRateLimit } from '../auth/device-auth.ts';
+import type { ServerKeyring } from '../crypto/server-key.ts';
+import { limitBody, readJsonBody } from '../http/json-body.ts';
+import { ingestBatch } from '../ingest/ingest-batch.ts';
+import type { TokenBuckets } from '../rate-limit.ts';
+import type { Store } from '../store/store.ts';
+
+export interface SubmissionRouteDeps {
+  store: Store;
+  keyring: ServerKeyring;
+  deviceBuckets: TokenBuckets;
+}
+
+/**
+ * POST /api/v1/submissions: a device uploads up to 100 envelopes. The checks run cheapest first:
+ * token (401), rate (429), size (413), JSON and batch shape (400); then every envelope gets its own
+ * answer (200), so one bad item never blocks the others.
+ */
+export function submissionRoutes({ store, keyring, deviceBuckets }: SubmissionRouteDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.post('/', deviceAuth(store), deviceRateLimit(deviceBuckets), limitBody(MAX_BODY_BYTES), async (c) => {
+    const body = await readJsonBody(c, submissionBatchSchema);
+    if (body instanceof Response) return body;
+    const results = await ingestBatch(body.submissions, { store, keyring, deviceId: c.var.device!.id });
+    const response: BatchResponse = { results };
+    return c.json(response);
+  });
+  return app;
+}

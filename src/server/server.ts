@@ -1,0 +1,76 @@
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { serve, type ServerType } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { ensureFirstAdmin } from './auth/staff-users.ts';
+import { DEFAULT_CONFIG_PATH, loadMunicipalityConfig } from './config.ts';
+import { loadServerKeyring } from './crypto/server-key.ts';
+import { jsonLog, type Log } from './log.ts';
+import { DEFAULT_LIMITS, type Limits } from './rate-limit.ts';
+import { openStore } from './store/open-store.ts';
+
+export const DEFAULT_DIST_DIR = fileURLToPath(new URL('../../dist', import.meta.url));
+
+export interface ServerOptions {
+  /** 0 picks a free port (tests). */
+  port: number;
+  /** Interface to bind; all interfaces when unset, since kiosks reach the server over the network. */
+  hostname?: string;
+  /** SQLite lives here unless databaseUrl is set. */
+  dataDir: string;
+  databaseUrl?: string;
+  enrollmentCode: string;
+  adminUsername?: string;
+  adminPassword?: string;
+  kioskConfigPath?: string;
+  distDir?: string;
+  log?: Log;
+  /** Rate limits; tests lower them to see a 429 quickly. */
+  limits?: Partial<Limits>;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Starts one server process: validates the configuration, opens the store, then listens. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const log = options.log ?? jsonLog;
+  const config = loadMunicipalityConfig(options.kioskConfigPath ?? DEFAULT_CONFIG_PATH);
+  const store = await openStore({ databaseUrl: options.databaseUrl, dataDir: options.dataDir, log });
+  let server: ServerType;
+  try {
+    const app = createApp({
+      store,
+      keyring: await loadServerKeyring(store, log),
+      config,
+      enrollmentCode: options.enrollmentCode,
+      limits: { ...DEFAULT_LIMITS, ...options.limits },
+      distDir: options.distDir ?? DEFAULT_DIST_DIR,
+      log,
+    });
+    await ensureFirstAdmin(store, options.adminUsername, options.adminPassword, log);
+    server = await new Promise<ServerType>((resolve, reject) => {
+      const s = serve({ fetch: app.fetch, port: options.port, hostname: options.hostname }, () => resolve(s));
+      s.once('error', reject);
+    });
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+  const port = (server.address() as AddressInfo).port;
+  log('info', 'listening', { url: `http://localhost:${port}`, storage: store.kind });
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    close: () =>
+      (closing ??= (async () => {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await store.close();
+      })()),
+  };
+}

@@ -1,0 +1,324 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Selectable } from 'kysely';
+import type { Envelope } from '../../contract/v1.ts';
+import type { Database } from './schema.ts';
+import type {
+  Device,
+  DeviceKind,
+  InsertOutcome,
+  NewSubmission,
+  StaffRole,
+  StaffSession,
+  StaffUser,
+  StorageKind,
+  Store,
+  StoredServerKey,
+  SubmissionEvent,
+  SubmissionFilter,
+  SubmissionRecord,
+  SubmissionStatus,
+  SubmissionSummary,
+  TransitionOutcome,
+} from './store.ts';
+
+type Row<T extends keyof Database> = Selectable<Database[T]>;
+
+const toKey = (r: Row<'server_keys'>): StoredServerKey => ({
+  kid: r.kid,
+  publicJwk: JSON.parse(r.public_jwk) as JsonWebKey,
+  privateJwk: JSON.parse(r.private_jwk) as JsonWebKey,
+  createdAt: r.created_at,
+});
+
+const toDevice = (r: Row<'devices'>): Device => ({
+  id: r.id,
+  name: r.name,
+  kind: r.kind as DeviceKind,
+  createdAt: r.created_at,
+  revokedAt: r.revoked_at,
+});
+
+type SummaryRow = Pick<Row<'submissions'>, 'id' | 'reference' | 'type' | 'schema_version' | 'status' | 'created_at' | 'received_at' | 'device_id'> & {
+  device_name: string;
+};
+
+const toSummary = (r: SummaryRow): SubmissionSummary => ({
+  id: r.id,
+  reference: r.reference,
+  type: r.type,
+  schemaVersion: r.schema_version,
+  status: r.status as SubmissionStatus,
+  createdAt: r.created_at,
+  receivedAt: r.received_at,
+  deviceId: r.device_id,
+  deviceName: r.device_name,
+});
+
+const summaryColumns = [
+  'submissions.id',
+  'submissions.reference',
+  'submissions.type',
+  'submissions.schema_version',
+  'submissions.status',
+  'submissions.created_at',
+  'submissions.received_at',
+  'submissions.device_id',
+  'devices.name as device_name',
+] as const;
+
+/** The one Store implementation; the dialect (sqlite.ts, postgres.ts) is the only difference. */
+export class KyselyStore implements Store {
+  constructor(
+    readonly kind: StorageKind,
+    private readonly db: Kysely<Database>,
+  ) {}
+
+  async activeServerKey() {
+    const row = await this.db.selectFrom('server_keys').selectAll().where('active', '=', 1).executeTakeFirst();
+    return row && toKey(row);
+  }
+
+  async addServerKeyIfNoneActive(key: StoredServerKey) {
+    await this.db
+      .insertInto('server_keys')
+      .values({
+        kid: key.kid,
+        public_jwk: JSON.stringify(key.publicJwk),
+        private_jwk: JSON.stringify(key.privateJwk),
+        active: 1,
+        created_at: key.createdAt,
+      })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    const active = await this.activeServerKey();
+    if (!active) throw new Error('store.addServerKeyIfNoneActive: no active key after insert');
+    return active;
+  }
+
+  async serverKey(kid: string) {
+    const row = await this.db.selectFrom('server_keys').selectAll().where('kid', '=', kid).executeTakeFirst();
+    return row && toKey(row);
+  }
+
+  async createDevice(device: Device, tokenHash: string) {
+    await this.db
+      .insertInto('devices')
+      .values({
+        id: device.id,
+        name: device.name,
+        kind: device.kind,
+        token_hash: tokenHash,
+        created_at: device.createdAt,
+        revoked_at: device.revokedAt,
+      })
+      .execute();
+  }
+
+  async deviceByTokenHash(tokenHash: string) {
+    const row = await this.db.selectFrom('devices').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+    return row && toDevice(row);
+  }
+
+  async listDevices() {
+    const rows = await this.db.selectFrom('devices').selectAll().orderBy('created_at').orderBy('id').execute();
+    return rows.map(toDevice);
+  }
+
+  async revokeDevice(id: string, at: string) {
+    const result = await this.db
+      .updateTable('devices')
+      .set({ revoked_at: at })
+      .where('id', '=', id)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  async existingOutcome(id: string, reference: string, contentHash: string) {
+    const rows = await this.db
+      .selectFrom('submissions')
+      .select(['id', 'content_hash'])
+      .where((eb) => eb.or([eb('id', '=', id), eb('reference', '=', reference)]))
+      .execute();
+    if (rows.length === 0) return undefined;
+    const sameId = rows.find((r) => r.id === id);
+    // Identical bytes under the same id: the device resent what we hold (its ack was lost).
+    return sameId && sameId.content_hash === contentHash ? 'duplicate' : 'conflict';
+  }
+
+  async insertSubmission(s: NewSubmission): Promise<InsertOutcome> {
+    const e = s.envelope;
+    const inserted = await this.db.transaction().execute(async (trx) => {
+      // ON CONFLICT DO NOTHING covers both unique keys (id, reference). On PostgreSQL it waits for a
+      // concurrent insert of the same key to commit, so two processes never both answer `stored`.
+      const row = await trx
+        .insertInto('submissions')
+        .values({
+          id: e.id,
+          reference: e.reference,
+          type: e.type,
+          schema_version: e.schemaVersion,
+          created_at: e.createdAt,
+          kid: e.kid,
+          iv: e.iv,
+          wrapped_key: e.wrappedKey,
+          ciphertext: e.ciphertext,
+          content_hash: s.contentHash,
+          device_id: s.deviceId,
+          received_at: s.receivedAt,
+          status: 'received',
+          updated_at: s.receivedAt,
+        })
+        .onConflict((oc) => oc.doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      if (!row) return false;
+      await trx
+        .insertInto('submission_events')
+        .values({
+          id: randomUUID(),
+          submission_id: e.id,
+          at: s.receivedAt,
+          from_status: null,
+          to_status: 'received',
+          note: null,
+          actor: `device:${s.deviceId}`,
+        })
+        .execute();
+      return true;
+    });
+    if (inserted) return 'stored';
+    const outcome = await this.existingOutcome(e.id, e.reference, s.contentHash);
+    // Rows are never deleted, so a conflicting insert always leaves a row to find.
+    if (!outcome) throw new Error(`store.insertSubmission: ${e.id} conflicted but no row was found`);
+    return outcome;
+  }
+
+  async listSubmissions(filter: SubmissionFilter) {
+    let query = this.db.selectFrom('submissions').innerJoin('devices', 'devices.id', 'submissions.device_id');
+    if (filter.status) query = query.where('submissions.status', '=', filter.status);
+    if (filter.type) query = query.where('submissions.type', '=', filter.type);
+    const counted = await query.select((eb) => eb.fn.countAll<number | string | bigint>().as('n')).executeTakeFirstOrThrow();
+    let page = query.select(summaryColumns).orderBy('submissions.received_at', 'desc').orderBy('submissions.id');
+    if (filter.limit !== undefined) page = page.limit(filter.limit);
+    if (filter.offset !== undefined) page = page.offset(filter.offset);
+    const rows = await page.execute();
+    return { submissions: rows.map(toSummary), total: Number(counted.n) };
+  }
+
+  async submission(id: string): Promise<SubmissionRecord | undefined> {
+    const r = await this.db
+      .selectFrom('submissions')
+      .innerJoin('devices', 'devices.id', 'submissions.device_id')
+      .selectAll('submissions')
+      .select('devices.name as device_name')
+      .where('submissions.id', '=', id)
+      .executeTakeFirst();
+    if (!r) return undefined;
+    const envelope: Envelope = {
+      id: r.id,
+      reference: r.reference,
+      type: r.type,
+      schemaVersion: r.schema_version,
+      createdAt: r.created_at,
+      kid: r.kid,
+      iv: r.iv,
+      wrappedKey: r.wrapped_key,
+      ciphertext: r.ciphertext,
+    };
+    return { ...toSummary(r), envelope, contentHash: r.content_hash };
+  }
+
+  async history(id: string): Promise<SubmissionEvent[]> {
+    const rows = await this.db
+      .selectFrom('submission_events')
+      .select(['at', 'from_status', 'to_status', 'note', 'actor'])
+      .where('submission_id', '=', id)
+      .orderBy('at')
+      .execute();
+    return rows.map((r) => ({
+      at: r.at,
+      from: r.from_status as SubmissionStatus | null,
+      to: r.to_status as SubmissionStatus,
+      note: r.note,
+      actor: r.actor,
+    }));
+  }
+
+  async transitionSubmission(
+    id: string,
+    to: SubmissionStatus,
+    allowedFrom: readonly SubmissionStatus[],
+    event: { at: string; note: string | null; actor: string },
+  ): Promise<TransitionOutcome> {
+    return this.db.transaction().execute(async (trx): Promise<TransitionOutcome> => {
+      const current = await trx
+        .selectFrom('submissions')
+        .innerJoin('devices', 'devices.id', 'submissions.device_id')
+        .select(summaryColumns)
+        .where('submissions.id', '=', id)
+        .executeTakeFirst();
+      if (!current) return { ok: false, reason: 'not_found' };
+      const from = current.status as SubmissionStatus;
+      if (!allowedFrom.includes(from)) return { ok: false, reason: 'not_allowed', status: from };
+      // Compare-and-set on the status: of two staff members acting at once, one wins and one gets 409.
+      const updated = await trx
+        .updateTable('submissions')
+        .set({ status: to, updated_at: event.at })
+        .where('id', '=', id)
+        .where('status', '=', from)
+        .executeTakeFirst();
+      if (Number(updated.numUpdatedRows) === 0) {
+        const now = await trx.selectFrom('submissions').select('status').where('id', '=', id).executeTakeFirstOrThrow();
+        return { ok: false, reason: 'not_allowed', status: now.status as SubmissionStatus };
+      }
+      await trx
+        .insertInto('submission_events')
+        .values({ id: randomUUID(), submission_id: id, at: event.at, from_status: from, to_status: to, note: event.note, actor: event.actor })
+        .execute();
+      return { ok: true, submission: toSummary({ ...current, status: to }) };
+    });
+  }
+
+  async createUser(user: StaffUser) {
+    const row = await this.db
+      .insertInto('users')
+      .values({ id: user.id, username: user.username, password_hash: user.passwordHash, role: user.role, created_at: user.createdAt })
+      .onConflict((oc) => oc.doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  async userByUsername(username: string) {
+    const r = await this.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+    return r && { id: r.id, username: r.username, role: r.role as StaffRole, passwordHash: r.password_hash, createdAt: r.created_at };
+  }
+
+  async createSession(tokenHash: string, userId: string, createdAt: string, expiresAt: string) {
+    await this.db.insertInto('sessions').values({ token_hash: tokenHash, user_id: userId, created_at: createdAt, expires_at: expiresAt }).execute();
+  }
+
+  async sessionByTokenHash(tokenHash: string, now: string): Promise<StaffSession | undefined> {
+    const r = await this.db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .select(['users.id as userId', 'users.username', 'users.role', 'sessions.expires_at'])
+      .where('sessions.token_hash', '=', tokenHash)
+      .where('sessions.expires_at', '>', now)
+      .executeTakeFirst();
+    return r && { userId: r.userId, username: r.username, role: r.role as StaffRole, expiresAt: r.expires_at };
+  }
+
+  async deleteSession(tokenHash: string) {
+    await this.db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+  }
+
+  async deleteExpiredSessions(now: string) {
+    await this.db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
+  }
+
+  async close() {
+    await this.db.destroy();
+  }
+}

@@ -1,0 +1,141 @@
+import { Migrator, type Kysely, type Migration } from 'kysely';
+
+/**
+ * Tables as Kysely sees them, and the migrations that create them. Columns use only `text` and
+ * `integer` so that one definition serves SQLite and PostgreSQL. Ciphertext is kept as the
+ * base64url text it arrived as: data at rest stays encrypted and is decrypted only for staff.
+ */
+export interface Database {
+  server_keys: {
+    kid: string;
+    public_jwk: string;
+    private_jwk: string;
+    /** 1 for the key devices encrypt for, NULL for retired keys: a unique index allows one active key. */
+    active: number | null;
+    created_at: string;
+  };
+  devices: {
+    id: string;
+    name: string;
+    kind: string;
+    token_hash: string;
+    created_at: string;
+    revoked_at: string | null;
+  };
+  submissions: {
+    id: string;
+    reference: string;
+    type: string;
+    schema_version: number;
+    created_at: string;
+    kid: string;
+    iv: string;
+    wrapped_key: string;
+    ciphertext: string;
+    content_hash: string;
+    device_id: string;
+    received_at: string;
+    status: string;
+    updated_at: string;
+  };
+  submission_events: {
+    id: string;
+    submission_id: string;
+    at: string;
+    from_status: string | null;
+    to_status: string;
+    note: string | null;
+    actor: string;
+  };
+  users: {
+    id: string;
+    username: string;
+    password_hash: string;
+    role: string;
+    created_at: string;
+  };
+  sessions: {
+    token_hash: string;
+    user_id: string;
+    created_at: string;
+    expires_at: string;
+  };
+}
+
+/** Never edit a shipped migration: add the next one. Names sort in the order they run. */
+export const migrations: Record<string, Migration> = {
+  '001-initial': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('server_keys')
+        .addColumn('kid', 'text', (c) => c.primaryKey())
+        .addColumn('public_jwk', 'text', (c) => c.notNull())
+        .addColumn('private_jwk', 'text', (c) => c.notNull())
+        .addColumn('active', 'integer', (c) => c.unique())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('devices')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('revoked_at', 'text')
+        .execute();
+      await db.schema
+        .createTable('submissions')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('reference', 'text', (c) => c.notNull().unique())
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('schema_version', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('kid', 'text', (c) => c.notNull())
+        .addColumn('iv', 'text', (c) => c.notNull())
+        .addColumn('wrapped_key', 'text', (c) => c.notNull())
+        .addColumn('ciphertext', 'text', (c) => c.notNull())
+        .addColumn('content_hash', 'text', (c) => c.notNull())
+        .addColumn('device_id', 'text', (c) => c.notNull().references('devices.id'))
+        .addColumn('received_at', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('submissions_status_type').on('submissions').columns(['status', 'type']).execute();
+      await db.schema.createIndex('submissions_received_at').on('submissions').column('received_at').execute();
+      await db.schema
+        .createTable('submission_events')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('submission_id', 'text', (c) => c.notNull().references('submissions.id'))
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('from_status', 'text')
+        .addColumn('to_status', 'text', (c) => c.notNull())
+        .addColumn('note', 'text')
+        .addColumn('actor', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('submission_events_submission').on('submission_events').columns(['submission_id', 'at']).execute();
+      await db.schema
+        .createTable('users')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('username', 'text', (c) => c.notNull().unique())
+        .addColumn('password_hash', 'text', (c) => c.notNull())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('sessions')
+        .addColumn('token_hash', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('sessions_expires_at').on('sessions').column('expires_at').execute();
+    },
+  },
+};
+
+/** Runs the migrations; on PostgreSQL Kysely holds an advisory lock, so processes starting together take turns. */
+export async function migrate(db: Kysely<Database>): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error } = await migrator.migrateToLatest();
+  if (error) throw new Error(`store.migrate: ${(error as Error).message ?? String(error)}`, { cause: error });
+}

@@ -1,0 +1,143 @@
+import type { Envelope } from '../../contract/v1.ts';
+
+/**
+ * What the routes need from storage, and nothing more. One implementation (kysely-store.ts) runs on
+ * SQLite and PostgreSQL; tests/server/store-contract.ts checks both against this description.
+ * Times are ISO 8601 strings in UTC (`toISOString()`), so they sort as text on both databases.
+ */
+
+export type StorageKind = 'sqlite' | 'postgres';
+
+export const deviceKinds = ['kiosk', 'tablet'] as const;
+export type DeviceKind = (typeof deviceKinds)[number];
+
+export interface Device {
+  id: string;
+  name: string;
+  kind: DeviceKind;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+export interface StoredServerKey {
+  kid: string;
+  publicJwk: JsonWebKey;
+  privateJwk: JsonWebKey;
+  createdAt: string;
+}
+
+export const submissionStatuses = ['received', 'in_progress', 'done', 'rejected'] as const;
+export type SubmissionStatus = (typeof submissionStatuses)[number];
+
+export interface SubmissionSummary {
+  id: string;
+  reference: string;
+  type: string;
+  schemaVersion: number;
+  status: SubmissionStatus;
+  createdAt: string;
+  receivedAt: string;
+  deviceId: string;
+  deviceName: string;
+}
+
+/** A stored submission: metadata plus the envelope exactly as it arrived (still encrypted). */
+export interface SubmissionRecord extends SubmissionSummary {
+  envelope: Envelope;
+  contentHash: string;
+}
+
+export interface SubmissionEvent {
+  at: string;
+  from: SubmissionStatus | null;
+  to: SubmissionStatus;
+  note: string | null;
+  /** `device:<id>` for the arrival, the username for a staff transition. */
+  actor: string;
+}
+
+export interface NewSubmission {
+  envelope: Envelope;
+  contentHash: string;
+  deviceId: string;
+  receivedAt: string;
+}
+
+/** How an envelope relates to what is stored: `undefined` from a look-up means neither id nor reference is known. */
+export type InsertOutcome = 'stored' | 'duplicate' | 'conflict';
+
+export interface SubmissionFilter {
+  status?: SubmissionStatus;
+  type?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export type TransitionOutcome =
+  | { ok: true; submission: SubmissionSummary }
+  | { ok: false; reason: 'not_found' }
+  | { ok: false; reason: 'not_allowed'; status: SubmissionStatus };
+
+export const staffRoles = ['admin', 'caseworker'] as const;
+export type StaffRole = (typeof staffRoles)[number];
+
+export interface StaffUser {
+  id: string;
+  username: string;
+  role: StaffRole;
+  passwordHash: string;
+  createdAt: string;
+}
+
+export interface StaffSession {
+  userId: string;
+  username: string;
+  role: StaffRole;
+  expiresAt: string;
+}
+
+export interface Store {
+  readonly kind: StorageKind;
+
+  /** The key devices encrypt for. Several processes may race to create it: the first insert wins. */
+  activeServerKey(): Promise<StoredServerKey | undefined>;
+  /** Stores `key` as the active key unless one exists already; answers the active key either way. */
+  addServerKeyIfNoneActive(key: StoredServerKey): Promise<StoredServerKey>;
+  serverKey(kid: string): Promise<StoredServerKey | undefined>;
+
+  createDevice(device: Device, tokenHash: string): Promise<void>;
+  /** Revoked devices are answered too: the caller decides what a revoked device may do. */
+  deviceByTokenHash(tokenHash: string): Promise<Device | undefined>;
+  listDevices(): Promise<Device[]>;
+  revokeDevice(id: string, at: string): Promise<boolean>;
+
+  /** Classifies an envelope against what is stored, without writing: lets ingest skip decrypting resends. */
+  existingOutcome(id: string, reference: string, contentHash: string): Promise<Exclude<InsertOutcome, 'stored'> | undefined>;
+  /**
+   * Stores a submission and its `received` event in one transaction, or stores nothing and says why.
+   * Safe under concurrency: unique constraints decide, never a prior read.
+   */
+  insertSubmission(submission: NewSubmission): Promise<InsertOutcome>;
+  listSubmissions(filter: SubmissionFilter): Promise<{ submissions: SubmissionSummary[]; total: number }>;
+  submission(id: string): Promise<SubmissionRecord | undefined>;
+  history(id: string): Promise<SubmissionEvent[]>;
+  /** Moves a submission to `to` if its current status is one of `allowedFrom`, recording the event. */
+  transitionSubmission(
+    id: string,
+    to: SubmissionStatus,
+    allowedFrom: readonly SubmissionStatus[],
+    event: { at: string; note: string | null; actor: string },
+  ): Promise<TransitionOutcome>;
+
+  /** False when the username is taken: an existing user is never overwritten. */
+  createUser(user: StaffUser): Promise<boolean>;
+  userByUsername(username: string): Promise<StaffUser | undefined>;
+
+  createSession(tokenHash: string, userId: string, createdAt: string, expiresAt: string): Promise<void>;
+  /** Only sessions that have not expired at `now`. */
+  sessionByTokenHash(tokenHash: string, now: string): Promise<StaffSession | undefined>;
+  deleteSession(tokenHash: string): Promise<void>;
+  deleteExpiredSessions(now: string): Promise<void>;
+
+  close(): Promise<void>;
+}

@@ -1,0 +1,106 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { EnrollResponse } from '../../src/contract/v1.ts';
+import { silentLog } from '../../src/server/log.ts';
+import { startServer, type ServerOptions } from '../../src/server/server.ts';
+import { registerTestRequestType } from './fixtures.ts';
+
+export const ENROLLMENT_CODE = 'TEST-CODE-2468';
+export const ADMIN = { username: 'admin', password: 'correct horse battery staple' };
+
+/** Generous limits, so that only the tests about limits ever see a 429. */
+const RELAXED_LIMITS = { deviceRequestsPerSecond: 10_000, deviceBurst: 10_000, loginFailuresPerUser: 1000, loginFailuresPerIp: 1000, enrollFailuresPerIp: 1000 };
+
+export interface Reply {
+  status: number;
+  headers: Headers;
+  json: any;
+  text: string;
+}
+
+export interface TestServer {
+  url: string;
+  dir: string;
+  /** fetch relative to the server, answering status, headers and the body parsed when it is JSON. */
+  request(path: string, init?: RequestInit): Promise<Reply>;
+  enroll(name?: string): Promise<EnrollResponse>;
+  submit(token: string, body: unknown): Promise<Reply>;
+  /** Logs in and answers the Cookie header value to send. */
+  login(username?: string, password?: string): Promise<string>;
+  staff(cookie: string, path: string, init?: RequestInit): Promise<Reply>;
+  close(): Promise<void>;
+}
+
+/** A fake build: enough files to check caching, types and the SPA fallback without running Vite. */
+export function writeFakeDist(dir: string): void {
+  mkdirSync(join(dir, 'assets'), { recursive: true });
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>kiosk</title><script type="module" src="/assets/index-abc123.js"></script>');
+  writeFileSync(join(dir, 'assets', 'index-abc123.js'), 'console.log("app")');
+  writeFileSync(join(dir, 'assets', 'index-abc123.css'), 'body{}');
+  writeFileSync(join(dir, 'assets', 'font-abc123.woff2'), 'wOF2');
+  writeFileSync(join(dir, 'assets', 'logo-abc123.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  writeFileSync(join(dir, 'sw.js'), 'self.addEventListener("install",()=>{})');
+  writeFileSync(join(dir, 'manifest.webmanifest'), '{"name":"kiosk"}');
+  mkdirSync(join(dir, 'icons'), { recursive: true });
+  writeFileSync(join(dir, 'icons', 'icon-192.png'), 'PNG');
+}
+
+async function reply(res: Response): Promise<Reply> {
+  const text = await res.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: res.status, headers: res.headers, json, text };
+}
+
+export async function startTestServer(options: Partial<ServerOptions> & { dir?: string } = {}): Promise<TestServer> {
+  registerTestRequestType();
+  const ownDir = !options.dir;
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'kiosk-server-'));
+  const distDir = join(dir, 'dist');
+  writeFakeDist(distDir);
+  const server = await startServer({
+    port: 0,
+    dataDir: join(dir, 'data'),
+    enrollmentCode: ENROLLMENT_CODE,
+    adminUsername: ADMIN.username,
+    adminPassword: ADMIN.password,
+    distDir,
+    log: silentLog,
+    ...options,
+    limits: { ...RELAXED_LIMITS, ...options.limits },
+  });
+
+  const request = async (path: string, init?: RequestInit) => reply(await fetch(server.url + path, init));
+  const postJson = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+
+  return {
+    url: server.url,
+    dir,
+    request,
+    async enroll(name = 'Kiosk 1') {
+      const r = await request('/api/v1/devices/enroll', postJson({ code: ENROLLMENT_CODE, name, kind: 'kiosk' }));
+      if (r.status !== 201) throw new Error(`enroll answered ${r.status}: ${r.text}`);
+      return r.json as EnrollResponse;
+    },
+    submit: (token, body) => request('/api/v1/submissions', postJson(body, { Authorization: `Bearer ${token}` })),
+    async login(username = ADMIN.username, password = ADMIN.password) {
+      const r = await fetch(server.url + '/api/v1/staff/login', postJson({ username, password }));
+      if (r.status !== 200) throw new Error(`login answered ${r.status}: ${await r.text()}`);
+      return r.headers.getSetCookie()[0]!.split(';')[0]!;
+    },
+    staff: (cookie, path, init = {}) => request(`/api/v1/staff${path}`, { ...init, headers: { ...(init.headers as Record<string, string>), Cookie: cookie } }),
+    async close() {
+      await server.close();
+      if (ownDir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

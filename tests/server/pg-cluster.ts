@@ -1,0 +1,93 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * A throwaway PostgreSQL cluster from the machine's binaries, for one test file: initdb into a temp
+ * dir, start on a free port with the socket in that dir, and remove it all on stop. initdb refuses
+ * to run as root, so as root the cluster belongs to the `postgres` user and runs through runuser.
+ */
+export const PG_SKIP_MESSAGE = 'PostgreSQL tests skipped: no initdb found under /usr/lib/postgresql/*/bin (apt-get install postgresql)';
+
+export interface PgCluster {
+  /** postgres://… of a fresh database; each call creates another, so tests do not share state. */
+  createDatabase(): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/** The newest installed PostgreSQL's bin directory, or undefined. */
+export function findPgBin(): string | undefined {
+  const root = '/usr/lib/postgresql';
+  if (!existsSync(root)) return undefined;
+  const versions = readdirSync(root)
+    .filter((v) => existsSync(join(root, v, 'bin', 'initdb')))
+    .sort((a, b) => Number(b) - Number(a));
+  return versions[0] && join(root, versions[0], 'bin');
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+const isRoot = () => process.getuid?.() === 0;
+
+function run(bin: string, args: string[]): void {
+  const [cmd, argv] = isRoot() ? ['runuser', ['-u', 'postgres', '--', bin, ...args]] : [bin, args];
+  execFileSync(cmd, argv, { stdio: 'pipe' });
+}
+
+export async function startPgCluster(): Promise<PgCluster> {
+  const bin = findPgBin();
+  if (!bin) throw new Error(PG_SKIP_MESSAGE);
+  const dir = mkdtempSync(join(tmpdir(), 'kiosk-pg-'));
+  const data = join(dir, 'data');
+  if (isRoot()) {
+    execFileSync('chown', ['-R', 'postgres', dir]);
+  }
+  const port = await freePort();
+  run(join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
+  // Durability is irrelevant for a test cluster that is deleted afterwards; speed is not.
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
+  run(join(bin, 'pg_ctl'), ['-D', data, '-l', join(dir, 'log'), '-o', options, '-w', 'start']);
+
+  let n = 0;
+  const admin = `postgres://postgres@127.0.0.1:${port}/postgres`;
+  return {
+    async createDatabase() {
+      const name = `kiosk_test_${process.pid}_${++n}`;
+      const pg = (await import('pg')).default;
+      const client = new pg.Client({ connectionString: admin });
+      await client.connect();
+      try {
+        await client.query(`CREATE DATABASE ${name}`);
+      } finally {
+        await client.end();
+      }
+      return `postgres://postgres@127.0.0.1:${port}/${name}`;
+    },
+    async stop() {
+      try {
+        run(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+/** For a test file's top level: the cluster binaries exist, or the reason the suite is skipped is printed. */
+export function pgAvailable(): boolean {
+  if (findPgBin()) return true;
+  console.warn(PG_SKIP_MESSAGE);
+  return false;
+}
+
