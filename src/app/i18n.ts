@@ -8,15 +8,43 @@ import i18next from 'i18next';
 export const languages = ['da', 'en'] as const;
 export type Language = (typeof languages)[number];
 
-const files = import.meta.glob<Record<string, unknown>>('/locales/*/*.json', { eager: true, import: 'default' });
+// The start screen's namespaces are bundled; the rest (forms, guides, set-up, staff …) are loaded
+// the first time a citizen leaves the start screen, so that the start screen's JavaScript stays small.
+const startNamespaces = import.meta.glob<Record<string, unknown>>('/locales/*/{common,start,services}.json', {
+  eager: true,
+  import: 'default',
+});
+const laterNamespaces = import.meta.glob<Record<string, unknown>>(
+  ['/locales/*/*.json', '!/locales/*/{common,start,services}.json'],
+  { import: 'default' },
+);
 
-export function localeResources(): Record<Language, Record<string, Record<string, unknown>>> {
+/** "/locales/da/start.json" → ["da", "start"] */
+function languageAndNamespace(path: string): [Language, string] {
+  const [, , lang, file] = path.split('/');
+  return [lang as Language, file.replace(/\.json$/, '')];
+}
+
+function startResources(): Record<Language, Record<string, Record<string, unknown>>> {
   const resources = { da: {}, en: {} } as Record<Language, Record<string, Record<string, unknown>>>;
-  for (const [path, content] of Object.entries(files)) {
-    const [, , lang, file] = path.split('/');
-    resources[lang as Language][file.replace(/\.json$/, '')] = content;
+  for (const [path, content] of Object.entries(startNamespaces)) {
+    const [lang, ns] = languageAndNamespace(path);
+    resources[lang][ns] = content;
   }
   return resources;
+}
+
+let allLoaded: Promise<void> | undefined;
+
+/** Loads every other namespace in both languages (once); screens beyond the start screen wait for it. */
+export function loadAllNamespaces(): Promise<void> {
+  allLoaded ??= Promise.all(
+    Object.entries(laterNamespaces).map(async ([path, load]) => {
+      const [lang, ns] = languageAndNamespace(path);
+      i18next.addResourceBundle(lang, ns, await load(), true, true);
+    }),
+  ).then(() => undefined);
+  return allLoaded;
 }
 
 /** Marks a key missing in both languages so that tests can find it on screen. */
@@ -28,8 +56,8 @@ export async function initI18n(): Promise<void> {
     fallbackLng: 'da',
     supportedLngs: [...languages],
     defaultNS: 'common',
-    ns: Object.keys(localeResources().da),
-    resources: localeResources(),
+    ns: Object.keys(startResources().da),
+    resources: startResources(),
     interpolation: { escapeValue: false }, // Svelte escapes what it renders.
     returnNull: false,
     parseMissingKeyHandler: (key) => `${MISSING_KEY_MARK}${key}⟧`,

@@ -19,7 +19,9 @@ export class KioskSession {
   }
 
   answersFor(flow: string): Record<string, unknown> {
-    return (this.answers[flow] ??= {});
+    // Read back after assigning: `??=` would hand out the plain object, not the reactive proxy.
+    this.answers[flow] ??= {};
+    return this.answers[flow];
   }
 
   reset(): void {

@@ -38,6 +38,12 @@ const MIN_DELAY_MS = 1_000;
 const MAX_DELAY_MS = 5 * 60_000;
 /** When another context held the lock, or storage failed: look again after this. */
 const RECHECK_MS = 30_000;
+/**
+ * When another context held the lock but items are queued: look again when the first is due, not
+ * sooner than this. The holder may be the service worker, which sets no timer of its own, so
+ * waiting RECHECK_MS would leave a retry that is due in 2 s for 30 s.
+ */
+const SKIPPED_MIN_DELAY_MS = 2_000;
 
 let running: OutboxScheduler | undefined;
 
@@ -90,13 +96,19 @@ export function createOutboxScheduler(options: SchedulerOptions = {}): OutboxSch
   async function scheduleNext(result: SyncResult | undefined): Promise<void> {
     if (result?.outcome === 'not-enrolled') return;
     let delay = RECHECK_MS;
-    if (result && result.outcome !== 'skipped') {
+    let minDelay = MIN_DELAY_MS;
+    if (result?.outcome === 'skipped') {
+      // Never stop looking while another context holds the lock: it may stop before the queue is empty.
+      const due = await dueAt().catch(() => undefined);
+      if (due !== undefined) delay = Math.min(RECHECK_MS, due - now());
+      minDelay = SKIPPED_MIN_DELAY_MS;
+    } else if (result) {
       const due = await dueAt().catch(() => now() + RECHECK_MS);
       if (due === undefined) return;
       delay = due - now();
     }
     if (stopped) return;
-    timer = setTimeout(syncNow, Math.min(MAX_DELAY_MS, Math.max(MIN_DELAY_MS, delay)));
+    timer = setTimeout(syncNow, Math.min(MAX_DELAY_MS, Math.max(minDelay, delay)));
   }
 
   function registerBackgroundSync(): void {
@@ -135,6 +147,7 @@ export function createOutboxScheduler(options: SchedulerOptions = {}): OutboxSch
 }
 
 /** Background Sync is not in TypeScript's DOM library (it is Chromium-only). */
-interface RegistrationWithSync extends ServiceWorkerRegistration {
+type RegistrationWithSync = Omit<ServiceWorkerRegistration, 'sync'> & {
+  // Optional: the WebWorker library types it as always there, but only Chromium has it.
   sync?: { register(tag: string): Promise<void> };
-}
+};

@@ -94,6 +94,19 @@ describe('the outbox scheduler', () => {
     expect(sync).toHaveBeenCalledTimes(2);
   });
 
+  it('looks again when the first queued item is due, not in 30 seconds, when the lock holder (the service worker) sets no timer', async () => {
+    const sync = start(['skipped', 'skipped'], () => T0 + 5_000);
+    await vi.advanceTimersByTimeAsync(4_999);
+    expect(sync).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(sync).toHaveBeenCalledTimes(2);
+    // Due already (the holder left it queued): not a busy loop, every 2 seconds at most.
+    await vi.advanceTimersByTimeAsync(1_999);
+    expect(sync).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(sync).toHaveBeenCalledTimes(3);
+  });
+
   it('runs once more after a run that was asked for again while it ran, not once per ask', async () => {
     let finish: () => void = () => {};
     const sync = vi.fn(() => new Promise<SyncResult>((resolve) => (finish = () => resolve(result('done')))));

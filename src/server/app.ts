@@ -11,7 +11,9 @@ import { requestLog, type Log } from './log.ts';
 import { FailureWindow, TokenBuckets, type Limits } from './rate-limit.ts';
 import { deviceRoutes } from './routes/devices.ts';
 import { staffAuthRoutes } from './routes/staff-auth.ts';
+import { staffAuditRoutes } from './routes/staff-audit.ts';
 import { staffDeviceRoutes } from './routes/staff-devices.ts';
+import { staffEnrolmentCodeRoutes } from './routes/staff-enrolment-codes.ts';
 import { staffSubmissionRoutes } from './routes/staff-submissions.ts';
 import { staffUserRoutes } from './routes/staff-users.ts';
 import { submissionRoutes } from './routes/submissions.ts';
@@ -45,12 +47,15 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const auth = staffAuth(store);
   app.route('/api/v1/staff', staffAuthRoutes({
     store,
+    auth,
     loginFailuresByUser: new FailureWindow(limits.loginFailuresPerUser, window),
     loginFailuresByIp: new FailureWindow(limits.loginFailuresPerIp, window),
   }));
   app.route('/api/v1/staff', staffSubmissionRoutes({ store, keyring, auth }));
   app.route('/api/v1/staff', staffDeviceRoutes(store, auth));
   app.route('/api/v1/staff', staffUserRoutes(store, auth));
+  app.route('/api/v1/staff', staffEnrolmentCodeRoutes(store, auth));
+  app.route('/api/v1/staff', staffAuditRoutes(store, auth));
 
   app.use('*', staticFiles(distDir, log));
 

@@ -12,6 +12,12 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(1);
 }
 
+const retentionDays = env.RETENTION_DAYS ? Number(env.RETENTION_DAYS) : undefined;
+if (retentionDays !== undefined && (!Number.isInteger(retentionDays) || retentionDays < 1)) {
+  console.error(`RETENTION_DAYS must be a whole number of days, at least 1, got ${JSON.stringify(env.RETENTION_DAYS)}`);
+  process.exit(1);
+}
+
 let enrollmentCode = env.ENROLLMENT_CODE;
 if (!enrollmentCode) {
   enrollmentCode = generateEnrollmentCode();
@@ -28,6 +34,7 @@ try {
     adminUsername: env.ADMIN_USERNAME || undefined,
     adminPassword: env.ADMIN_PASSWORD || undefined,
     kioskConfigPath: env.KIOSK_CONFIG || undefined,
+    retentionDays,
   });
   const stop = async (signal: string) => {
     jsonLog('info', 'stopping', { signal });

@@ -7,6 +7,7 @@ import { DEFAULT_CONFIG_PATH, loadMunicipalityConfig } from './config.ts';
 import { loadServerKeyring } from './crypto/server-key.ts';
 import { jsonLog, type Log } from './log.ts';
 import { DEFAULT_LIMITS, type Limits } from './rate-limit.ts';
+import { DEFAULT_RETENTION_DAYS, startRetentionJob } from './retention.ts';
 import { openStore } from './store/open-store.ts';
 
 export const DEFAULT_DIST_DIR = fileURLToPath(new URL('../../dist', import.meta.url));
@@ -25,6 +26,8 @@ export interface ServerOptions {
   kioskConfigPath?: string;
   distDir?: string;
   log?: Log;
+  /** Submissions received longer ago than this are deleted (at start-up, then daily). */
+  retentionDays?: number;
   /** Rate limits; tests lower them to see a 429 quickly. */
   limits?: Partial<Limits>;
 }
@@ -62,6 +65,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
   const port = (server.address() as AddressInfo).port;
   log('info', 'listening', { url: `http://localhost:${port}`, storage: store.kind });
+  const retention = startRetentionJob(store, options.retentionDays ?? DEFAULT_RETENTION_DAYS, log);
 
   let closing: Promise<void> | undefined;
   return {
@@ -70,6 +74,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     close: () =>
       (closing ??= (async () => {
         await new Promise<void>((resolve) => server.close(() => resolve()));
+        await retention.stop();
         await store.close();
       })()),
   };

@@ -30,7 +30,8 @@ export const digitalPostExemptionV1: FormDefinition = {
     {
       id: 'declaration',
       introKeys: ['groundsIntro'],
-      introListKeys: (today) => ruleOn(digitalPostExemption, today).grounds.map((g) => `grounds.${g.id}`),
+      // The rule data's own wording (locales/*/rules.json), so the grounds are written once.
+      introListKeys: (today) => ruleOn(digitalPostExemption, today).grounds.map((g) => `rules:${g.labelKey}`),
       fields: [
         { name: 'declaration', kind: 'declaration', required: true, personal: false },
         { name: 'signature', kind: 'signature', required: true, personal: true },

@@ -10,8 +10,12 @@ export function generateEnrollmentCode(): string {
   return chars.join('').replace(/(.{4})(?!$)/g, '$1-');
 }
 
-/** Compares without leaking how much of the code matched; case and spaces as staff might type them. */
+/** What is stored of an admin's enrolment code, and compared: case and spaces as staff might type them. */
+export function enrollmentCodeHash(code: string): string {
+  return sha256(code.trim().toUpperCase());
+}
+
+/** Compares without leaking how much of the code matched. */
 export function enrollmentCodeMatches(given: string, expected: string): boolean {
-  const normalize = (s: string) => s.trim().toUpperCase();
-  return timingSafeEqualText(sha256(normalize(given)), sha256(normalize(expected)));
+  return timingSafeEqualText(enrollmentCodeHash(given), enrollmentCodeHash(expected));
 }

@@ -22,7 +22,13 @@ export async function startSession(c: Context, store: Store, user: StaffUser): P
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString();
   const token = randomToken();
   await store.deleteExpiredSessions(now.toISOString());
-  await store.createSession(sha256(token), user.id, now.toISOString(), expiresAt);
+  await store.createSession(sha256(token), user.id, now.toISOString(), expiresAt, {
+    at: now.toISOString(),
+    actor: user.username,
+    action: 'login',
+    target: null,
+    detail: { role: user.role },
+  });
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'Strict',
@@ -33,9 +39,15 @@ export async function startSession(c: Context, store: Store, user: StaffUser): P
   return { expiresAt };
 }
 
+/** Ends the request's session, if any; a live session's end is audited as its owner's logout. */
 export async function endSession(c: Context, store: Store): Promise<void> {
   const token = getCookie(c, SESSION_COOKIE);
-  if (token && TOKEN.test(token)) await store.deleteSession(sha256(token));
+  if (token && TOKEN.test(token)) {
+    const now = new Date().toISOString();
+    const session = await store.sessionByTokenHash(sha256(token), now);
+    const audit = session && { at: now, actor: session.username, action: 'logout' as const, target: null, detail: {} };
+    await store.deleteSession(sha256(token), audit);
+  }
   deleteCookie(c, SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'Strict', secure: isHttps(c) });
 }
 

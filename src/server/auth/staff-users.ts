@@ -8,8 +8,11 @@ const USERNAME = /^[a-z0-9][a-z0-9._@-]{1,63}$/;
 /** Usernames are case-insensitive: "Anne" and "anne" are one person at the counter. */
 export const normalizeUsername = (username: string) => username.trim().toLowerCase();
 
-/** Creates a staff user; 'exists' (and nothing written) when the username is taken. Throws on a bad name or password. */
-export async function createStaffUser(store: Store, username: string, password: string, role: StaffRole): Promise<'created' | 'exists'> {
+/**
+ * Creates a staff user, audited as done by `actor` (an admin's username; `system` for start-up and
+ * the CLI); 'exists' (and nothing written) when the username is taken. Throws on a bad name or password.
+ */
+export async function createStaffUser(store: Store, username: string, password: string, role: StaffRole, actor = 'system'): Promise<'created' | 'exists'> {
   const name = normalizeUsername(username);
   if (!USERNAME.test(name)) {
     throw new Error(`Username ${JSON.stringify(username)} must be 2-64 characters: letters, digits, and . _ @ - (not first).`);
@@ -23,7 +26,7 @@ export async function createStaffUser(store: Store, username: string, password: 
     role,
     passwordHash: await hashPassword(password),
     createdAt: new Date().toISOString(),
-  });
+  }, actor);
   return created ? 'created' : 'exists';
 }
 

@@ -3,14 +3,14 @@ import { Hono } from 'hono';
 import * as v from 'valibot';
 import type { EnrollResponse } from '../../contract/v1.ts';
 import type { AppEnv } from '../app-env.ts';
-import { enrollmentCodeMatches } from '../auth/enrollment.ts';
+import { enrollmentCodeHash, enrollmentCodeMatches } from '../auth/enrollment.ts';
 import type { ServerKeyring } from '../crypto/server-key.ts';
 import { randomToken, sha256 } from '../crypto/tokens.ts';
 import { clientIp } from '../http/client-ip.ts';
 import { apiError } from '../http/errors.ts';
 import { limitBody, readJsonBody, SMALL_BODY_BYTES } from '../http/json-body.ts';
 import type { FailureWindow } from '../rate-limit.ts';
-import { deviceKinds, type Store } from '../store/store.ts';
+import { deviceKinds, type EnrolmentVia, type Store } from '../store/store.ts';
 
 const enrollSchema = v.object({
   code: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
@@ -38,15 +38,20 @@ export function deviceRoutes({ store, keyring, enrollmentCode, enrollFailures }:
     }
     const body = await readJsonBody(c, enrollSchema);
     if (body instanceof Response) return body;
-    if (!enrollmentCodeMatches(body.code, enrollmentCode)) {
+    const now = new Date().toISOString();
+    // The environment's code keeps working beside the expiring codes admins make in the back office.
+    const via: EnrolmentVia | undefined = enrollmentCodeMatches(body.code, enrollmentCode)
+      ? 'env_code'
+      : (await store.enrolmentCodeValid(enrollmentCodeHash(body.code), now)) ? 'admin_code' : undefined;
+    if (!via) {
       enrollFailures.fail(ip);
-      return apiError(c, 403, 'wrong_enrollment_code', 'The enrolment code is wrong; the server prints it at start-up unless ENROLLMENT_CODE is set.');
+      return apiError(c, 403, 'wrong_enrollment_code', 'The enrolment code is wrong or has expired; the server prints one at start-up unless ENROLLMENT_CODE is set, and admins make more in the back office.');
     }
     const token = randomToken();
     const deviceId = randomUUID();
-    const device = { id: deviceId, name: body.name, kind: body.kind, createdAt: new Date().toISOString(), revokedAt: null };
-    await store.createDevice(device, sha256(token));
-    // The request log then names the new device: every enrolment leaves an audit line.
+    const device = { id: deviceId, name: body.name, kind: body.kind, createdAt: now, revokedAt: null };
+    await store.createDevice(device, sha256(token), via);
+    // The request log names the new device too (the audit log has it from createDevice).
     c.set('device', device);
     const response: EnrollResponse = { deviceId, token, serverKey: keyring.active };
     return c.json(response, 201);

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import * as v from 'valibot';
 import type { AppEnv } from '../app-env.ts';
 import { MAX_PASSWORD_LENGTH, verifyPassword } from '../auth/passwords.ts';
@@ -19,10 +19,12 @@ export interface StaffAuthDeps {
   store: Store;
   loginFailuresByUser: FailureWindow;
   loginFailuresByIp: FailureWindow;
+  /** staffAuth, for GET /session. */
+  auth: MiddlewareHandler<AppEnv>;
 }
 
-/** POST /api/v1/staff/login and /logout. */
-export function staffAuthRoutes({ store, loginFailuresByUser, loginFailuresByIp }: StaffAuthDeps): Hono<AppEnv> {
+/** POST /api/v1/staff/login and /logout, GET /session; each login, failed login and logout is audited. */
+export function staffAuthRoutes({ store, loginFailuresByUser, loginFailuresByIp, auth }: StaffAuthDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.post('/login', limitBody(SMALL_BODY_BYTES), async (c) => {
@@ -40,6 +42,8 @@ export function staffAuthRoutes({ store, loginFailuresByUser, loginFailuresByIp 
     if (!(await verifyPassword(user?.passwordHash, body.password)) || !user) {
       loginFailuresByUser.fail(username);
       loginFailuresByIp.fail(ip);
+      // Only a known username is recorded: what was typed may be a password in the wrong field.
+      await store.appendAudit({ at: new Date().toISOString(), actor: user ? user.username : '(unknown user)', action: 'login_failed', target: null, detail: {} });
       return apiError(c, 401, 'invalid_credentials', 'The username or password is wrong.');
     }
     loginFailuresByUser.reset(username);
@@ -50,6 +54,12 @@ export function staffAuthRoutes({ store, loginFailuresByUser, loginFailuresByIp 
   app.post('/logout', async (c) => {
     await endSession(c, store);
     return c.body(null, 204);
+  });
+
+  // The back office asks on load whether its cookie still holds a session (it cannot read the cookie).
+  app.get('/session', auth, (c) => {
+    const { username, role, expiresAt } = c.var.staff!;
+    return c.json({ username, role, expiresAt }, 200, { 'Cache-Control': 'no-store' });
   });
 
   return app;

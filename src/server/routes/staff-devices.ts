@@ -11,7 +11,7 @@ export function staffDeviceRoutes(store: Store, auth: MiddlewareHandler<AppEnv>)
   app.get('/devices', auth, admin, async (c) => c.json({ devices: await store.listDevices() }));
   app.post('/devices/:id/revoke', auth, admin, async (c) => {
     const id = c.req.param('id');
-    if (await store.revokeDevice(id, new Date().toISOString())) return c.body(null, 204);
+    if (await store.revokeDevice(id, new Date().toISOString(), c.var.staff!.username)) return c.body(null, 204);
     return apiError(c, 404, 'not_found', `No active device with id ${id}.`);
   });
   return app;

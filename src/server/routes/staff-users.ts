@@ -21,7 +21,7 @@ export function staffUserRoutes(store: Store, auth: MiddlewareHandler<AppEnv>): 
     if (body instanceof Response) return body;
     let outcome: 'created' | 'exists';
     try {
-      outcome = await createStaffUser(store, body.username, body.password, body.role);
+      outcome = await createStaffUser(store, body.username, body.password, body.role, c.var.staff!.username);
     } catch (err) {
       return apiError(c, 400, 'invalid_request', (err as Error).message);
     }

@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Envelope } from '../../contract/v1.ts';
 import type { Database } from './schema.ts';
 import type {
+  AuditEntry,
+  AuditFilter,
   Device,
   DeviceKind,
+  EnrolmentCode,
+  EnrolmentVia,
   InsertOutcome,
   NewSubmission,
   StaffRole,
@@ -12,6 +16,7 @@ import type {
   StaffUser,
   StorageKind,
   Store,
+  StoredAuditEntry,
   StoredServerKey,
   SubmissionEvent,
   SubmissionFilter,
@@ -66,6 +71,17 @@ const summaryColumns = [
   'devices.name as device_name',
 ] as const;
 
+/** Every audit entry goes through here, inside the transaction of the change it records. */
+async function insertAudit(db: Kysely<Database> | Transaction<Database>, entry: AuditEntry): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({ id: randomUUID(), at: entry.at, actor: entry.actor, action: entry.action, target: entry.target, detail: JSON.stringify(entry.detail) })
+    .execute();
+}
+
+/** Who did something when no staff member did: the start-up admin, the CLI. */
+const SYSTEM_ACTOR = 'system';
+
 /** The one Store implementation; the dialect (sqlite.ts, postgres.ts) is the only difference. */
 export class KyselyStore implements Store {
   constructor(
@@ -100,18 +116,21 @@ export class KyselyStore implements Store {
     return row && toKey(row);
   }
 
-  async createDevice(device: Device, tokenHash: string) {
-    await this.db
-      .insertInto('devices')
-      .values({
-        id: device.id,
-        name: device.name,
-        kind: device.kind,
-        token_hash: tokenHash,
-        created_at: device.createdAt,
-        revoked_at: device.revokedAt,
-      })
-      .execute();
+  async createDevice(device: Device, tokenHash: string, via: EnrolmentVia = 'env_code') {
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('devices')
+        .values({
+          id: device.id,
+          name: device.name,
+          kind: device.kind,
+          token_hash: tokenHash,
+          created_at: device.createdAt,
+          revoked_at: device.revokedAt,
+        })
+        .execute();
+      await insertAudit(trx, { at: device.createdAt, actor: `device:${device.id}`, action: 'enrol_device', target: device.id, detail: { kind: device.kind, via } });
+    });
   }
 
   async deviceByTokenHash(tokenHash: string) {
@@ -124,14 +143,18 @@ export class KyselyStore implements Store {
     return rows.map(toDevice);
   }
 
-  async revokeDevice(id: string, at: string) {
-    const result = await this.db
-      .updateTable('devices')
-      .set({ revoked_at: at })
-      .where('id', '=', id)
-      .where('revoked_at', 'is', null)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) > 0;
+  async revokeDevice(id: string, at: string, actor = SYSTEM_ACTOR) {
+    return this.db.transaction().execute(async (trx) => {
+      const result = await trx
+        .updateTable('devices')
+        .set({ revoked_at: at })
+        .where('id', '=', id)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) return false;
+      await insertAudit(trx, { at, actor, action: 'revoke_device', target: id, detail: {} });
+      return true;
+    });
   }
 
   async existingOutcome(id: string, reference: string, contentHash: string) {
@@ -189,7 +212,8 @@ export class KyselyStore implements Store {
     });
     if (inserted) return 'stored';
     const outcome = await this.existingOutcome(e.id, e.reference, s.contentHash);
-    // Rows are never deleted, so a conflicting insert always leaves a row to find.
+    // Only retention deletes rows, and only rows older than any device keeps unsent: a conflicting
+    // insert leaves a row to find.
     if (!outcome) throw new Error(`store.insertSubmission: ${e.id} conflicted but no row was found`);
     return outcome;
   }
@@ -198,6 +222,9 @@ export class KyselyStore implements Store {
     let query = this.db.selectFrom('submissions').innerJoin('devices', 'devices.id', 'submissions.device_id');
     if (filter.status) query = query.where('submissions.status', '=', filter.status);
     if (filter.type) query = query.where('submissions.type', '=', filter.type);
+    if (filter.createdFrom) query = query.where('submissions.created_at', '>=', filter.createdFrom);
+    if (filter.createdBefore) query = query.where('submissions.created_at', '<', filter.createdBefore);
+    if (filter.deviceId) query = query.where('submissions.device_id', '=', filter.deviceId);
     const counted = await query.select((eb) => eb.fn.countAll<number | string | bigint>().as('n')).executeTakeFirstOrThrow();
     let page = query.select(summaryColumns).orderBy('submissions.received_at', 'desc').orderBy('submissions.id');
     if (filter.limit !== undefined) page = page.limit(filter.limit);
@@ -276,18 +303,24 @@ export class KyselyStore implements Store {
         .insertInto('submission_events')
         .values({ id: randomUUID(), submission_id: id, at: event.at, from_status: from, to_status: to, note: event.note, actor: event.actor })
         .execute();
+      // The note stays in the history only: caseworkers write free text, which may name the citizen.
+      await insertAudit(trx, { at: event.at, actor: event.actor, action: 'transition', target: id, detail: { from, to, note: event.note !== null } });
       return { ok: true, submission: toSummary({ ...current, status: to }) };
     });
   }
 
-  async createUser(user: StaffUser) {
-    const row = await this.db
-      .insertInto('users')
-      .values({ id: user.id, username: user.username, password_hash: user.passwordHash, role: user.role, created_at: user.createdAt })
-      .onConflict((oc) => oc.doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    return row !== undefined;
+  async createUser(user: StaffUser, actor = SYSTEM_ACTOR) {
+    return this.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .insertInto('users')
+        .values({ id: user.id, username: user.username, password_hash: user.passwordHash, role: user.role, created_at: user.createdAt })
+        .onConflict((oc) => oc.doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      if (!row) return false;
+      await insertAudit(trx, { at: user.createdAt, actor, action: 'create_user', target: user.username, detail: { role: user.role } });
+      return true;
+    });
   }
 
   async userByUsername(username: string) {
@@ -295,8 +328,11 @@ export class KyselyStore implements Store {
     return r && { id: r.id, username: r.username, role: r.role as StaffRole, passwordHash: r.password_hash, createdAt: r.created_at };
   }
 
-  async createSession(tokenHash: string, userId: string, createdAt: string, expiresAt: string) {
-    await this.db.insertInto('sessions').values({ token_hash: tokenHash, user_id: userId, created_at: createdAt, expires_at: expiresAt }).execute();
+  async createSession(tokenHash: string, userId: string, createdAt: string, expiresAt: string, audit?: AuditEntry) {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.insertInto('sessions').values({ token_hash: tokenHash, user_id: userId, created_at: createdAt, expires_at: expiresAt }).execute();
+      if (audit) await insertAudit(trx, audit);
+    });
   }
 
   async sessionByTokenHash(tokenHash: string, now: string): Promise<StaffSession | undefined> {
@@ -310,12 +346,72 @@ export class KyselyStore implements Store {
     return r && { userId: r.userId, username: r.username, role: r.role as StaffRole, expiresAt: r.expires_at };
   }
 
-  async deleteSession(tokenHash: string) {
-    await this.db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+  async deleteSession(tokenHash: string, audit?: AuditEntry) {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+      if (audit) await insertAudit(trx, audit);
+    });
   }
 
   async deleteExpiredSessions(now: string) {
     await this.db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
+  }
+
+  async appendAudit(entry: AuditEntry) {
+    await insertAudit(this.db, entry);
+  }
+
+  async listAudit(filter: AuditFilter): Promise<StoredAuditEntry[]> {
+    let query = this.db.selectFrom('audit_log').selectAll();
+    if (filter.target) query = query.where('target', '=', filter.target);
+    if (filter.actor) query = query.where('actor', '=', filter.actor);
+    const rows = await query.orderBy('at', 'desc').orderBy('id').limit(filter.limit ?? 500).execute();
+    return rows.map((r) => ({
+      id: r.id,
+      at: r.at,
+      actor: r.actor,
+      action: r.action as AuditEntry['action'],
+      target: r.target,
+      detail: JSON.parse(r.detail) as Record<string, unknown>,
+    }));
+  }
+
+  async createEnrolmentCode(code: EnrolmentCode) {
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('enrolment_codes')
+        .values({ code_hash: code.codeHash, created_at: code.createdAt, expires_at: code.expiresAt, created_by: code.createdBy })
+        .execute();
+      // The code itself is a credential: the audit names only when it expires.
+      await insertAudit(trx, { at: code.createdAt, actor: code.createdBy, action: 'create_enrolment_code', target: null, detail: { expiresAt: code.expiresAt } });
+    });
+  }
+
+  async enrolmentCodeValid(codeHash: string, now: string) {
+    const row = await this.db
+      .selectFrom('enrolment_codes')
+      .select('code_hash')
+      .where('code_hash', '=', codeHash)
+      .where('expires_at', '>', now)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  async deleteSubmissionsReceivedBefore(cutoff: string, at: string, limit: number) {
+    return this.db.transaction().execute(async (trx) => {
+      // Open cases are kept until a caseworker closes them: retention must never delete work in hand.
+      const candidates = await trx.selectFrom('submissions').select('id').where('received_at', '<', cutoff)
+        .where('status', 'in', ['done', 'rejected']).orderBy('received_at').limit(limit).execute();
+      if (candidates.length === 0) return [];
+      const ids = candidates.map((r) => r.id);
+      await trx.deleteFrom('submission_events').where('submission_id', 'in', ids).execute();
+      // RETURNING: on PostgreSQL another process may have deleted some of them meanwhile; audit only ours.
+      const deleted = (await trx.deleteFrom('submissions').where('id', 'in', ids).returning('id').execute()).map((r) => r.id);
+      if (deleted.length > 0) {
+        await insertAudit(trx, { at, actor: 'system:retention', action: 'retention_delete', target: null, detail: { receivedBefore: cutoff, count: deleted.length, ids: deleted } });
+      }
+      return deleted;
+    });
   }
 
   async close() {

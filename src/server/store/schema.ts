@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, type Migration } from 'kysely';
+import { Migrator, PostgresAdapter, sql, type Kysely, type Migration } from 'kysely';
 
 /**
  * Tables as Kysely sees them, and the migrations that create them. Columns use only `text` and
@@ -59,6 +59,22 @@ export interface Database {
     user_id: string;
     created_at: string;
     expires_at: string;
+  };
+  /** Append-only: triggers refuse UPDATE and DELETE (migration 002). `detail` is JSON without personal data. */
+  audit_log: {
+    id: string;
+    at: string;
+    actor: string;
+    action: string;
+    target: string | null;
+    detail: string;
+  };
+  /** Codes admins hand out to enrol devices; stored as the hash of the normalised code, like tokens. */
+  enrolment_codes: {
+    code_hash: string;
+    created_at: string;
+    expires_at: string;
+    created_by: string;
   };
 }
 
@@ -129,6 +145,45 @@ export const migrations: Record<string, Migration> = {
         .addColumn('expires_at', 'text', (c) => c.notNull())
         .execute();
       await db.schema.createIndex('sessions_expires_at').on('sessions').column('expires_at').execute();
+    },
+  },
+  '002-audit-log-and-enrolment-codes': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('audit_log')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('actor', 'text', (c) => c.notNull())
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('target', 'text')
+        .addColumn('detail', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('audit_log_target').on('audit_log').columns(['target', 'at']).execute();
+      await db.schema.createIndex('audit_log_actor').on('audit_log').columns(['actor', 'at']).execute();
+      await db.schema.createIndex('audit_log_at').on('audit_log').column('at').execute();
+      // The database itself refuses to change history, so no code path (or a stray SQL console
+      // session) can rewrite it. The table's owner could drop the trigger: run the server as a role
+      // that does not own the schema where that matters.
+      if (db.getExecutor().adapter instanceof PostgresAdapter) {
+        await sql`CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+          BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$`.execute(db);
+        await sql`CREATE TRIGGER audit_log_no_update_or_delete BEFORE UPDATE OR DELETE ON audit_log
+          FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()`.execute(db);
+        await sql`CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+          FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()`.execute(db);
+      } else {
+        await sql`CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+          BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`.execute(db);
+        await sql`CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+          BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`.execute(db);
+      }
+      await db.schema
+        .createTable('enrolment_codes')
+        .addColumn('code_hash', 'text', (c) => c.primaryKey())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .execute();
     },
   },
 };

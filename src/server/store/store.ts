@@ -69,6 +69,10 @@ export type InsertOutcome = 'stored' | 'duplicate' | 'conflict';
 export interface SubmissionFilter {
   status?: SubmissionStatus;
   type?: string;
+  /** Bounds on createdAt (ISO text): from inclusive, to exclusive. */
+  createdFrom?: string;
+  createdBefore?: string;
+  deviceId?: string;
   limit?: number;
   offset?: number;
 }
@@ -96,6 +100,53 @@ export interface StaffSession {
   expiresAt: string;
 }
 
+export const auditActions = [
+  'login',
+  'login_failed',
+  'logout',
+  'read_submission',
+  'transition',
+  'export_csv',
+  'create_user',
+  'enrol_device',
+  'revoke_device',
+  'create_enrolment_code',
+  'retention_delete',
+] as const;
+export type AuditAction = (typeof auditActions)[number];
+
+/**
+ * One line of the append-only audit log: who (a username, `device:<id>` or `system:<job>`), when,
+ * what, and on what. `detail` never holds personal data (no answers, names, CPR numbers or notes).
+ */
+export interface AuditEntry {
+  at: string;
+  actor: string;
+  action: AuditAction;
+  target: string | null;
+  detail: Record<string, unknown>;
+}
+
+export interface StoredAuditEntry extends AuditEntry {
+  id: string;
+}
+
+export interface AuditFilter {
+  target?: string;
+  actor?: string;
+  limit?: number;
+}
+
+/** Which kind of code enrolled a device: the ENROLLMENT_CODE of the environment, or one an admin made. */
+export type EnrolmentVia = 'env_code' | 'admin_code';
+
+export interface EnrolmentCode {
+  codeHash: string;
+  createdAt: string;
+  expiresAt: string;
+  createdBy: string;
+}
+
 export interface Store {
   readonly kind: StorageKind;
 
@@ -105,11 +156,13 @@ export interface Store {
   addServerKeyIfNoneActive(key: StoredServerKey): Promise<StoredServerKey>;
   serverKey(kid: string): Promise<StoredServerKey | undefined>;
 
-  createDevice(device: Device, tokenHash: string): Promise<void>;
+  /** Stores the device and its `enrol_device` audit entry together. */
+  createDevice(device: Device, tokenHash: string, via?: EnrolmentVia): Promise<void>;
   /** Revoked devices are answered too: the caller decides what a revoked device may do. */
   deviceByTokenHash(tokenHash: string): Promise<Device | undefined>;
   listDevices(): Promise<Device[]>;
-  revokeDevice(id: string, at: string): Promise<boolean>;
+  /** Revokes and audits in one transaction; false (and nothing audited) when there was nothing to revoke. */
+  revokeDevice(id: string, at: string, actor?: string): Promise<boolean>;
 
   /** Classifies an envelope against what is stored, without writing: lets ingest skip decrypting resends. */
   existingOutcome(id: string, reference: string, contentHash: string): Promise<Exclude<InsertOutcome, 'stored'> | undefined>;
@@ -121,7 +174,7 @@ export interface Store {
   listSubmissions(filter: SubmissionFilter): Promise<{ submissions: SubmissionSummary[]; total: number }>;
   submission(id: string): Promise<SubmissionRecord | undefined>;
   history(id: string): Promise<SubmissionEvent[]>;
-  /** Moves a submission to `to` if its current status is one of `allowedFrom`, recording the event. */
+  /** Moves a submission to `to` if its current status is one of `allowedFrom`, recording the event and its audit entry. */
   transitionSubmission(
     id: string,
     to: SubmissionStatus,
@@ -129,15 +182,32 @@ export interface Store {
     event: { at: string; note: string | null; actor: string },
   ): Promise<TransitionOutcome>;
 
-  /** False when the username is taken: an existing user is never overwritten. */
-  createUser(user: StaffUser): Promise<boolean>;
+  /** False when the username is taken: an existing user is never overwritten. Audited as `create_user` by `actor`. */
+  createUser(user: StaffUser, actor?: string): Promise<boolean>;
   userByUsername(username: string): Promise<StaffUser | undefined>;
 
-  createSession(tokenHash: string, userId: string, createdAt: string, expiresAt: string): Promise<void>;
+  /** Stores the session and, when given, its `login` audit entry in one transaction. */
+  createSession(tokenHash: string, userId: string, createdAt: string, expiresAt: string, audit?: AuditEntry): Promise<void>;
   /** Only sessions that have not expired at `now`. */
   sessionByTokenHash(tokenHash: string, now: string): Promise<StaffSession | undefined>;
-  deleteSession(tokenHash: string): Promise<void>;
+  /** Deletes the session and, when given, writes its `logout` audit entry in one transaction. */
+  deleteSession(tokenHash: string, audit?: AuditEntry): Promise<void>;
   deleteExpiredSessions(now: string): Promise<void>;
+
+  /** Appends one entry; for actions that change nothing else (reads, logins, exports). */
+  appendAudit(entry: AuditEntry): Promise<void>;
+  /** Newest first. */
+  listAudit(filter: AuditFilter): Promise<StoredAuditEntry[]>;
+
+  createEnrolmentCode(code: EnrolmentCode): Promise<void>;
+  /** Whether a code with this hash exists and has not expired at `now`. */
+  enrolmentCodeValid(codeHash: string, now: string): Promise<boolean>;
+
+  /**
+   * Deletes up to `limit` submissions received before `cutoff` with their history, and audits the
+   * ids deleted, in one transaction. Answers the ids; an empty list means nothing was left to delete.
+   */
+  deleteSubmissionsReceivedBefore(cutoff: string, at: string, limit: number): Promise<string[]>;
 
   close(): Promise<void>;
 }

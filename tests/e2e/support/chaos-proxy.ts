@@ -47,6 +47,8 @@ export class ChaosProxy {
   /** What a request gets while the server is down. */
   whenDown: '502' | 'reset' = '502';
   readonly calls: SubmissionCall[] = [];
+  /** Called once a submission request has been sent on to the server (to kill it mid-batch, say). */
+  onForwarded: ((call: SubmissionCall) => void) | undefined;
 
   private constructor(
     private readonly server: Server,
@@ -102,7 +104,9 @@ export class ChaosProxy {
         return void req.socket.destroy();
       case 'pass':
       case 'drop-after-commit': {
-        const upstream = await this.forward(req, body);
+        const answered = this.forward(req, body);
+        this.onForwarded?.(call);
+        const upstream = await answered;
         if (!upstream) {
           call.upstreamStatus = 502;
           return this.down(req, res);

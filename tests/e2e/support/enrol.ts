@@ -6,6 +6,8 @@ export const E2E_ENROLMENT_CODE = 'e2e-enrol';
 /** Enrols the kiosk in this browser context through the real set-up screen, as staff would. */
 export async function enrolKiosk(page: Page, name = 'E2E kiosk', kind: 'kiosk' | 'tablet' = 'kiosk'): Promise<void> {
   await page.goto('/setup');
+  // The screen refills its form once it has read the device; typing before that would be lost.
+  await expect(page.locator('main table')).toBeVisible();
   await page.locator('#setup-code').fill(E2E_ENROLMENT_CODE);
   await page.locator('#setup-name').fill(name);
   await page.locator(`#setup-kind-${kind}`).check();

@@ -1,4 +1,6 @@
 import { expect, type Page } from '@playwright/test';
+import { BACKOFF_CAP_MS } from '../../../src/outbox/backoff.ts';
+import { SYNC_LOCK_NAME } from '../../../src/outbox/lock.ts';
 
 /**
  * The set-up screen's "Send a test request" and raw reads of the device's IndexedDB, for the
@@ -110,4 +112,75 @@ export function dumpIndexedDb(page: Page): Promise<{ database: string; store: st
     }
     return out;
   });
+}
+
+/** localStorage, sessionStorage and the URLs in Cache Storage of this origin, as one text. */
+export function webStorageText(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const cached: string[] = [];
+    for (const name of await caches.keys()) {
+      for (const request of await (await caches.open(name)).keys()) cached.push(request.url);
+    }
+    return JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cached });
+  });
+}
+
+/**
+ * Takes the outbox's Web Lock (src/outbox/lock.ts) in the page, as a busy uploader in another tab
+ * would: every sync of this context skips, so submissions pile up queued, due, with no failed try
+ * (going offline instead would give each a backoff). Resolves to the function that lets go.
+ */
+export async function holdSyncLock(page: Page): Promise<() => Promise<void>> {
+  await page.evaluate(
+    (name) =>
+      new Promise<void>((held) => {
+        void navigator.locks.request(name, () => {
+          held();
+          return new Promise<void>((release) => ((window as unknown as { releaseSyncLock: () => void }).releaseSyncLock = release));
+        });
+      }),
+    SYNC_LOCK_NAME,
+  );
+  return () => page.evaluate(() => (window as unknown as { releaseSyncLock: () => void }).releaseSyncLock());
+}
+
+/** Outbox items still queued or sending, with when they are due by the page's own clock. */
+export async function waitingItems(page: Page): Promise<{ status: string; attempts: number; dueInMs: number; error?: string }[]> {
+  const { now, items } = await page.evaluate(async (dbName) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open(dbName);
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const all = await new Promise<{ status: string; attempts: number; nextAttemptAt: number; lastError?: { code: string } }[]>((resolve, reject) => {
+      const request = db.transaction('outbox').objectStore('outbox').getAll();
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    db.close();
+    return { now: Date.now(), items: all };
+  }, DB_NAME);
+  return items
+    .filter((i) => i.status === 'queued' || i.status === 'sending')
+    .map((i) => ({ status: i.status, attempts: i.attempts, dueInMs: i.nextAttemptAt - now, error: i.lastError?.code }));
+}
+
+/**
+ * Waits until this context's outbox has nothing queued or sending. Failed tries leave a backoff of
+ * up to BACKOFF_CAP_MS (5 minutes) that a test should not sit through: the context's clock (which
+ * the caller installed with `context.clock.install()` before the app loaded) is moved on to the
+ * next due time, and the page's own timer then sends. A failure shows what is still waiting.
+ */
+export async function waitUntilDrained(page: Page, label: string, timeout = 60_000): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const left = await waitingItems(page);
+        const dueIn = Math.max(0, ...left.filter((i) => i.status === 'queued').map((i) => i.dueInMs));
+        if (left.length > 0 && dueIn > 0) await page.clock.fastForward(Math.min(dueIn, BACKOFF_CAP_MS) + 1_000);
+        return left;
+      },
+      { message: `${label}: the outbox still has items waiting`, timeout, intervals: [1_000] },
+    )
+    .toEqual([]);
 }

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from '@playwright/test';
+import Database from 'better-sqlite3';
 
 /**
  * The real sync server as a child process (`npx tsx src/server/main.ts`), so a test can kill it
@@ -86,6 +87,20 @@ export class ServerProcess {
         { timeout: 30_000, intervals: [100, 200] },
       )
       .toBe(true);
+  }
+
+  /**
+   * How many of these envelope ids the server has committed, read from its SQLite file directly
+   * (WAL lets a reader in while the server writes): to kill it while a batch is half stored.
+   */
+  committedCount(ids: string[]): number {
+    const db = new Database(join(this.dataDir, 'kiosk.sqlite'), { readonly: true, fileMustExist: true });
+    try {
+      const row = db.prepare(`SELECT count(*) AS n FROM submissions WHERE id IN (${ids.map(() => '?').join(',')})`).get(...ids) as { n: number };
+      return row.n;
+    } finally {
+      db.close();
+    }
   }
 
   /** SIGKILL to the whole process group: no shutdown handler runs, like a power cut. */

@@ -1,0 +1,31 @@
+import { errorKey, labelKey } from '../../forms/engine/keys.ts';
+import type { FieldDefinition, FieldError, FormDefinition } from '../../forms/engine/types.ts';
+import type { Translate } from '../i18n.ts';
+
+/**
+ * The sentence for an error, in the citizen's language. The path says which field (and which
+ * row of a group, or which part of an address) failed; the message names it.
+ */
+export function errorMessage(t: Translate, form: FormDefinition, error: FieldError): string {
+  const segments = error.path.split('.');
+  let fields: readonly FieldDefinition[] = form.steps.flatMap((s) => s.fields);
+  let field: FieldDefinition | undefined;
+  let rowLabel = '';
+  for (let i = 0; i < segments.length; i++) {
+    const next = fields.find((f) => f.name === segments[i]);
+    if (!next) break;
+    field = next;
+    if (next.kind === 'group' && /^\d+$/.test(segments[i + 1] ?? '')) {
+      const n = Number(segments[i + 1]) + 1;
+      rowLabel = t('forms:group.row', { label: t(labelKey(form, next).replace(/\.label$/, '.row')), n });
+      fields = next.fields ?? [];
+      i++;
+    } else if (next.kind === 'address' && segments[i + 1]) {
+      return t(errorKey('address', error.code, segments[i + 1]));
+    }
+  }
+  if (!field) return t(`forms:errors.text.${error.code}`, { label: error.path });
+  const label = t(labelKey(form, field)) + (rowLabel ? `, ${rowLabel}` : '');
+  const message = t(errorKey(field.kind, error.code), { label });
+  return rowLabel && !message.includes(label) ? `${message} (${rowLabel})` : message;
+}

@@ -1,0 +1,49 @@
+/**
+ * How a decrypted payload is shown: any JSON, whatever the form, so that a new request type is
+ * readable in the back office the day it ships. Pure, so the rules are testable without a browser.
+ */
+export type AnswerShape =
+  | { kind: 'empty' }
+  | { kind: 'text'; text: string }
+  | { kind: 'boolean'; value: boolean }
+  | { kind: 'image'; src: string }
+  | { kind: 'list'; items: unknown[] }
+  | { kind: 'table'; columns: string[]; rows: Record<string, unknown>[] }
+  | { kind: 'fields'; entries: [string, unknown][] };
+
+// Only PNG data URLs (signatures drawn on the screen): anything else is shown as text, never loaded.
+const PNG_DATA_URL = /^data:image\/png;base64,[A-Za-z0-9+/]+=*$/;
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isScalar = (value: unknown) => value === null || ['string', 'number', 'boolean'].includes(typeof value);
+
+export function answerShape(value: unknown): AnswerShape {
+  if (value === null || value === undefined || value === '') return { kind: 'empty' };
+  if (typeof value === 'boolean') return { kind: 'boolean', value };
+  if (typeof value === 'string') return PNG_DATA_URL.test(value) ? { kind: 'image', src: value } : { kind: 'text', text: value };
+  if (typeof value === 'number') return { kind: 'text', text: String(value) };
+  if (Array.isArray(value)) {
+    if (value.length === 0) return { kind: 'empty' };
+    // Rows of flat records (household members, say) read best as a table.
+    if (value.every((item) => isRecord(item) && Object.values(item).every(isScalar) && !Object.values(item).some((v) => typeof v === 'string' && PNG_DATA_URL.test(v)))) {
+      const columns = [...new Set(value.flatMap((item) => Object.keys(item as object)))];
+      return { kind: 'table', columns, rows: value as Record<string, unknown>[] };
+    }
+    return { kind: 'list', items: value };
+  }
+  if (isRecord(value)) {
+    const entries = Object.entries(value);
+    return entries.length === 0 ? { kind: 'empty' } : { kind: 'fields', entries };
+  }
+  return { kind: 'text', text: String(value) };
+}
+
+/** "newAddress" → "New address", "cpr_number" → "Cpr number": the field's key as a readable label. */
+export function keyLabel(key: string): string {
+  const words = key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .trim()
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

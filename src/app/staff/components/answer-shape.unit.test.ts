@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { answerShape, keyLabel } from './answer-shape.ts';
+
+const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+
+describe('answerShape', () => {
+  it('shows a PNG data URL as an image, and any other data URL as text that is never loaded', () => {
+    expect(answerShape(PNG)).toEqual({ kind: 'image', src: PNG });
+    expect(answerShape('data:image/svg+xml;base64,PHN2Zz4=')).toEqual({ kind: 'text', text: 'data:image/svg+xml;base64,PHN2Zz4=' });
+    expect(answerShape('data:image/png;base64,abc"onerror="x')).toMatchObject({ kind: 'text' });
+  });
+
+  it('shows rows of flat records as a table with every column that occurs', () => {
+    expect(answerShape([{ name: 'A', age: 3 }, { name: 'B', cpr: '0101' }])).toEqual({
+      kind: 'table',
+      columns: ['name', 'age', 'cpr'],
+      rows: [{ name: 'A', age: 3 }, { name: 'B', cpr: '0101' }],
+    });
+  });
+
+  it('shows nested records and mixed arrays as fields and lists', () => {
+    expect(answerShape({ address: { street: 'Vej 1' } })).toEqual({ kind: 'fields', entries: [['address', { street: 'Vej 1' }]] });
+    expect(answerShape(['a', { b: [1] }])).toEqual({ kind: 'list', items: ['a', { b: [1] }] });
+    expect(answerShape([{ signature: PNG }])).toMatchObject({ kind: 'list' });
+  });
+
+  it('calls null, empty text, empty arrays and empty records empty; keeps 0 and false', () => {
+    for (const value of [null, undefined, '', [], {}]) expect(answerShape(value)).toEqual({ kind: 'empty' });
+    expect(answerShape(0)).toEqual({ kind: 'text', text: '0' });
+    expect(answerShape(false)).toEqual({ kind: 'boolean', value: false });
+  });
+});
+
+describe('keyLabel', () => {
+  it('turns camelCase, snake_case and kebab-case keys into a sentence', () => {
+    expect(keyLabel('newAddress')).toBe('New address');
+    expect(keyLabel('cpr_number')).toBe('Cpr number');
+    expect(keyLabel('moved-in')).toBe('Moved in');
+  });
+});

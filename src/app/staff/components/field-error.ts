@@ -1,0 +1,7 @@
+/** A problem with one form field: the error summary links to it by `field` (the input's id). */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export const errorFor = (errors: readonly FieldError[], field: string) => errors.find((e) => e.field === field)?.message;

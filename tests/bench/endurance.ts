@@ -1,0 +1,83 @@
+import type { Browser, CDPSession, Page } from '@playwright/test';
+import { newBenchContext } from './lib/browser.ts';
+import type { Figure } from './lib/results.ts';
+import { startServerChild } from './lib/server.ts';
+import { round } from './lib/stats.ts';
+
+/**
+ * Figure 5, endurance: JS heap and DOM after `after[0]` and after `after[1]` simulated kiosk
+ * sessions; a kiosk runs all day without a reload, so whatever a session leaves behind adds up.
+ * A session: tap the change-of-address tile, type a name into its first field, tap Finish (the
+ * reset DESIGN.md describes), back on the start screen. Driven inside the page (real click() and
+ * input events on the real elements) so that 500 sessions take seconds, not minutes of round trips.
+ * Measured over CDP after a forced full GC: Runtime.getHeapUsage (used JS heap) and
+ * Memory.getDOMCounters (nodes alive, attached or not, and event listeners).
+ */
+export async function endurance(options: { browser: Browser; after: readonly [number, number] }): Promise<Figure[]> {
+  const server = await startServerChild({ entry: 'production' });
+  const context = await newBenchContext(options.browser, { serviceWorkers: 'allow' });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    await page.locator('a.kiosk-tile[href="/service/change-of-address"]').waitFor();
+    const cdp = await context.newCDPSession(page);
+    await sessions(page, options.after[0]);
+    const early = await measure(page, cdp);
+    await sessions(page, options.after[1] - options.after[0]);
+    const late = await measure(page, cdp);
+
+    const heapRatio = late.heap / early.heap;
+    const nodeRatio = late.nodes / early.nodes;
+    const [a, b] = options.after;
+    return [
+      { group: 'endurance', name: `JS heap after ${a} / ${b} sessions`, value: `${round(early.heap / 2 ** 20, 2)} / ${round(late.heap / 2 ** 20, 2)}`, unit: 'MiB', note: `used heap after a forced GC; performance entries ${early.perfEntries} / ${late.perfEntries}, navigation entries ${early.historyEntries} / ${late.historyEntries}` },
+      { group: 'endurance', name: `JS heap ratio ${b}:${a}`, value: round(heapRatio, 3), unit: '×', goal: '<= 1.10', met: heapRatio <= 1.1 },
+      { group: 'endurance', name: `DOM nodes after ${a} / ${b} sessions`, value: `${early.nodes} / ${late.nodes}`, unit: '', note: `in the document ${early.liveNodes} / ${late.liveNodes}; event listeners ${early.listeners} / ${late.listeners}` },
+      { group: 'endurance', name: `DOM node ratio ${b}:${a}`, value: round(nodeRatio, 3), unit: '×', goal: '<= 1.10', met: nodeRatio <= 1.1 },
+    ];
+  } finally {
+    await context.close();
+    await server.stop();
+  }
+}
+
+/** Used JS heap and DOM counters after a forced full GC (also used by tests/e2e/bench-budgets). */
+export async function measure(page: Page, cdp: CDPSession) {
+  // Twice: a first collection can leave objects whose finalizers free more.
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  const counters = await cdp.send('Memory.getDOMCounters');
+  // Things a long-lived page accumulates without a leak in the app: to tell the two apart.
+  const { liveNodes, perfEntries, historyEntries } = await page.evaluate(() => ({
+    liveNodes: document.getElementsByTagName('*').length,
+    perfEntries: performance.getEntries().length,
+    historyEntries: (globalThis as unknown as { navigation?: { entries(): unknown[] } }).navigation?.entries().length ?? -1,
+  }));
+  return { heap: usedSize, nodes: counters.nodes, listeners: counters.jsEventListeners, liveNodes, perfEntries, historyEntries };
+}
+
+/** `n` sessions in the page; each step waits for the screen it expects (a 30 s stall fails the run). */
+export function sessions(page: Page, n: number): Promise<void> {
+  return page.evaluate(async (count) => {
+    const until = async <T,>(what: string, find: () => T | null | undefined): Promise<T> => {
+      const started = performance.now();
+      for (;;) {
+        const found = find();
+        if (found) return found;
+        if (performance.now() - started > 30_000) throw new Error(`endurance: no ${what} after 30 s`);
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+    };
+    for (let i = 0; i < count; i++) {
+      (await until('tile', () => document.querySelector<HTMLAnchorElement>('a.kiosk-tile[href="/service/change-of-address"]'))).click();
+      const name = await until('name field', () => document.querySelector<HTMLInputElement>('#f-name'));
+      name.focus();
+      name.value = `Bench Borger ${i}`;
+      name.dispatchEvent(new Event('input', { bubbles: true }));
+      name.dispatchEvent(new Event('change', { bubbles: true }));
+      (await until('Finish', () => document.querySelector<HTMLButtonElement>('button.kiosk-finish'))).click();
+      await until('start screen', () => !document.querySelector('#f-name') && document.querySelector('a.kiosk-tile'));
+    }
+  }, n);
+}

@@ -1,0 +1,85 @@
+import type { Browser, Page } from '@playwright/test';
+import { enrolDeviceAt } from '../e2e/support/enrol.ts';
+import { sendTestRequests } from '../e2e/support/outbox-page.ts';
+import { newBenchContext } from './lib/browser.ts';
+import type { Figure } from './lib/results.ts';
+import { BENCH_ENROLMENT_CODE, startServerChild } from './lib/server.ts';
+import { percentile, round } from './lib/stats.ts';
+
+/**
+ * Figure 2, enqueue: submit → envelope committed in IndexedDB, encryption included, in the real
+ * built app. The set-up screen's "Send a test request" calls the real submit() (type 'device-test');
+ * submit() records a User Timing measure 'outbox.enqueue' from its first line to the commit of
+ * Dexie's write transaction (src/outbox/submit.ts), which is what is read here.
+ *
+ * The limit it is compared with: in the same page, a raw IndexedDB put of a record of the same
+ * shape and size (a copy of a real queued item with a new id), each in its own readwrite
+ * transaction, timed to the transaction's `complete` event, so both sides include the commit.
+ *
+ * The network is cut after enrolment so that the page's sync engine (started by the test request)
+ * fails fast instead of uploading, which would compete for the CPU with what is measured.
+ */
+export async function enqueue(options: { browser: Browser; count: number }): Promise<Figure[]> {
+  const server = await startServerChild({ entry: 'production' });
+  const context = await newBenchContext(options.browser, { serviceWorkers: 'allow' });
+  try {
+    const page = await context.newPage();
+    await enrolDeviceAt(page, server.url, BENCH_ENROLMENT_CODE, 'Bench kiosk');
+    await context.setOffline(true);
+    await sendTestRequests(page, options.count);
+    const enqueue = await page.evaluate(() => performance.getEntriesByName('outbox.enqueue').map((e) => e.duration));
+    if (enqueue.length !== options.count) throw new Error(`enqueue: expected ${options.count} 'outbox.enqueue' measures, found ${enqueue.length}`);
+    const raw = await rawPuts(page, options.count);
+
+    // In submission order: whether the cost grows with the number already queued (it should not).
+    const tenth = Math.max(1, Math.floor(enqueue.length / 10));
+    const drift = `p50 of the first ${tenth} ${round(percentile(enqueue.slice(0, tenth), 50), 2)} ms, of the last ${tenth} ${round(percentile(enqueue.slice(-tenth), 50), 2)} ms`;
+    const p50 = percentile(enqueue, 50);
+    const p95 = percentile(enqueue, 95);
+    const rawP50 = percentile(raw.samples, 50);
+    const rawP95 = percentile(raw.samples, 95);
+    const ratio = p95 / rawP95;
+    return [
+      { group: 'enqueue', name: `submit → committed, p50 of ${options.count}`, value: round(p50, 2), unit: 'ms', quiet: true, note: `set-up screen, offline; ${drift}` },
+      { group: 'enqueue', name: `submit → committed, p95 of ${options.count}`, value: round(p95, 2), unit: 'ms', goal: '<= 15 ms', met: p95 <= 15, quiet: true },
+      { group: 'enqueue', name: 'raw IndexedDB put, p50 / p95', value: `${round(rawP50, 2)} / ${round(rawP95, 2)}`, unit: 'ms', quiet: true, note: `record of ${raw.bytes} bytes as JSON, own transaction each` },
+      { group: 'enqueue', name: 'p95 submit / p95 raw put', value: round(ratio, 2), unit: '×', goal: '<= 3×', met: ratio <= 3, note: `p50 ratio ${round(p50 / rawP50, 2)}×` },
+    ];
+  } finally {
+    await context.close();
+    await server.stop();
+  }
+}
+
+/** `count` raw puts in a database of its own, each a copy of the newest real outbox record with a new id. */
+function rawPuts(page: Page, count: number): Promise<{ samples: number[]; bytes: number }> {
+  return page.evaluate(async (n) => {
+    const request = <T,>(r: IDBRequest<T>) => new Promise<T>((resolve, reject) => ((r.onsuccess = () => resolve(r.result)), (r.onerror = () => reject(r.error))));
+    // No version for the app's database (whatever Dexie made it); version 1 for our own.
+    const open = (name: string, upgrade?: (db: IDBDatabase) => void) => {
+      const r = upgrade ? indexedDB.open(name, 1) : indexedDB.open(name);
+      if (upgrade) r.onupgradeneeded = () => upgrade(r.result);
+      return request(r);
+    };
+    // The same names as src/outbox/records.ts (DB_NAME, OUTBOX_TABLE); read raw, as the e2e helpers do.
+    const app = await open('borgerservice');
+    const newest = await request(app.transaction('outbox').objectStore('outbox').openCursor(null, 'prev'));
+    const template = newest!.value as { id: string; envelope?: unknown };
+    app.close();
+    if (!template.envelope) throw new Error('enqueue: the newest outbox record has no envelope');
+
+    const db = await open('bench-raw-put', (d) => d.createObjectStore('outbox', { keyPath: 'id' }));
+    const samples: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const record = { ...template, id: crypto.randomUUID() };
+      const started = performance.now();
+      const tx = db.transaction('outbox', 'readwrite');
+      tx.objectStore('outbox').put(record);
+      await new Promise<void>((resolve, reject) => ((tx.oncomplete = () => resolve()), (tx.onerror = () => reject(tx.error))));
+      samples.push(performance.now() - started);
+    }
+    db.close();
+    await request(indexedDB.deleteDatabase('bench-raw-put'));
+    return { samples, bytes: JSON.stringify(template).length };
+  }, count);
+}

@@ -1,0 +1,120 @@
+import { execFile, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from '../e2e/support/server-process.ts';
+import { startBenchPg } from './lib/postgres.ts';
+import type { Figure } from './lib/results.ts';
+import { BENCH_ENROLMENT_CODE, repoRoot, startServerChild, type ServerChild } from './lib/server.ts';
+import { median, round } from './lib/stats.ts';
+
+/**
+ * Figure 4, server ingest: envelopes/s stored (schema check, RSA-OAEP unwrap, AES-GCM decrypt,
+ * payload validation, insert), by the real server (lib/server-entry.ts: rate limits lifted, since
+ * one load generator stands in for many kiosks), with the load generator (lib/loadgen.ts) in a
+ * process of its own. One process on SQLite, one and two on PostgreSQL; the limit is a bare Node
+ * handler inserting the same rows (lib/bare-server.ts). Also the cost of one RSA-OAEP-3072
+ * decrypt in this Node, which the server pays per envelope.
+ */
+export async function ingest(options: { count: number; seconds: number }): Promise<Figure[]> {
+  const figures: Figure[] = [...(await rsaCost())];
+  const load = (urls: string[], bare = false) =>
+    loadgen({ urls, count: options.count, inFlight: 4, seconds: options.seconds, bare, code: BENCH_ENROLMENT_CODE });
+
+  const sqlite = await withServers([{ entry: 'bench' }], (urls) => load(urls));
+  figures.push(rate('1 process, SQLite', sqlite, '>= 3,000/s'));
+
+  const bare = await withBare('envelope', (url) => load([url], true));
+  figures.push(rate('bare Node handler, SQLite (the limit)', bare, undefined, 'HTTP + JSON + the same two inserts, one transaction (one fsync) per envelope like the server'));
+  const grouped = await withBare('batch', (url) => load([url], true));
+  figures.push(rate('bare Node handler, one transaction per batch of 100', grouped, undefined, 'group commit: one fsync per request; the headroom a batched insert would open'));
+  figures.push({ group: 'ingest', name: 'server / bare handler (SQLite)', value: round(sqlite.perSecond / bare.perSecond, 2), unit: '×', note: 'what auth, schema, decryption and validation cost on top of HTTP + JSON + the same inserts' });
+
+  const pg = await startBenchPg();
+  try {
+    const one = await withServers([{ entry: 'bench', databaseUrl: pg.databaseUrl }], (urls) => load(urls));
+    figures.push(rate('1 process, PostgreSQL', one));
+    // The second starts after the first has made the server key, so both hold the same one.
+    const two = await withServers([{ entry: 'bench', databaseUrl: pg.databaseUrl }, { entry: 'bench', databaseUrl: pg.databaseUrl }], (urls) => load(urls));
+    figures.push(rate('2 processes, PostgreSQL', two, undefined, `${round(two.perSecond / one.perSecond, 2)}× one process; requests round-robin`));
+  } finally {
+    await pg.stop();
+  }
+  return figures;
+}
+
+interface LoadResult { stored: number; ms: number; perSecond: number; statuses: Record<string, number> }
+
+function rate(name: string, r: LoadResult, goal?: string, note?: string): Figure {
+  const met = goal ? r.perSecond >= 3000 : undefined;
+  return { group: 'ingest', name, value: Math.round(r.perSecond), unit: 'envelopes/s', goal, met, quiet: true, note: note ?? `${r.stored} stored in ${round(r.ms / 1000, 1)} s, 4 batches of 100 in flight` };
+}
+
+/** Starts the servers one after another, runs `work` with their URLs, stops them. */
+async function withServers<T>(specs: Parameters<typeof startServerChild>[0][], work: (urls: string[]) => Promise<T>): Promise<T> {
+  const servers: ServerChild[] = [];
+  try {
+    for (const spec of specs) servers.push(await startServerChild(spec));
+    return await work(servers.map((s) => s.url));
+  } finally {
+    for (const s of servers) await s.stop();
+  }
+}
+
+async function withBare<T>(commit: 'envelope' | 'batch', work: (url: string) => Promise<T>): Promise<T> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-bench-bare-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/bench/lib/bare-server.ts'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, BARE_COMMIT: commit } });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  try {
+    const url = `http://127.0.0.1:${port}`;
+    for (let i = 0; !(await fetch(url, { method: 'POST', body: '{"submissions":[]}' }).then(() => true, () => false)); i++) {
+      if (i > 300) throw new Error('ingest: the bare handler did not start');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return await work(url);
+  } finally {
+    child.kill('SIGTERM');
+    await exited;
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function loadgen(job: { urls: string[]; count: number; inFlight: number; seconds: number; bare: boolean; code: string }): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, ['--import', 'tsx', 'tests/bench/lib/loadgen.ts', JSON.stringify(job)], { cwd: repoRoot, maxBuffer: 1 << 20 }, (error, stdout, stderr) => {
+      if (error) return reject(new Error(`ingest: the load generator failed: ${stderr.split('\n').find((l) => /Error|Exception/.test(l)) ?? error.message}`, { cause: stderr }));
+      const result = JSON.parse(stdout.trim().split('\n').at(-1)!) as LoadResult;
+      const sent = Object.values(result.statuses).reduce((a, b) => a + b, 0);
+      if (result.stored !== sent) return reject(new Error(`ingest: not every envelope was stored: ${JSON.stringify(result.statuses)}`));
+      resolve(result);
+    });
+  });
+}
+
+/**
+ * One RSA-OAEP-3072 (SHA-256) decrypt of a wrapped 32-byte key, as src/server/crypto/open-envelope.ts
+ * does per envelope: one at a time (latency), and 64 at once (Node runs WebCrypto jobs on the libuv
+ * thread pool, so concurrent ones use every core).
+ */
+async function rsaCost(): Promise<Figure[]> {
+  const { publicKey, privateKey } = await crypto.subtle.generateKey(
+    { name: 'RSA-OAEP', modulusLength: 3072, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
+    false,
+    ['encrypt', 'decrypt'],
+  );
+  const wrapped = await Promise.all(Array.from({ length: 64 }, () => crypto.subtle.encrypt({ name: 'RSA-OAEP' }, publicKey, crypto.getRandomValues(new Uint8Array(32)))));
+  const one: number[] = [];
+  for (const w of wrapped) {
+    const started = performance.now();
+    await crypto.subtle.decrypt({ name: 'RSA-OAEP' }, privateKey, w);
+    one.push(performance.now() - started);
+  }
+  const started = performance.now();
+  await Promise.all(wrapped.map((w) => crypto.subtle.decrypt({ name: 'RSA-OAEP' }, privateKey, w)));
+  const concurrentPerSecond = wrapped.length / ((performance.now() - started) / 1000);
+  return [
+    { group: 'ingest', name: 'RSA-OAEP-3072 decrypt, one at a time (median of 64)', value: round(median(one), 2), unit: 'ms', quiet: true, note: `→ at most ${Math.round(1000 / median(one))}/s on one thread` },
+    { group: 'ingest', name: 'RSA-OAEP-3072 decrypt, 64 at once', value: Math.round(concurrentPerSecond), unit: '/s', quiet: true, note: 'Node runs them on the libuv thread pool: this is the whole machine' },
+  ];
+}

@@ -1,0 +1,125 @@
+/**
+ * The bench's drain page (tests/bench/drain.ts), bundled by Vite from the app's own modules and
+ * served by the real server from its origin. It exposes `window.bench`; nothing runs on load.
+ *
+ * - our side: enrol() and submit() fill the outbox exactly as the kiosk does (validate → seal →
+ *   Dexie), and syncOutbox() is the sync engine the kiosk and its service worker run.
+ * - the peer: workbox-background-sync's Queue holding one POST /api/v1/submissions per submission,
+ *   as a team would queue failed requests, replayed with its own replayRequests() (what its 'sync'
+ *   event handler calls). The envelopes are sealed by the same seal() as ours, same type and size.
+ */
+import { Queue } from 'workbox-background-sync';
+import { deviceTestData, DEVICE_TEST_TYPE } from '../../../src/forms/device-test.ts';
+import { readDevice } from '../../../src/outbox/device.ts';
+import { enrol } from '../../../src/outbox/enrol.ts';
+import { outboxDb } from '../../../src/outbox/db.ts';
+import { importServerKey, seal } from '../../../src/outbox/envelope.ts';
+import { queuedItem } from '../../../src/outbox/state.ts';
+import { outboxCounts } from '../../../src/outbox/list.ts';
+import { newReference } from '../../../src/outbox/reference.ts';
+import { submit } from '../../../src/outbox/submit.ts';
+import { syncOutbox } from '../../../src/outbox/sync.ts';
+
+// Workbox's Queue looks at self.registration (a service worker global) when it is built. In a
+// window there is none: an object without `sync` makes it take its own no-Background-Sync path,
+// and a no-op onSync stops it from replaying on construction, so the replay below is timed alone.
+(self as unknown as { registration: object }).registration ??= {};
+
+/** Runs `task(i)` for i < n with at most `width` in flight: fills fast without one giant Promise.all. */
+async function pool(n: number, width: number, task: (i: number) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < n) await task(next++);
+  };
+  await Promise.all(Array.from({ length: Math.min(width, n) }, worker));
+}
+
+/** HTTP statuses of every fetch this page makes (counted without reading bodies, so the peer pays nothing). */
+const statuses: Record<number, number> = {};
+const realFetch = globalThis.fetch.bind(globalThis);
+globalThis.fetch = async (...args: Parameters<typeof fetch>) => {
+  const response = await realFetch(...args);
+  statuses[response.status] = (statuses[response.status] ?? 0) + 1;
+  return response;
+};
+
+let queue: Queue | undefined;
+
+const bench = {
+  async enrol(code: string): Promise<void> {
+    await enrol({ serverUrl: '', code, name: 'Bench drain', kind: 'kiosk' }, { persist: async () => true });
+  },
+
+  /** Queues n submissions through the real submit(); answers the milliseconds it took. */
+  async fill(n: number, width = 8): Promise<number> {
+    const started = performance.now();
+    await pool(n, width, () => submit({ type: DEVICE_TEST_TYPE, data: deviceTestData() }));
+    return performance.now() - started;
+  },
+
+  /** The sync engine until nothing is due; answers its milliseconds and counts. */
+  async drain() {
+    for (const key of Object.keys(statuses)) delete statuses[Number(key)];
+    const started = performance.now();
+    const result = await syncOutbox();
+    const ms = performance.now() - started;
+    return { ms, result, statuses: { ...statuses }, counts: await outboxCounts() };
+  },
+
+  /**
+   * Where one submit()'s time goes, one at a time as on a kiosk: submit() whole, then its steps
+   * separately (read the device record, import the server key, seal = import + AES + wrap, Dexie add).
+   * Answers per step the samples in ms. Leaves 2n items in the outbox: call after drain().
+   */
+  async breakdown(n: number): Promise<Record<string, number[]>> {
+    const steps: Record<string, number[]> = { submit: [], readDevice: [], importKey: [], seal: [], add: [] };
+    const time = async <T,>(step: string, work: () => Promise<T>): Promise<T> => {
+      const started = performance.now();
+      const value = await work();
+      steps[step]!.push(performance.now() - started);
+      return value;
+    };
+    for (let i = 0; i < n; i++) await time('submit', () => submit({ type: DEVICE_TEST_TYPE, data: deviceTestData() }));
+    for (let i = 0; i < n; i++) {
+      const device = (await time('readDevice', () => readDevice()))!;
+      await time('importKey', () => importServerKey(device.serverKey));
+      const payload = { type: DEVICE_TEST_TYPE, schemaVersion: 1, reference: newReference(), createdAt: new Date().toISOString(), data: deviceTestData() };
+      const envelope = await time('seal', () => seal(payload, { id: crypto.randomUUID() }, device.serverKey));
+      await time('add', () => outboxDb().outbox.add(queuedItem(envelope, Date.now())));
+    }
+    return steps;
+  },
+
+  /** Seals n envelopes as submit() does and pushes one request per envelope onto a Workbox Queue. */
+  async workboxFill(n: number, width = 8): Promise<number> {
+    const device = await readDevice();
+    if (!device) throw new Error('bench: not enrolled');
+    queue ??= new Queue('bench-drain', { onSync: async () => undefined, maxRetentionTime: 24 * 60 });
+    const q = queue;
+    const started = performance.now();
+    await pool(n, width, async () => {
+      const data = deviceTestData();
+      const payload = { type: DEVICE_TEST_TYPE, schemaVersion: 1, reference: newReference(), createdAt: new Date().toISOString(), data };
+      const envelope = await seal(payload, { id: crypto.randomUUID() }, device.serverKey);
+      const request = new Request('/api/v1/submissions', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${device.token}` },
+        body: JSON.stringify({ submissions: [envelope] }),
+      });
+      await q.pushRequest({ request });
+    });
+    return performance.now() - started;
+  },
+
+  /** Workbox's replay of its whole queue, one request at a time. */
+  async workboxReplay() {
+    if (!queue) throw new Error('bench: nothing queued for Workbox');
+    for (const key of Object.keys(statuses)) delete statuses[Number(key)];
+    const started = performance.now();
+    await queue.replayRequests();
+    const ms = performance.now() - started;
+    return { ms, statuses: { ...statuses }, left: (await queue.getAll()).length };
+  },
+};
+
+(window as unknown as { bench: typeof bench }).bench = bench;

@@ -1,0 +1,111 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Helpers for the form engine's browser tests (tests/e2e/forms-*.browser.test.ts). Fields are found by their ids (src/app/forms/fields/field-props.ts). */
+
+export const fieldId = (path: string) => `#f-${path.replaceAll('.', '-')}`;
+
+export async function fillText(page: Page, path: string, value: string): Promise<void> {
+  await page.locator(fieldId(path)).fill(value);
+}
+
+export async function fillDate(page: Page, path: string, iso: string): Promise<void> {
+  const [year, month, day] = iso.split('-');
+  await page.locator(fieldId(path)).fill(String(Number(day)));
+  await page.locator(`${fieldId(path)}-month`).fill(String(Number(month)));
+  await page.locator(`${fieldId(path)}-year`).fill(year!);
+}
+
+export async function fillAddress(page: Page, path: string, a: Record<string, string>): Promise<void> {
+  for (const [part, value] of Object.entries(a)) await page.locator(fieldId(`${path}.${part}`)).fill(value);
+}
+
+/** Picks a radio answer; the first option carries the field's own id, the others `<id>-<value>`. */
+export async function choose(page: Page, path: string, value: string, first: string): Promise<void> {
+  await page.locator(value === first ? fieldId(path) : `${fieldId(path)}-${value}`).check();
+}
+
+export const yesNo = (page: Page, path: string, yes: boolean) => choose(page, path, yes ? 'yes' : 'no', 'yes');
+
+export async function signTyped(page: Page, path: string, name: string): Promise<void> {
+  await page.locator(`${fieldId(path)}-typed`).check();
+  await page.locator(`${fieldId(path)}-name`).fill(name);
+}
+
+export async function next(page: Page): Promise<void> {
+  const heading = await page.locator('main h1').innerText();
+  await page.locator('form button[type="submit"]').click();
+  await expect(page.locator('main h1')).not.toHaveText(heading);
+}
+
+export async function expectNoAxeViolations(page: Page, what: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  expect(violations.map((v) => `${what}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+}
+
+/** What the screen shows (rendered text: display:none elements such as the print copy are not in it). */
+export const screenText = (page: Page) => page.locator('body').innerText();
+
+/**
+ * Prints the page to PDF as the print CSS lays it out, and returns its text (poppler's pdftotext).
+ * The variant is the class the Print buttons put on <html> (src/app/forms/print.ts).
+ */
+export async function printedText(page: Page, variant: 'a4' | 'slip' = 'a4'): Promise<string> {
+  await page.evaluate((cls) => document.documentElement.classList.add(cls), `print-${variant}`);
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ preferCSSPageSize: true });
+  await page.emulateMedia({ media: 'screen' });
+  await page.evaluate((cls) => document.documentElement.classList.remove(cls), `print-${variant}`);
+  const dir = mkdtempSync(join(tmpdir(), 'kiosk-print-'));
+  const file = join(dir, 'copy.pdf');
+  writeFileSync(file, pdf);
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+}
+
+export type Language = 'da' | 'en';
+
+/** One screen of a form in a test: fill it in; the runner checks axe and presses Next. */
+export type StepFiller = (page: Page) => Promise<void>;
+
+export const flowText = {
+  da: { check: 'Tjek dine svar', send: 'Send anmodningen', receipt: 'Vi har modtaget din anmodning', problem: 'Der er problemer' },
+  en: { check: 'Check your answers', send: 'Send the request', receipt: 'Your request has been received', problem: 'There is a problem' },
+} as const;
+
+/**
+ * Fills in a form step by step (axe on every step), sends it with the network cut and returns
+ * the reference on the receipt and the text of the printed copy. The kiosk must be enrolled.
+ */
+export async function completeFormOffline(
+  page: Page,
+  context: import('@playwright/test').BrowserContext,
+  service: string,
+  language: Language,
+  steps: StepFiller[],
+): Promise<{ reference: string; printed: string; screen: string }> {
+  const { chooseLanguage } = await import('./kiosk.ts');
+  await page.goto(`/service/${service}`);
+  await chooseLanguage(page, language);
+  for (const [i, fill] of steps.entries()) {
+    await fill(page);
+    await expectNoAxeViolations(page, `${service} ${language} step ${i + 1}`);
+    await next(page);
+  }
+  await expect(page.locator('main h1')).toHaveText(flowText[language].check);
+  await expectNoAxeViolations(page, `${service} ${language} check answers`);
+  const screen = await screenText(page);
+  await context.setOffline(true);
+  try {
+    await page.getByRole('button', { name: flowText[language].send }).click();
+    await expect(page.locator('main h1')).toHaveText(flowText[language].receipt);
+    const reference = (await page.locator('.receipt-reference').innerText()).trim();
+    await expectNoAxeViolations(page, `${service} ${language} receipt`);
+    return { reference, printed: await printedText(page), screen: screen + (await screenText(page)) };
+  } finally {
+    await context.setOffline(false);
+  }
+}
