@@ -1,12 +1,14 @@
 import { defineConfig } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromiumArgs, chromiumPath } from './e2e/support/chromium.ts';
 
 // The built app served as in production: the real server, on its own port and a throwaway store.
 const port = Number(process.env.E2E_PORT ?? 8181);
-const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
+// Under the git-ignored test-results/, not /tmp, so that runs leave nothing outside the checkout.
+const resultsDir = join(import.meta.dirname, '..', 'test-results');
+mkdirSync(resultsDir, { recursive: true });
+const dataDir = mkdtempSync(join(resultsDir, 'server-data-'));
 
 export default defineConfig({
   testDir: './e2e',

@@ -52,7 +52,7 @@ export async function enqueue(options: { browser: Browser; count: number }): Pro
 }
 
 /** `count` raw puts in a database of its own, each a copy of the newest real outbox record with a new id. */
-function rawPuts(page: Page, count: number): Promise<{ samples: number[]; bytes: number }> {
+export function rawPuts(page: Page, count: number): Promise<{ samples: number[]; bytes: number }> {
   return page.evaluate(async (n) => {
     const request = <T,>(r: IDBRequest<T>) => new Promise<T>((resolve, reject) => ((r.onsuccess = () => resolve(r.result)), (r.onerror = () => reject(r.error))));
     // No version for the app's database (whatever Dexie made it); version 1 for our own.
