@@ -36,6 +36,13 @@ export const municipalityConfigSchema = v.object({
     }),
   ),
   schemes: v.object({ nemid: v.boolean(), mitid: v.boolean() }),
+  /** Times offered by "Book a time"; without it, defaultBooking (values.ts). */
+  booking: v.optional(
+    v.object({
+      slotMinutes: v.pipe(v.number(), v.integer(), v.minValue(5), v.maxValue(120)),
+      daysAhead: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(60)),
+    }),
+  ),
   services: v.pipe(
     v.array(
       v.object({

@@ -5,3 +5,9 @@ export const weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday',
 export type Weekday = (typeof weekdays)[number];
 
 export const serviceGroups = ['digital-id', 'without-digital-id'] as const;
+
+/**
+ * Booking a time at the counter when the configuration does not say otherwise: a slot every
+ * quarter of an hour, offered for the next two weeks.
+ */
+export const defaultBooking = { slotMinutes: 15, daysAhead: 14 } as const;

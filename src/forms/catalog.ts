@@ -10,6 +10,21 @@ export const formIds: readonly string[] = [
   'digital-post-exemption',
   'digital-post-read-access',
   'power-of-attorney',
+  'complaint',
+  'block-digital-id',
+  'book-time',
+  'extra-key-cards',
+  'lost-key-card',
+  'get-digital-id',
 ];
+
+/**
+ * Forms about one scheme only: a municipality that does not offer that scheme (config.schemes)
+ * does not list them. Extra key cards and a new key card exist for NemID only.
+ */
+export const schemeOnlyForms: Readonly<Record<string, 'nemid' | 'mitid'>> = {
+  'extra-key-cards': 'nemid',
+  'lost-key-card': 'nemid',
+};
 
 export const infoPageIds: readonly string[] = ['su-by-post', 'health-records'];

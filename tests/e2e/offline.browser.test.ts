@@ -14,7 +14,8 @@ test('after the first visit the kiosk starts, reloads and follows deep links wit
   expect(await page.evaluate(() => document.fonts.check('16px "IBM Plex Sans"'))).toBe(true);
 
   await page.goto('/service/complaint');
-  await expect(page.locator('main h1')).toHaveText('Klag over afslag eller spærring');
+  // The complaint is a form now: its first step's heading, under the form's title.
+  await expect(page.locator('main h1')).toHaveText('Din klage');
   await page.goto('/no-such-page');
   await expect(page.locator('main h1')).toHaveText('Siden findes ikke');
   await context.setOffline(false);

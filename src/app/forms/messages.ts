@@ -1,4 +1,5 @@
-import { errorKey, labelKey } from '../../forms/engine/keys.ts';
+import { localised } from '../../forms/engine/display.ts';
+import { errorKey, labelKey, resolveKey } from '../../forms/engine/keys.ts';
 import type { FieldDefinition, FieldError, FormDefinition } from '../../forms/engine/types.ts';
 import type { Translate } from '../i18n.ts';
 
@@ -6,7 +7,7 @@ import type { Translate } from '../i18n.ts';
  * The sentence for an error, in the citizen's language. The path says which field (and which
  * row of a group, or which part of an address) failed; the message names it.
  */
-export function errorMessage(t: Translate, form: FormDefinition, error: FieldError): string {
+export function errorMessage(t: Translate, form: FormDefinition, error: FieldError, language = 'da'): string {
   const segments = error.path.split('.');
   let fields: readonly FieldDefinition[] = form.steps.flatMap((s) => s.fields);
   let field: FieldDefinition | undefined;
@@ -26,6 +27,7 @@ export function errorMessage(t: Translate, form: FormDefinition, error: FieldErr
   }
   if (!field) return t(`forms:errors.text.${error.code}`, { label: error.path });
   const label = t(labelKey(form, field)) + (rowLabel ? `, ${rowLabel}` : '');
-  const message = t(errorKey(field.kind, error.code), { label });
+  const own = field.errorKeys?.[error.code];
+  const message = t(own ? resolveKey(form, own) : errorKey(field.kind, error.code), { label, ...localised(error.values ?? {}, language) });
   return rowLabel && !message.includes(label) ? `${message} (${rowLabel})` : message;
 }

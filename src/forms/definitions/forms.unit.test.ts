@@ -9,9 +9,15 @@ import { infoPages } from './info-pages.ts';
 import { allFields } from '../engine/display.ts';
 import { errorCodesByAddressPart, errorCodesByKind, errorKey, hintKey, labelKey, optionKey, resolveKey, stepTitleKey, titleKey } from '../engine/keys.ts';
 import { digitalPostExemption } from '../../domain/rules/digital-post.ts';
+import { blockingLines, complaintRecipient } from '../../domain/rules/contacts.ts';
+import { extraKeyCardsAtCounter } from '../../domain/rules/key-cards.ts';
+import type { MunicipalityConfig } from '../../config/schema.ts';
+import { offeredOptions } from '../engine/conditions.ts';
+import { receiptTexts } from '../engine/display.ts';
 import defaultConfig from '../../config/municipality.default.json' with { type: 'json' };
 
 const languages = ['da', 'en'] as const;
+const digitalIdFormIds = defaultConfig.services.filter((s) => s.group === 'digital-id' && formIds.includes(s.id)).map((s) => s.id);
 const locale = (lang: string, ns: string) =>
   JSON.parse(readFileSync(new URL(`../../../locales/${lang}/${ns}.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
 
@@ -44,6 +50,7 @@ describe.each(currentForms.map((f) => [f.id, f] as const))('form %s', (id, form)
     const keys = [titleKey(form), ...form.steps.map((s) => stepTitleKey(form, s))];
     keys.push(...form.steps.flatMap((s) => (s.introKeys ?? []).map((k) => resolveKey(form, k))));
     keys.push(...form.steps.flatMap((s) => (s.introListKeys?.(new Date()) ?? []).map((k) => resolveKey(form, k))));
+    keys.push(...(form.receiptKeys ?? []).map((k) => resolveKey(form, k)));
     for (const field of allFields(form.steps.flatMap((s) => s.fields))) {
       keys.push(labelKey(form, field));
       const hint = hintKey(form, field);
@@ -54,6 +61,7 @@ describe.each(currentForms.map((f) => [f.id, f] as const))('form %s', (id, form)
         for (const [part, codes] of Object.entries(errorCodesByAddressPart)) keys.push(...codes.map((c) => errorKey('address', c, part)));
       }
       keys.push(...errorCodesByKind[field.kind].map((c) => errorKey(field.kind, c)));
+      keys.push(...Object.values(field.errorKeys ?? {}).map((k) => resolveKey(form, k)));
     }
     expect(keys.filter((k) => !has(lang, k))).toEqual([]);
   });
@@ -74,7 +82,65 @@ describe('forms', () => {
 
   it('exist for every service of the without-digital-id group in the default configuration', () => {
     const services = defaultConfig.services.filter((s) => s.group === 'without-digital-id').map((s) => s.id);
-    expect([...formIds, ...infoPageIds].sort()).toEqual(services.sort());
+    expect(services.filter((id) => !formIds.includes(id) && !infoPageIds.includes(id))).toEqual([]);
+  });
+
+  it('are each a service of the default configuration, so that the kiosk can open them', () => {
+    const services = defaultConfig.services.map((s) => s.id);
+    expect([...formIds, ...infoPageIds].filter((id) => !services.includes(id))).toEqual([]);
+  });
+
+  it('write no digit in the information and receipt texts of a digital-ID form: numbers come from rule data', () => {
+    // Interpolated values ({{phone}}) are filled from src/domain/rules; a literal here would go stale.
+    // Field texts may show how to type a number ("for example 12 34 56 78"), as the shared hints do.
+    for (const id of digitalIdFormIds) {
+      for (const lang of languages) {
+        const { fields: _fields, ...texts } = locale(lang, `form-${id}`);
+        expect(JSON.stringify(texts), `${lang} ${id}`).not.toMatch(/\d/);
+      }
+    }
+  });
+
+  it('give the numbers that block a digital ID now from the rule data in force, before asking anything', () => {
+    const form = currentForms.find((f) => f.id === 'block-digital-id')!;
+    const first = form.steps[0]!;
+    expect(first.fields).toEqual([]);
+    const lines = blockingLines.at(-1)!.value;
+    expect(first.introValues?.(new Date(), {})).toMatchObject({ citizen: lines.citizen.phone, business: lines.business.phone });
+  });
+
+  it('offer only the schemes the municipality has switched on', () => {
+    const scheme = currentForms.find((f) => f.id === 'block-digital-id')!.steps[1]!.fields.find((f) => f.name === 'scheme')!;
+    const config = { ...defaultConfig, schemes: { nemid: false, mitid: true } } as unknown as MunicipalityConfig;
+    expect(offeredOptions(scheme, config).map((o) => o.value)).toEqual(['mitid']);
+    expect(offeredOptions(scheme).map((o) => o.value)).toEqual(['nemid', 'mitid']);
+  });
+
+  it('hand out at most the number of extra key cards of the rule data, in the key-card kinds of the rule data', () => {
+    const form = currentForms.find((f) => f.id === 'extra-key-cards')!;
+    const max = extraKeyCardsAtCounter.at(-1)!.value;
+    const base = examplePayloads['extra-key-cards']!;
+    expect(validateRequest(form.type, 1, { ...base, count: max }).ok).toBe(true);
+    expect(validateRequest(form.type, 1, { ...base, count: max + 1 }).ok).toBe(false);
+    expect(validateRequest(form.type, 1, { ...base, count: 0 }).ok).toBe(false);
+    expect(validateRequest(form.type, 1, { ...base, print: 'voice-response' }).ok).toBe(false);
+    expect(form.steps[0]!.introValues?.(new Date(), {})).toEqual({ max: String(max) });
+  });
+
+  it('ask for a Danish phone number with voice response only, and no key card for a password alone', () => {
+    const form = currentForms.find((f) => f.id === 'lost-key-card')!;
+    const base = examplePayloads['lost-key-card']!;
+    expect(validateRequest(form.type, 1, { ...base, voicePhone: '+4612345678' })).toEqual({ ok: false, errors: [{ path: 'voicePhone', code: 'format' }] });
+    expect(validateRequest(form.type, 1, { ...base, keyCard: 'large-print', voicePhone: undefined }).ok).toBe(true);
+    expect(validateRequest(form.type, 1, { which: 'password', name: 'Karen Hansen', cpr: '0101901234' }).ok).toBe(true);
+  });
+
+  it('show where a complaint goes from the rule data in force', () => {
+    const form = currentForms.find((f) => f.id === 'complaint')!;
+    const recipient = complaintRecipient.at(-1)!.value;
+    const t = (key: string, values?: Record<string, unknown>) => `${key} ${JSON.stringify(values)}`;
+    const texts = receiptTexts(form, t, new Date()).join(' ');
+    for (const part of [recipient.name, recipient.phone, recipient.email, ...recipient.postalAddress]) expect(texts).toContain(part);
   });
 
   it('never change a shipped version: each version number appears once per form', () => {

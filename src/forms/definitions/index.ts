@@ -1,4 +1,10 @@
+import { blockDigitalIdV1 } from './block-digital-id.v1.ts';
+import { bookTimeV1 } from './book-time.v1.ts';
+import { extraKeyCardsV1 } from './extra-key-cards.v1.ts';
+import { lostKeyCardV1 } from './lost-key-card.v1.ts';
+import { getDigitalIdV1 } from './get-digital-id.v1.ts';
 import { changeOfAddressV1 } from './change-of-address.v1.ts';
+import { complaintV1 } from './complaint.v1.ts';
 import { digitalPostExemptionV1 } from './digital-post-exemption.v1.ts';
 import { digitalPostReadAccessV1 } from './digital-post-read-access.v1.ts';
 import { holidayPayV1 } from './holiday-pay.v1.ts';
@@ -17,6 +23,12 @@ export const formVersions: readonly (readonly FormDefinition[])[] = [
   [digitalPostExemptionV1],
   [digitalPostReadAccessV1],
   [powerOfAttorneyV1],
+  [complaintV1],
+  [blockDigitalIdV1],
+  [bookTimeV1],
+  [extraKeyCardsV1],
+  [lostKeyCardV1],
+  [getDigitalIdV1],
 ];
 
 export const currentForms: readonly FormDefinition[] = formVersions.map((versions) => versions.at(-1)!);

@@ -1,4 +1,5 @@
-import type { Answers, Condition, FieldDefinition } from './types.ts';
+import type { MunicipalityConfig } from '../../config/schema.ts';
+import type { Answers, Condition, FieldDefinition, Option } from './types.ts';
 
 /**
  * Whether a field is shown. Conditions are read on normalised values (payload.ts), so a yes/no
@@ -17,4 +18,9 @@ export function isShown(field: FieldDefinition, values: Answers, outer?: Answers
 
 export function shownFields(fields: readonly FieldDefinition[], values: Answers, outer?: Answers): FieldDefinition[] {
   return fields.filter((f) => isShown(f, values, outer));
+}
+
+/** The options this municipality offers; without a configuration (the server) every option. */
+export function offeredOptions(field: FieldDefinition, config?: MunicipalityConfig): readonly Option[] {
+  return (field.options ?? []).filter((o) => !config || !o.offeredIn || o.offeredIn(config));
 }

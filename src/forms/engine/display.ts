@@ -1,7 +1,7 @@
 import { maskCpr } from '../../domain/cpr.ts';
 import { parseIsoDate } from '../../domain/dates.ts';
 import { isShown } from './conditions.ts';
-import { labelKey, optionKey, stepTitleKey } from './keys.ts';
+import { labelKey, optionKey, resolveKey, stepTitleKey } from './keys.ts';
 import type { Answers, FieldDefinition, FormDefinition } from './types.ts';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
@@ -27,13 +27,35 @@ export interface AnswerSection {
  * asks for `fullCpr`.
  */
 export function answerSections(form: FormDefinition, data: Answers, t: Translate, language: string, { fullCpr = false } = {}): AnswerSection[] {
-  return form.steps.map((step, stepIndex) => ({
-    stepIndex,
-    title: t(stepTitleKey(form, step)),
-    rows: step.fields
-      .filter((f) => isShown(f, data))
-      .map((field) => row(form, field, data[field.name], t, language, fullCpr)),
-  }));
+  return (
+    form.steps
+      .map((step, stepIndex) => ({
+        stepIndex,
+        title: t(stepTitleKey(form, step)),
+        rows: step.fields
+          .filter((f) => isShown(f, data))
+          .map((field) => row(form, field, data[field.name], t, language, fullCpr)),
+      }))
+      // An information-only step has nothing to check or print.
+      .filter((section) => section.rows.length > 0)
+  );
+}
+
+/**
+ * The receipt's form-specific paragraphs, with their values from rule data in force today and the
+ * answers as "Check your answers" shows them (CPR masked): "Your time: {{answers.time}}".
+ */
+export function receiptTexts(form: FormDefinition, t: Translate, today: Date, data: Answers = {}, language = 'da'): string[] {
+  if (!form.receiptKeys) return [];
+  const rows = answerSections(form, data, t, language).flatMap((s) => s.rows);
+  const answers = Object.fromEntries(rows.map((r) => [r.field.name, r.lines.join(', ')]));
+  const values = { ...localised(form.receiptValues?.(today, data) ?? {}, language), answers };
+  return form.receiptKeys.map((key) => t(resolveKey(form, key), values));
+}
+
+/** Interpolation values as the citizen reads them: ISO dates as dates in their language. */
+export function localised(values: Record<string, string>, language: string): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDay(v, language) : v]));
 }
 
 function row(form: FormDefinition, field: FieldDefinition, value: unknown, t: Translate, language: string, fullCpr: boolean): AnswerRow {
@@ -67,6 +89,8 @@ function text(form: FormDefinition, field: FieldDefinition, value: unknown, t: T
       return [fullCpr ? formatCpr(String(value)) : safeMask(String(value))];
     case 'date':
       return [formatDate(String(value), language)];
+    case 'slot':
+      return [formatSlot(String(value), language)];
     case 'yes-no':
       return [t(value ? 'forms:yes' : 'forms:no')];
     case 'declaration':
@@ -100,6 +124,24 @@ function safeMask(cpr: string): string {
     // Not a CPR number (validation says so on the field); never echo digits that might be one.
     return 'XXXXXX-XXXX';
   }
+}
+
+/** "torsdag den 26. november 2026" / "Thursday, 26 November 2026": a booking needs the weekday. */
+export function formatDay(iso: string, language: string): string {
+  try {
+    const { year, month, day } = parseIsoDate(iso);
+    return new Intl.DateTimeFormat(language === 'da' ? 'da-DK' : 'en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+      new Date(Date.UTC(year, month - 1, day)),
+    );
+  } catch {
+    return iso;
+  }
+}
+
+/** A booked time as read aloud: the day, then "kl. 10:15" / "at 10:15". */
+export function formatSlot(slot: string, language: string): string {
+  const [date = '', time = ''] = slot.split('T');
+  return `${formatDay(date, language)} ${language === 'da' ? 'kl.' : 'at'} ${time}`;
 }
 
 function formatDate(iso: string, language: string): string {

@@ -5,7 +5,7 @@ import { toPayload } from './payload.ts';
 import { validatePayload, validateStep } from './validate.ts';
 import { formSchema, registerForm } from './schema.ts';
 import { requestType, validateRequest } from '../registry.ts';
-import { answerSections } from './display.ts';
+import { answerSections, receiptTexts } from './display.ts';
 
 const today = new Date('2026-11-23T12:00:00Z');
 
@@ -124,6 +124,30 @@ describe('form engine: validation', () => {
     expect(validateStep(form, 0, future, today)).toEqual([{ path: 'kids.0.kidCpr', code: 'future' }]);
   });
 
+  it('holds a phone number to the field\'s own pattern, e.g. a Danish number only', () => {
+    const danish: FormDefinition = { id: 'p', type: 'p', schemaVersion: 1, steps: [{ id: 'a', fields: [{ name: 'phone', kind: 'phone', required: true, personal: true, pattern: /^\d{8}$/ }] }] };
+    expect(validatePayload(danish, { phone: '12345678' })).toEqual([]);
+    expect(validatePayload(danish, { phone: '+4612345678' })).toEqual([{ path: 'phone', code: 'format' }]);
+  });
+
+  it('runs a form check on the fields of the step only, and not on a field that has its own error', () => {
+    const checked: FormDefinition = {
+      id: 'c',
+      type: 'c',
+      schemaVersion: 1,
+      steps: [
+        { id: 'a', fields: [{ name: 'age', kind: 'number', required: true, personal: false }] },
+        { id: 'b', fields: [{ name: 'other', kind: 'text', required: false, personal: false }] },
+      ],
+      checks: [(data) => (typeof data.age === 'number' && data.age < 18 ? [{ path: 'age', code: 'notEligible', values: { min: '18' } }] : [])],
+    };
+    expect(validateStep(checked, 0, { age: 15 })).toEqual([{ path: 'age', code: 'notEligible', values: { min: '18' } }]);
+    expect(validateStep(checked, 1, { age: 15 })).toEqual([]);
+    expect(validatePayload(checked, { age: 15 })).toEqual([{ path: 'age', code: 'notEligible', values: { min: '18' } }]);
+    expect(validatePayload(checked, { age: 'x' })).toEqual([{ path: 'age', code: 'format' }]);
+    expect(validatePayload(checked, { age: 18 })).toEqual([]);
+  });
+
   it('accepts a phone number with + and the country code', () => {
     const payload = toPayload(form, { ...complete, phone: '+46 70 123 45 67' }, today);
     expect(validateStep(form, 1, payload, today)).toEqual([]);
@@ -179,5 +203,40 @@ describe('form engine: display', () => {
     expect(onScreen).not.toContain('150515-2345');
     expect(onScreen).toContain('150515-XXXX');
     expect(JSON.stringify(answerSections(form, payload, t, 'da', { fullCpr: true }))).toContain('150515-2345');
+  });
+
+  const withInfo: FormDefinition = {
+    id: 'info-form',
+    type: 'info-form',
+    schemaVersion: 1,
+    steps: [
+      { id: 'call-now', introKeys: ['callNow'], introValues: () => ({ phone: '1' }), fields: [] },
+      { id: 'you', fields: [{ name: 'name', kind: 'text', required: true, personal: true }] },
+    ],
+    receiptKeys: ['receipt.where'],
+    receiptValues: (day) => ({ day: day.toISOString().slice(0, 10) }),
+  };
+
+  it('lets an information-only step pass without answers and leaves it off the check page', () => {
+    expect(validateStep(withInfo, 0, {}, today)).toEqual([]);
+    expect(answerSections(withInfo, { name: 'Karen' }, t, 'da').map((s) => s.stepIndex)).toEqual([1]);
+  });
+
+  it('accepts a booked time as a date and a clock time, and shows it with its weekday', () => {
+    const slotForm: FormDefinition = { id: 's', type: 's', schemaVersion: 1, steps: [{ id: 'a', fields: [{ name: 'time', kind: 'slot', required: true, personal: false }] }] };
+    expect(validatePayload(slotForm, { time: '2026-11-26T10:15' })).toEqual([]);
+    for (const bad of ['2026-11-26', '2026-02-30T10:00', '2026-11-26T24:00', '2026-11-26T10:15:00']) {
+      expect(validatePayload(slotForm, { time: bad }), bad).toEqual([{ path: 'time', code: 'format' }]);
+    }
+    expect(validatePayload(slotForm, {})).toEqual([{ path: 'time', code: 'required' }]);
+    expect(answerSections(slotForm, { time: '2026-11-26T10:15' }, t, 'da')[0]!.rows[0]!.lines).toEqual(['torsdag den 26. november 2026 kl. 10:15']);
+    expect(answerSections(slotForm, { time: '2026-11-26T10:15' }, t, 'en')[0]!.rows[0]!.lines).toEqual(['Thursday, 26 November 2026 at 10:15']);
+  });
+
+  it('fills the receipt texts with the values of the day the form was sent, dates in the citizen\'s language', () => {
+    expect(receiptTexts(withInfo, t, today, { name: 'Karen' }, 'en')).toEqual([
+      'form-info-form:receipt.where{"day":"Monday, 23 November 2026","answers":{"name":"Karen"}}',
+    ]);
+    expect(receiptTexts(form, t, today)).toEqual([]);
   });
 });

@@ -36,6 +36,7 @@ function normalise(field: FieldDefinition, value: unknown, today: Date, outer: A
     case 'multi-line':
     case 'email':
     case 'choice':
+    case 'slot':
       return nonEmpty(text(value));
     case 'cpr': {
       const typed = nonEmpty(text(value));

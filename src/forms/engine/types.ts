@@ -4,6 +4,8 @@
  * translations (locales/<lang>/form-<id>.json), not a screen.
  */
 
+import type { MunicipalityConfig } from '../../config/schema.ts';
+
 export type FieldKind =
   | 'text'
   | 'cpr'
@@ -18,7 +20,9 @@ export type FieldKind =
   | 'group'
   | 'declaration'
   | 'signature'
-  | 'number';
+  | 'number'
+  /** A bookable time at the counter, "YYYY-MM-DDTHH:MM" on the Copenhagen clock (src/domain/slots.ts). */
+  | 'slot';
 
 /** Shows a field only when another answer has one of the given values (the same step or an earlier one). */
 export interface Condition {
@@ -30,6 +34,11 @@ export interface Option {
   value: string;
   /** i18n key of the option's label; defaults to `<form ns>:fields.<field>.options.<value>`. */
   labelKey?: string;
+  /**
+   * Whether this municipality offers the option (e.g. NemID only where config.schemes.nemid). The
+   * screen leaves out what is not offered; the schema keeps it, as another kiosk may offer it.
+   */
+  offeredIn?: (config: MunicipalityConfig) => boolean;
 }
 
 export interface FieldDefinition {
@@ -52,8 +61,13 @@ export interface FieldDefinition {
   /** For 'number': the range accepted, in whole units. */
   min?: number;
   max?: number;
-  /** For 'text': a pattern the value must match (e.g. a bank registration number), with its error code 'format'. */
+  /**
+   * For 'text' and 'phone': a pattern the normalised value must also match (e.g. a bank
+   * registration number, or a Danish number only), with its error code 'format'.
+   */
   pattern?: RegExp;
+  /** A field's own message for an error code, where the kind's shared message would mislead. */
+  errorKeys?: Partial<Record<ErrorCode, string>>;
 }
 
 export interface StepDefinition {
@@ -63,8 +77,26 @@ export interface StepDefinition {
   introKeys?: readonly string[];
   /** Optional list under the paragraphs, from dated rule data (e.g. the grounds for an exemption). */
   introListKeys?: (today: Date) => readonly string[];
+  /** Values for the intro texts ({{phone}} …), from rule data or configuration, so that no text holds a number. */
+  introValues?: TextValues;
+  /** Empty for an information-only step (e.g. the numbers to call now before a request); Next just moves on. */
   fields: readonly FieldDefinition[];
 }
+
+/**
+ * Interpolation values read from dated rule data on the day, and from the answers so far
+ * (normalised). A value written as an ISO date ("2026-12-03") is shown as a date in the
+ * citizen's language. `context` picks a variant of a text (i18next: "next_posted").
+ */
+export type TextValues = (today: Date, data: Answers) => Record<string, string>;
+
+/**
+ * A rule across answers that one field cannot know alone (an age limit read from the CPR number,
+ * a route that the documents held do not open). Returns errors on the fields to correct, with
+ * code 'notEligible', the words in the field's errorKeys and values for them. Must accept
+ * incomplete or invalid answers (the fields' own errors are reported first).
+ */
+export type FormCheck = (data: Answers, today: Date) => FieldError[];
 
 export interface FormDefinition {
   /** The service id in the municipality configuration, and the i18n namespace `form-<id>`. */
@@ -73,6 +105,12 @@ export interface FormDefinition {
   type: string;
   schemaVersion: number;
   steps: readonly StepDefinition[];
+  /** Paragraphs for the receipt's "What happens next" (e.g. where a complaint goes), in the form's namespace. */
+  receiptKeys?: readonly string[];
+  /** Values for those paragraphs, from rule data; never literals in the texts. */
+  receiptValues?: TextValues;
+  /** Rules across answers, from the domain (e.g. checkAge); run with the fields' own rules. */
+  checks?: readonly FormCheck[];
 }
 
 /** An information page: text only, no request (e.g. SU by post). */
@@ -88,6 +126,8 @@ export interface InfoPageDefinition {
 export interface FieldError {
   path: string;
   code: ErrorCode;
+  /** Values for the message (a form check's "{{date}}"); ISO dates are shown in the citizen's language. */
+  values?: Record<string, string>;
 }
 
 export type ErrorCode =
@@ -103,6 +143,8 @@ export type ErrorCode =
   | 'tooFewRows'
   | 'tooManyRows'
   | 'range'
-  | 'notAllowed';
+  | 'notAllowed'
+  /** A form check (FormDefinition.checks) refuses the answer; the field's errorKeys say why. */
+  | 'notEligible';
 
 export type Answers = Record<string, unknown>;

@@ -11,12 +11,22 @@ import type { Answers, ErrorCode, FieldDefinition, FieldError, FormDefinition } 
  * (schema.ts). Input is the normalised data (payload.ts), never the raw screen answers.
  */
 export function validatePayload(form: FormDefinition, data: Answers, today = new Date()): FieldError[] {
-  return validateFields(form.steps.flatMap((s) => s.fields), data, today, { strict: true });
+  const fields = form.steps.flatMap((s) => s.fields);
+  return withChecks(form, fields, validateFields(fields, data, today, { strict: true }), data, today);
 }
 
 /** One step's fields, so that "Next" does not complain about later steps. */
 export function validateStep(form: FormDefinition, stepIndex: number, data: Answers, today = new Date()): FieldError[] {
-  return validateFields(form.steps[stepIndex]?.fields ?? [], data, today, { strict: false });
+  const fields = form.steps[stepIndex]?.fields ?? [];
+  return withChecks(form, fields, validateFields(fields, data, today, { strict: false }), data, today);
+}
+
+/** The form's checks on these fields, where the field has no error of its own and is shown. */
+function withChecks(form: FormDefinition, fields: readonly FieldDefinition[], errors: FieldError[], data: Answers, today: Date): FieldError[] {
+  const names = new Set(fields.filter((f) => isShown(f, data)).map((f) => f.name));
+  const failed = new Set(errors.map((e) => e.path.split('.')[0]));
+  const checked = (form.checks ?? []).flatMap((check) => check(data, today));
+  return [...errors, ...checked.filter((e) => names.has(e.path.split('.')[0]!) && !failed.has(e.path.split('.')[0]))];
 }
 
 interface Scope {
@@ -95,9 +105,13 @@ function checkValue(field: FieldDefinition, value: unknown, today: Date): ErrorC
     }
     case 'date':
       return typeof value === 'string' && isIsoDate(value) ? undefined : 'date';
+    case 'slot':
+      // Only the form is checked: a request queued offline may reach the server after its time.
+      return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/.test(value) && isIsoDate(value.slice(0, 10)) ? undefined : 'format';
     case 'phone':
       // Danish numbers have 8 digits; others are written with + and the country code (E.164: at most 15 digits).
-      return typeof value === 'string' && /^(\d{8}|\+\d{7,15})$/.test(value) ? undefined : 'format';
+      if (typeof value !== 'string' || !/^(\d{8}|\+\d{7,15})$/.test(value)) return 'format';
+      return field.pattern && !field.pattern.test(value) ? 'format' : undefined;
     case 'email':
       return typeof value === 'string' && value.length <= 254 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) ? undefined : 'format';
     case 'number': {

@@ -1,0 +1,249 @@
+import { expect, test } from '@playwright/test';
+import { blockingLines, complaintRecipient } from '../../src/domain/rules/contacts.ts';
+import { ruleOn } from '../../src/domain/rules/dated.ts';
+import { extraKeyCardsAtCounter } from '../../src/domain/rules/key-cards.ts';
+import { minimumAge } from '../../src/domain/rules/age.ts';
+import defaultConfig from '../../src/config/municipality.default.json' with { type: 'json' };
+import { defaultBooking } from '../../src/config/values.ts';
+import { bookableDays } from '../../src/domain/slots.ts';
+import { examplePayloads } from '../../src/forms/definitions/examples.ts';
+import { receiptValues } from '../../src/forms/definitions/get-digital-id.checks.ts';
+import { formatDay, formatSlot } from '../../src/forms/engine/display.ts';
+import { enrolKiosk } from './support/enrol.ts';
+import { choose, completeFormOffline, fieldId, fillText, flowText, type Language, type StepFiller } from './support/forms.ts';
+import { chooseLanguage } from './support/kiosk.ts';
+import { readOutbox } from './support/outbox-page.ts';
+
+/**
+ * The digital-ID requests of issue 5, each in both languages through to the receipt with the
+ * network cut after enrolment. Numbers and addresses are read from the rule data the screens use.
+ */
+const today = new Date();
+const recipient = ruleOn(complaintRecipient, today);
+const lines = ruleOn(blockingLines, today);
+// The second open day, so that the test does not race the clock through today's last slots.
+const bookedDay = bookableDays(defaultConfig, today, defaultBooking)[1]!;
+const bookedTime = bookedDay.times[1]!;
+const booked = `${bookedDay.date}T${bookedTime}`;
+const maxCards = ruleOn(extraKeyCardsAtCounter, today);
+
+const flows: { service: string; steps: StepFiller[]; receipt: string[] | ((language: Language) => string[]); printed: string[] }[] = [
+  {
+    service: 'complaint',
+    steps: [
+      async (p) => {
+        await expect(p.locator('main')).toContainText(recipient.name);
+        await choose(p, 'about', 'blocked', 'refused');
+        await fillText(p, 'description', 'Mit NemID blev spærret uden forklaring.');
+      },
+      async (p) => {
+        await fillText(p, 'name', 'Karen Hansen');
+        await fillText(p, 'phone', '12 34 56 78');
+      },
+    ],
+    receipt: [recipient.name, recipient.phone, recipient.email, ...recipient.postalAddress, recipient.letterTitle],
+    printed: ['Karen Hansen', '12345678', recipient.email],
+  },
+  {
+    service: 'block-digital-id',
+    steps: [
+      async (p) => {
+        await expect(p.locator('main')).toContainText(lines.citizen.phone);
+        await expect(p.locator('main')).toContainText(lines.business.phone);
+        await expect(p.locator('main form .form-group')).toHaveCount(0);
+      },
+      async (p) => {
+        await choose(p, 'scheme', 'nemid', 'nemid');
+        await choose(p, 'lost', 'key-card', 'key-card');
+        await fillText(p, 'details', 'Min pung blev stjålet i bussen.');
+      },
+      async (p) => {
+        await fillText(p, 'name', 'Karen Hansen');
+        await fillText(p, 'cpr', '010190-1234');
+        await fillText(p, 'phone', '12 34 56 78');
+      },
+    ],
+    receipt: [lines.citizen.phone],
+    printed: ['Karen Hansen', '010190-1234', 'NemID'],
+  },
+  {
+    service: 'book-time',
+    steps: [
+      async (p) => {
+        await choose(p, 'topic', 'get-digital-id', 'get-digital-id');
+      },
+      async (p) => {
+        await p.locator(`${fieldId('time')}-${bookedDay.date}`).check();
+        // A day without a time: the error link lands on the first time of that day.
+        await p.locator('form button[type="submit"]').click();
+        const summary = p.locator('.alert.alert-error[role="alert"]');
+        await summary.getByRole('link').first().click();
+        await expect(p.locator(fieldId('time'))).toBeFocused();
+        await expect(p.locator(fieldId('time'))).toHaveValue(`${bookedDay.date}T${bookedDay.times[0]}`);
+        await p.locator(`${fieldId('time')}-${bookedTime.replace(':', '')}`).check();
+      },
+      async (p) => {
+        await fillText(p, 'name', 'Karen Hansen');
+        await fillText(p, 'phone', '12 34 56 78');
+      },
+    ],
+    receipt: (language) => [formatSlot(booked, language), '12345678'],
+    printed: ['Karen Hansen', bookedTime],
+  },
+  {
+    service: 'extra-key-cards',
+    steps: [
+      async (p) => {
+        await expect(p.locator('main')).toContainText(String(maxCards));
+        // One more than the rule allows is refused, with a message linked to the field.
+        await fillText(p, 'count', String(maxCards + 1));
+        await choose(p, 'print', 'large-print', 'standard');
+        await p.locator('form button[type="submit"]').click();
+        await expect(p.locator(`${fieldId('count')}-error`)).toBeVisible();
+        await fillText(p, 'count', '3');
+      },
+      async (p) => {
+        await fillText(p, 'name', 'Karen Hansen');
+        await fillText(p, 'cpr', '0101901234');
+      },
+    ],
+    receipt: (language) => [language === 'da' ? 'Nøglekort med ekstra stor skrift' : 'Key card with extra-large print'],
+    printed: ['Karen Hansen', '010190-1234'],
+  },
+  {
+    service: 'lost-key-card',
+    steps: [
+      async (p) => {
+        await choose(p, 'which', 'both', 'key-card');
+        await choose(p, 'keyCard', 'voice-response', 'standard');
+        // Voice response works with a Danish number only; a foreign one is refused with its own message.
+        await fillText(p, 'voicePhone', '+46 12 34 56 78');
+        await p.locator('form button[type="submit"]').click();
+        await expect(p.locator(`${fieldId('voicePhone')}-error`)).toContainText(/dansk telefonnummer|Danish phone number/);
+        await fillText(p, 'voicePhone', '12 34 56 78');
+      },
+      async (p) => {
+        await expect(p.locator('main ul')).toContainText(/Pas|Passport/);
+        await fillText(p, 'name', 'Karen Hansen');
+        await fillText(p, 'cpr', '0101901234');
+      },
+    ],
+    receipt: (language) => [language === 'da' ? 'billed-ID' : 'photo ID'],
+    printed: ['Karen Hansen', '010190-1234', '12345678'],
+  },
+  {
+    service: 'get-digital-id',
+    steps: [
+      async (p) => {
+        await choose(p, 'scheme', 'nemid', 'mitid');
+        await fillText(p, 'name', 'Karen Hansen');
+        // Too young for NemID: told why, and from which day (born 1 January 2015, NemID from 15).
+        await fillText(p, 'cpr', '010115-4234');
+        await p.locator('form button[type="submit"]').click();
+        await expect(p.locator(`${fieldId('cpr')}-error`)).toContainText(String(ruleOn(minimumAge.nemid, today)));
+        await expect(p.locator(`${fieldId('cpr')}-error`)).toContainText('2030');
+        expect(await readOutbox(p)).toEqual([]);
+        await fillText(p, 'cpr', '0101901234');
+      },
+      async (p) => {
+        await choose(p, 'hasFixedAddress', 'yes', 'yes');
+      },
+      async (p) => {
+        await p.locator(`${fieldId('documents')}-driving-licence`).check();
+      },
+      async (p) => {
+        await choose(p, 'confirmBy', 'witness', 'questions');
+        await fillText(p, 'witnessName', 'Ole Hansen');
+        await fillText(p, 'witnessCpr', '0202602345');
+        await p.locator(fieldId('witnessPhotoId')).check();
+        await p.locator(fieldId('witnessDeclaration')).check();
+      },
+      async (p) => {
+        await choose(p, 'keyCard', 'large-print', 'standard');
+      },
+    ],
+    receipt: (language) => [language === 'da' ? 'med det samme' : 'at once'],
+    printed: ['Karen Hansen', '010190-1234', 'Ole Hansen', '020260-2345'],
+  },
+];
+
+for (const { service, steps, receipt, printed: expected } of flows) {
+  for (const language of ['da', 'en'] as Language[]) {
+    test(`${service} in ${language}: fill in, send offline, receipt and printed copy`, async ({ page, context }) => {
+      await enrolKiosk(page);
+      const { reference, printed, screen } = await completeFormOffline(page, context, service, language, steps);
+      expect(reference).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+      expect(screen).not.toContain('⟦');
+      expect(screen).not.toMatch(/0101901234|010190-1234/);
+      for (const text of typeof receipt === 'function' ? receipt(language) : receipt) await expect(page.locator('main')).toContainText(text);
+      expect(printed).toContain(reference);
+      for (const text of expected) expect(printed).toContain(text);
+      // Sent offline, so it went through the outbox; back online it may already have been delivered.
+      expect((await readOutbox(page)).map((i) => i.reference)).toEqual([reference]);
+    });
+  }
+
+  test(`${service}: Next without answers shows the error summary and queues nothing`, async ({ page }) => {
+    await enrolKiosk(page);
+    await page.goto(`/service/${service}`);
+    await chooseLanguage(page, 'en');
+    // Information-only steps have nothing to fail; find the first step that asks something.
+    while ((await page.locator('main form .form-group').count()) === 0) await page.locator('form button[type="submit"]').click();
+    await page.locator('form button[type="submit"]').click();
+    const summary = page.locator('.alert.alert-error[role="alert"]');
+    await expect(summary).toContainText(flowText.en.problem);
+    const first = summary.getByRole('link').first();
+    const target = await first.getAttribute('href');
+    await first.click();
+    await expect(page.locator(target!)).toBeFocused();
+    expect(await readOutbox(page)).toEqual([]);
+  });
+}
+
+test('get-digital-id in en: a NemID posted without control questions shows the delivery window of the rule data', async ({ page, context }) => {
+  await enrolKiosk(page);
+  const data = { ...examplePayloads['get-digital-id'], confirmBy: 'post' };
+  const { earliest, latest } = receiptValues(today, data);
+  await completeFormOffline(page, context, 'get-digital-id', 'en', [
+    async (p) => {
+      await choose(p, 'scheme', 'nemid', 'mitid');
+      await fillText(p, 'name', 'Karen Hansen');
+      await fillText(p, 'cpr', '0101901234');
+    },
+    async (p) => choose(p, 'hasFixedAddress', 'yes', 'yes'),
+    async (p) => p.locator(`${fieldId('documents')}-driving-licence`).check(),
+    async (p) => choose(p, 'confirmBy', 'post', 'questions'),
+    async (p) => choose(p, 'keyCard', 'standard', 'standard'),
+  ]);
+  for (const day of [earliest!, latest!]) await expect(page.locator('main')).toContainText(formatDay(day, 'en'));
+});
+
+test('get-digital-id in da: MitID is not posted, and the audio code reader can be chosen', async ({ page, context }) => {
+  await enrolKiosk(page);
+  const { printed } = await completeFormOffline(page, context, 'get-digital-id', 'da', [
+    async (p) => {
+      await choose(p, 'scheme', 'mitid', 'mitid');
+      await fillText(p, 'name', 'Karen Hansen');
+      await fillText(p, 'cpr', '0101901234');
+    },
+    async (p) => choose(p, 'hasFixedAddress', 'yes', 'yes'),
+    async (p) => {
+      // A passport does not show the CPR number: alone it is not enough, with the health card it is.
+      await p.locator(fieldId('documents')).check();
+      await p.locator('form button[type="submit"]').click();
+      await expect(p.locator(`${fieldId('documents')}-error`)).toContainText('CPR');
+      await p.locator(`${fieldId('documents')}-health-card`).check();
+    },
+    async (p) => {
+      await choose(p, 'confirmBy', 'post', 'questions');
+      await p.locator('form button[type="submit"]').click();
+      await expect(p.locator(`${fieldId('confirmBy')}-error`)).toContainText('MitID');
+      await choose(p, 'confirmBy', 'questions', 'questions');
+    },
+    async (p) => {
+      await expect(p.locator(fieldId('keyCard'))).toHaveCount(0);
+      await p.locator(`${fieldId('authenticators')}-audio-code-reader`).check();
+    },
+  ]);
+  expect(printed).toContain('kodeoplæser');
+});
