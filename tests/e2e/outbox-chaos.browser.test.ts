@@ -1,9 +1,10 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { ChaosProxy, type Fault } from './support/chaos-proxy.ts';
+import type { Fault } from './support/chaos-proxy.ts';
 import { enrolDeviceAt } from './support/enrol.ts';
 import { readOutbox, sendTestRequests, waitUntilDrained } from './support/outbox-page.ts';
 import { between, seededRandom } from './support/seeded-random.ts';
-import { ServerProcess, SERVER_ENROLMENT_CODE } from './support/server-process.ts';
+import { proxiedServerForFile } from './support/proxied-server.ts';
+import { SERVER_ENROLMENT_CODE } from './support/server-process.ts';
 import { serverHoldings } from './support/server-submissions.ts';
 import { visitUntilControlled } from './support/service-worker.ts';
 
@@ -25,18 +26,10 @@ const FAULT_ODDS: [Fault, number][] = [
   ['reset', 0.02],
 ];
 
-let server: ServerProcess;
-let proxy: ChaosProxy;
+const env = proxiedServerForFile();
 
-test.beforeAll(async () => {
-  server = await ServerProcess.start();
-  proxy = await ChaosProxy.start(server.port);
-  proxy.retryAfterSeconds = 1;
-});
-
-test.afterAll(async () => {
-  await proxy?.close();
-  await server?.dispose();
+test.beforeAll(() => {
+  env.proxy.retryAfterSeconds = 1;
 });
 
 interface Kiosk {
@@ -51,7 +44,7 @@ test('holds every one of 1,002 requests from 3 kiosks exactly once after offline
   test.setTimeout(240_000);
   const started = Date.now();
   const dice = seededRandom(SEED);
-  proxy.chooser = () => pick(dice(), FAULT_ODDS);
+  env.proxy.chooser = () => pick(dice(), FAULT_ODDS);
 
   const kiosks: Kiosk[] = [];
   for (let n = 1; n <= DEVICES; n++) {
@@ -60,8 +53,8 @@ test('holds every one of 1,002 requests from 3 kiosks exactly once after offline
     // built up (capped at 5 minutes, BACKOFF_CAP_MS) instead of waiting for it.
     await context.clock.install();
     const page = await context.newPage();
-    await visitUntilControlled(page, `${proxy.url}/setup`);
-    await enrolDeviceAt(page, proxy.url, SERVER_ENROLMENT_CODE, `Chaos kiosk ${n}`);
+    await visitUntilControlled(page, `${env.proxy.url}/setup`);
+    await enrolDeviceAt(page, env.proxy.url, SERVER_ENROLMENT_CODE, `Chaos kiosk ${n}`);
     kiosks.push({ name: `Chaos kiosk ${n}`, context, page, references: [], flaps: 0 });
   }
 
@@ -84,8 +77,8 @@ test('holds every one of 1,002 requests from 3 kiosks exactly once after offline
     const random = seededRandom(SEED - 1);
     for (let n = 0; n < SERVER_RESTARTS; n++) {
       await new Promise((resolve) => setTimeout(resolve, between(random, 2_000, 5_000)));
-      proxy.whenDown = n % 2 === 0 ? '502' : 'reset';
-      await server.restart();
+      env.proxy.whenDown = n % 2 === 0 ? '502' : 'reset';
+      await env.server.restart();
     }
   })();
   await Promise.all(presses);
@@ -93,20 +86,20 @@ test('holds every one of 1,002 requests from 3 kiosks exactly once after offline
   const pressedIn = Date.now() - started;
 
   // Heal: no more faults, everyone online, the server up. Then the outboxes must drain by themselves.
-  proxy.chooser = undefined;
+  env.proxy.chooser = undefined;
   for (const kiosk of kiosks) await kiosk.context.setOffline(false);
   const healedAt = Date.now();
   console.log(`chaos: pressed ${DEVICES * PER_DEVICE} in ${(pressedIn / 1000).toFixed(1)} s`);
   for (const kiosk of kiosks) await waitUntilDrained(kiosk.page, kiosk.name);
   const drainedIn = Date.now() - healedAt;
 
-  const holdings = await serverHoldings(server.url);
-  const faults = count(proxy.calls.map((c) => c.fault));
-  const answers = count(proxy.calls.flatMap((c) => (c.results ?? []).map((r) => r.status)));
+  const holdings = await serverHoldings(env.server.url);
+  const faults = count(env.proxy.calls.map((c) => c.fault));
+  const answers = count(env.proxy.calls.flatMap((c) => (c.results ?? []).map((r) => r.status)));
   console.log(
     `chaos: ${kiosks.reduce((n, k) => n + k.references.length, 0)} submitted by ${DEVICES} kiosks, server holds ${holdings.total}; ` +
-      `${server.starts - 1} server restarts, ${kiosks.reduce((n, k) => n + k.flaps, 0)} offline flaps; ` +
-      `${proxy.calls.length} submission requests, faults ${JSON.stringify(faults)}, server answers ${JSON.stringify(answers)}; ` +
+      `${env.server.starts - 1} server restarts, ${kiosks.reduce((n, k) => n + k.flaps, 0)} offline flaps; ` +
+      `${env.proxy.calls.length} submission requests, faults ${JSON.stringify(faults)}, server answers ${JSON.stringify(answers)}; ` +
       `pressed in ${(pressedIn / 1000).toFixed(1)} s, drained ${(drainedIn / 1000).toFixed(1)} s after healing`,
   );
 
@@ -126,7 +119,7 @@ test('holds every one of 1,002 requests from 3 kiosks exactly once after offline
     expect(outbox.filter((i) => i.hasEnvelope), `${kiosk.name} kept envelopes after they were stored`).toEqual([]);
   }
   // The chaos really happened: answers were lost after commit and sent again as duplicates.
-  expect(server.starts - 1).toBe(SERVER_RESTARTS);
+  expect(env.server.starts - 1).toBe(SERVER_RESTARTS);
   expect(faults['drop-after-commit'] ?? 0).toBeGreaterThan(0);
   expect(answers.duplicate ?? 0).toBeGreaterThan(0);
 

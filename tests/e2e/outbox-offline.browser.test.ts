@@ -1,8 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import { ChaosProxy } from './support/chaos-proxy.ts';
 import { enrolDeviceAt } from './support/enrol.ts';
 import { dumpIndexedDb, readOutbox, sendTestRequests, webStorageText } from './support/outbox-page.ts';
-import { ServerProcess, SERVER_ENROLMENT_CODE } from './support/server-process.ts';
+import { proxiedServerForFile } from './support/proxied-server.ts';
+import { SERVER_ENROLMENT_CODE } from './support/server-process.ts';
 import { copiesOf } from './support/server-submissions.ts';
 import { visitUntilControlled } from './support/service-worker.ts';
 
@@ -10,22 +10,11 @@ import { visitUntilControlled } from './support/service-worker.ts';
 // the app's origin. One server for the file; every test enrols a device of its own.
 test.describe.configure({ mode: 'serial' });
 
-let server: ServerProcess;
-let proxy: ChaosProxy;
-
-test.beforeAll(async () => {
-  server = await ServerProcess.start();
-  proxy = await ChaosProxy.start(server.port);
-});
-
-test.afterAll(async () => {
-  await proxy?.close();
-  await server?.dispose();
-});
+const env = proxiedServerForFile();
 
 test('holds exactly one copy of a request submitted offline, after a reload, a closed page and a new one', async ({ context, page }) => {
-  await visitUntilControlled(page, `${proxy.url}/setup`);
-  await enrolDeviceAt(page, proxy.url, SERVER_ENROLMENT_CODE, 'Offline kiosk');
+  await visitUntilControlled(page, `${env.proxy.url}/setup`);
+  await enrolDeviceAt(page, env.proxy.url, SERVER_ENROLMENT_CODE, 'Offline kiosk');
 
   await context.setOffline(true);
   const [reference] = await sendTestRequests(page, 1);
@@ -37,12 +26,12 @@ test('holds exactly one copy of a request submitted offline, after a reload, a c
   await expect(page.locator('#setup-status-heading')).toBeVisible();
   await page.close();
   const again = await context.newPage();
-  await again.goto(`${proxy.url}/`);
+  await again.goto(`${env.proxy.url}/`);
   await expect(again.locator('main h1')).toBeVisible();
   const waiting = await readOutbox(again);
   expect(waiting.map((i) => [i.reference, i.status])).toEqual([[reference, 'queued']]);
-  expect(proxy.callsFor(waiting[0]!.id), 'nothing may reach the server while offline').toEqual([]);
-  expect(await copiesOf(server.url, [reference!])).toEqual([0]);
+  expect(env.proxy.callsFor(waiting[0]!.id), 'nothing may reach the server while offline').toEqual([]);
+  expect(await copiesOf(env.server.url, [reference!])).toEqual([0]);
 
   // Back online, the start screen alone (no set-up screen open) must send it. Usually the 'online'
   // event does, once the backoff of the failed tries has run out; but a try may still land just
@@ -50,9 +39,9 @@ test('holds exactly one copy of a request submitted offline, after a reload, a c
   // 30-second sync timer (src/app/outbox-sync.ts) is what sends it: hence 45 s.
   await expect.poll(async () => (await readOutbox(again))[0]!.nextAttemptAt - Date.now(), { timeout: 10_000 }).toBeLessThan(0);
   await context.setOffline(false);
-  await expect.poll(() => copiesOf(server.url, [reference!]), { timeout: 45_000 }).toEqual([1]);
+  await expect.poll(() => copiesOf(env.server.url, [reference!]), { timeout: 45_000 }).toEqual([1]);
   await expect.poll(async () => (await readOutbox(again)).map((i) => [i.status, i.hasEnvelope]), { timeout: 10_000 }).toEqual([['stored', false]]);
-  expect(await copiesOf(server.url, [reference!])).toEqual([1]);
+  expect(await copiesOf(env.server.url, [reference!])).toEqual([1]);
 });
 
 /**
@@ -64,8 +53,8 @@ const PLAINTEXT_MARKERS = ['"note"', 'sentAt', '\\"note\\"'];
 const SEALED_FIELDS = ['ciphertext', 'wrappedKey'];
 
 test('keeps only the sealed envelope before sync and nothing of it after the server stored it', async ({ context, page }) => {
-  await visitUntilControlled(page, `${proxy.url}/setup`);
-  await enrolDeviceAt(page, proxy.url, SERVER_ENROLMENT_CODE, 'Privacy kiosk');
+  await visitUntilControlled(page, `${env.proxy.url}/setup`);
+  await enrolDeviceAt(page, env.proxy.url, SERVER_ENROLMENT_CODE, 'Privacy kiosk');
   await context.setOffline(true);
   const references = await sendTestRequests(page, 3);
   await expect.poll(async () => (await readOutbox(page)).filter((i) => i.status === 'queued').length).toBe(3);
@@ -81,7 +70,7 @@ test('keeps only the sealed envelope before sync and nothing of it after the ser
   // seconds of backoff after the failed tries offline).
   await context.setOffline(false);
   await expect.poll(async () => (await readOutbox(page)).map((i) => i.status), { timeout: 30_000 }).toEqual(['stored', 'stored', 'stored']);
-  expect(await copiesOf(server.url, references)).toEqual([1, 1, 1]);
+  expect(await copiesOf(env.server.url, references)).toEqual([1, 1, 1]);
 
   // After the acknowledgement: no envelope part anywhere on the device, in any database or store.
   const after = await dumpIndexedDb(page);

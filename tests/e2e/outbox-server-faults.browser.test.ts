@@ -1,8 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import { ChaosProxy } from './support/chaos-proxy.ts';
 import { enrolDeviceAt } from './support/enrol.ts';
 import { holdSyncLock, readOutbox, sendTestRequests, waitUntilDrained } from './support/outbox-page.ts';
-import { ServerProcess, SERVER_ENROLMENT_CODE } from './support/server-process.ts';
+import { proxiedServerForFile } from './support/proxied-server.ts';
+import { SERVER_ENROLMENT_CODE } from './support/server-process.ts';
 import { copiesOf, serverHoldings } from './support/server-submissions.ts';
 import { visitUntilControlled } from './support/service-worker.ts';
 
@@ -11,27 +11,16 @@ import { visitUntilControlled } from './support/service-worker.ts';
 // one test kills the server that the others use.
 test.describe.configure({ mode: 'serial' });
 
-let server: ServerProcess;
-let proxy: ChaosProxy;
-
-test.beforeAll(async () => {
-  server = await ServerProcess.start();
-  proxy = await ChaosProxy.start(server.port);
-});
+const env = proxiedServerForFile();
 
 test.afterEach(() => {
-  proxy.onForwarded = undefined;
-  proxy.chooser = undefined;
-});
-
-test.afterAll(async () => {
-  await proxy?.close();
-  await server?.dispose();
+  env.proxy.onForwarded = undefined;
+  env.proxy.chooser = undefined;
 });
 
 async function enrolled(page: Page, name: string): Promise<void> {
-  await visitUntilControlled(page, `${proxy.url}/setup`);
-  await enrolDeviceAt(page, proxy.url, SERVER_ENROLMENT_CODE, name);
+  await visitUntilControlled(page, `${env.proxy.url}/setup`);
+  await enrolDeviceAt(page, env.proxy.url, SERVER_ENROLMENT_CODE, name);
 }
 
 async function statuses(page: Page): Promise<string[]> {
@@ -52,64 +41,64 @@ test('holds exactly one copy of each request when the server is killed with SIGK
   // Kill the server as soon as it has committed part of the first batch it receives.
   let killed: Promise<void> | undefined;
   let committedAtKill = -1;
-  proxy.onForwarded = (call) => {
-    proxy.onForwarded = undefined;
+  env.proxy.onForwarded = (call) => {
+    env.proxy.onForwarded = undefined;
     killed = (async () => {
-      await expect.poll(() => server.committedCount(call.ids), { timeout: 10_000, intervals: [5] }).toBeGreaterThan(0);
-      await server.kill();
-      committedAtKill = server.committedCount(call.ids);
+      await expect.poll(() => env.server.committedCount(call.ids), { timeout: 10_000, intervals: [5] }).toBeGreaterThan(0);
+      await env.server.kill();
+      committedAtKill = env.server.committedCount(call.ids);
     })();
   };
   await release();
   await expect.poll(() => killed !== undefined, { timeout: 15_000 }).toBe(true);
   await killed;
-  const interrupted = proxy.calls.find((call) => call.upstreamStatus === 502)!;
+  const interrupted = env.proxy.calls.find((call) => call.upstreamStatus === 502)!;
   expect(interrupted, 'the batch in flight got no answer from the server').toBeDefined();
   expect(interrupted.ids.length).toBe(100);
   expect(committedAtKill, 'the kill left the batch half stored').toBeLessThan(100);
   expect(committedAtKill).toBeGreaterThan(0);
 
-  await server.start();
+  await env.server.start();
   await waitUntilDrained(page, 'Kill kiosk');
   expect(await statuses(page)).toEqual(['stored']);
-  const holdings = await serverHoldings(server.url);
+  const holdings = await serverHoldings(env.server.url);
   expect(references.map((r) => holdings.copiesByReference.get(r) ?? 0)).toEqual(references.map(() => 1));
   expect(new Set(holdings.submissions.map((s) => s.id)).size, 'every stored id is unique').toBe(holdings.total);
   // The half-stored batch was sent again and the server told the device which it already had.
-  const duplicates = proxy.calls.flatMap((c) => c.results ?? []).filter((r) => r.status === 'duplicate' && ids.includes(r.id));
+  const duplicates = env.proxy.calls.flatMap((c) => c.results ?? []).filter((r) => r.status === 'duplicate' && ids.includes(r.id));
   expect(duplicates.length).toBe(committedAtKill);
 });
 
 test('holds exactly one copy when the response is dropped after the server committed', async ({ page }) => {
   await enrolled(page, 'Dropped-answer kiosk');
-  proxy.injectNext('drop-after-commit');
+  env.proxy.injectNext('drop-after-commit');
   const [reference] = await sendTestRequests(page, 1);
   await expect.poll(() => statuses(page), { timeout: 15_000 }).toEqual(['stored']);
   const [item] = await readOutbox(page);
 
-  const calls = proxy.callsFor(item!.id);
+  const calls = env.proxy.callsFor(item!.id);
   // First the server stored it and the device never heard; then the device resent it and the
   // server answered duplicate without storing anything new.
   expect(calls.map((c) => [c.fault, c.results?.find((r) => r.id === item!.id)?.status])).toEqual([
     ['drop-after-commit', 'stored'],
     ['pass', 'duplicate'],
   ]);
-  expect(await copiesOf(server.url, [reference!])).toEqual([1]);
+  expect(await copiesOf(env.server.url, [reference!])).toEqual([1]);
 });
 
 test('retries after an injected 500 and does not resend before the Retry-After of a 429', async ({ page }) => {
   await enrolled(page, 'Faulty-server kiosk');
   // Longer than any backoff after two failures (4 s at most), so only honouring it explains the wait.
-  proxy.retryAfterSeconds = 6;
-  proxy.injectNext('fail-500', 'rate-limit');
+  env.proxy.retryAfterSeconds = 6;
+  env.proxy.injectNext('fail-500', 'rate-limit');
   const [reference] = await sendTestRequests(page, 1);
   await expect.poll(() => statuses(page), { timeout: 25_000 }).toEqual(['stored']);
   const [item] = await readOutbox(page);
 
-  const calls = proxy.callsFor(item!.id);
+  const calls = env.proxy.callsFor(item!.id);
   expect(calls.map((c) => c.fault)).toEqual(['fail-500', 'rate-limit', 'pass']);
   expect(calls[2]!.results?.[0]?.status).toBe('stored');
   const waited = calls[2]!.at - calls[1]!.at;
   expect(waited, 'resent before Retry-After: 6 had passed').toBeGreaterThanOrEqual(6_000);
-  expect(await copiesOf(server.url, [reference!])).toEqual([1]);
+  expect(await copiesOf(env.server.url, [reference!])).toEqual([1]);
 });

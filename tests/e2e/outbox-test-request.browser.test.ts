@@ -1,27 +1,16 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { ChaosProxy } from './support/chaos-proxy.ts';
 import { enrolDeviceAt } from './support/enrol.ts';
-import { ServerProcess, SERVER_ENROLMENT_CODE } from './support/server-process.ts';
+import { proxiedServerForFile } from './support/proxied-server.ts';
+import { SERVER_ENROLMENT_CODE } from './support/server-process.ts';
 import { chooseLanguage } from './support/kiosk.ts';
 import { copiesOf } from './support/server-submissions.ts';
 
 // "Send a test request" on the set-up screen, as a municipal IT administrator uses it after enrolment.
-let server: ServerProcess;
-let proxy: ChaosProxy;
-
-test.beforeAll(async () => {
-  server = await ServerProcess.start();
-  proxy = await ChaosProxy.start(server.port);
-});
-
-test.afterAll(async () => {
-  await proxy?.close();
-  await server?.dispose();
-});
+const env = proxiedServerForFile();
 
 test('queues a test request from the set-up screen, shows its reference and counts it received by the server', async ({ page }) => {
-  await enrolDeviceAt(page, proxy.url, SERVER_ENROLMENT_CODE, 'IT test kiosk');
+  await enrolDeviceAt(page, env.proxy.url, SERVER_ENROLMENT_CODE, 'IT test kiosk');
   await chooseLanguage(page, 'da');
   const send = page.getByRole('button', { name: 'Send en testhenvendelse' });
   const box = await send.boundingBox();
@@ -33,7 +22,7 @@ test('queues a test request from the set-up screen, shows its reference and coun
   await expect(page.locator('#setup-test-result')).toContainText('Testhenvendelsen er lagt i kø med referencenummer');
   // The counts table moves the request to "received by the server" once the page has synced it.
   await expect(page.getByRole('row', { name: /Modtaget af serveren/ }).getByRole('cell')).toHaveText('1', { timeout: 15_000 });
-  expect(await copiesOf(server.url, [(await reference.textContent())!])).toEqual([1]);
+  expect(await copiesOf(env.server.url, [(await reference.textContent())!])).toEqual([1]);
 
   // The enrolled set-up screen (with the new section and its result) in both languages.
   for (const language of ['da', 'en'] as const) {
