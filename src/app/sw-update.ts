@@ -18,8 +18,8 @@ export async function applyWaitingUpdate(): Promise<void> {
   const registration = await navigator.serviceWorker?.getRegistration();
   if (!registration?.waiting || !navigator.serviceWorker.controller) return;
   navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
-  // Chromium now and then drops a message to a waiting worker (seen in the update test): ask again
-  // each second until it has taken over.
+  // The waiting worker does not always act on the first message (seen in the update test, cause
+  // not yet known): ask again each second until it has taken over.
   for (let attempt = 0; attempt < 10 && registration.waiting; attempt++) {
     registration.waiting.postMessage({ type: 'SKIP_WAITING' });
     await new Promise((resolve) => setTimeout(resolve, 1000));
