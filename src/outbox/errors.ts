@@ -87,3 +87,19 @@ function describe(cause: unknown): string {
   if (cause instanceof Error) return `${cause.name}: ${cause.message}`;
   return String(cause);
 }
+
+/** No outbox item has this id (retryItem, discardRejected). */
+export class OutboxItemNotFoundError extends Error {
+  override readonly name = 'OutboxItemNotFoundError';
+  constructor(readonly operation: string, readonly itemId: string) {
+    super(`${operation}: no outbox item ${itemId}`);
+  }
+}
+
+/** A rejected item is only discarded with a reason and the name of who did it (issue 7). */
+export class DiscardReasonRequiredError extends Error {
+  override readonly name = 'DiscardReasonRequiredError';
+  constructor(readonly itemId: string, readonly missing: 'reason' | 'by') {
+    super(`outbox.discard: ${itemId} needs a non-empty ${missing}`);
+  }
+}

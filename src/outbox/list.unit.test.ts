@@ -31,11 +31,11 @@ describe('the staff view of the outbox', () => {
   });
 
   it('counts by status', async () => {
-    expect(await outboxCounts()).toEqual({ queued: 0, sending: 0, stored: 0, rejected: 0 });
+    expect(await outboxCounts()).toEqual({ queued: 0, sending: 0, stored: 0, rejected: 0, discarded: 0 });
     const { id } = await submit({ type: TEST_TYPE, data: { note: 'a' } });
     await submit({ type: TEST_TYPE, data: { note: 'b' } });
     await outboxDb().outbox.update(id, { status: 'stored' });
-    expect(await outboxCounts()).toEqual({ queued: 1, sending: 0, stored: 1, rejected: 0 });
+    expect(await outboxCounts()).toEqual({ queued: 1, sending: 0, stored: 1, rejected: 0, discarded: 0 });
   });
 
   it('knows when the earliest queued item is due', async () => {

@@ -12,8 +12,12 @@ export const DEVICE_TABLE = 'device';
 /** The device table holds one row, under this out-of-line key. */
 export const DEVICE_KEY = 'self';
 
-export type OutboxStatus = 'queued' | 'sending' | 'stored' | 'rejected';
-export const OUTBOX_STATUSES: readonly OutboxStatus[] = ['queued', 'sending', 'stored', 'rejected'];
+/**
+ * 'discarded' is a tombstone: a rejected item that staff removed, with their reason (manage.ts).
+ * Its envelope is gone; the row stays so that nothing leaves the outbox without a trace.
+ */
+export type OutboxStatus = 'queued' | 'sending' | 'stored' | 'rejected' | 'discarded';
+export const OUTBOX_STATUSES: readonly OutboxStatus[] = ['queued', 'sending', 'stored', 'rejected', 'discarded'];
 
 /** Why the last attempt did not go through; shown to staff in the outbox view. */
 export interface OutboxError { code: string; message: string }
@@ -42,8 +46,18 @@ export interface OutboxItem {
   errors?: FieldError[];
   /** Why the server rejected it ('invalid' | 'conflict'). */
   rejectedAs?: 'invalid' | 'conflict';
-  /** The sealed submission; absent once the server acknowledged it. */
+  /** The sealed submission; absent once the server acknowledged it or staff discarded it. */
   envelope?: Envelope;
+  /** Who discarded a rejected item, when and why (status 'discarded'). */
+  discarded?: DiscardNote;
+}
+
+export interface DiscardNote {
+  reason: string;
+  /** The staff member's username. */
+  by: string;
+  /** ISO timestamp. */
+  at: string;
 }
 
 /** The metadata of an item, as the staff outbox view may show it. */
@@ -64,4 +78,15 @@ export interface DeviceRecord {
   enrolledAt: string;
   /** Whether navigator.storage.persist() was granted at enrolment. */
   persisted: boolean;
+  /** How the last sync runs went (sync.ts writes it); absent until the first run after enrolment. */
+  sync?: SyncStatus;
+}
+
+/** How the last sync runs went, for a header's "last synced" (readSyncStatus in device.ts). */
+export interface SyncStatus {
+  /** ISO timestamp: the last run that ended with nothing due left after the server took at least one item. */
+  lastSyncAt?: string;
+  /** ISO timestamp of the last run that was not skipped. */
+  lastRunAt?: string;
+  lastOutcome?: 'done' | 'network-error' | 'server-unavailable' | 'unauthorized';
 }

@@ -9,6 +9,9 @@ import type { OutboxError, OutboxItem } from './records.ts';
  *            sending → queued     retry later, with backoff; never dropped
  *            sending → rejected   the server refused it (invalid or conflict): kept for staff
  *            sending → queued     recovery after a crash mid-send (the server's idempotency makes resending safe)
+ *   rejected → queued              staff retry it (requeue): attempts reset, due now
+ *   queued   → queued              staff retry it (requeue): due now
+ *   rejected → discarded           staff discard it with a reason: the ciphertext is purged, a tombstone stays
  *
  * Any other move is a bug and throws: an item must never silently leave `rejected` or `stored`.
  */
@@ -18,7 +21,9 @@ export type OutboxEvent =
   | { type: 'acknowledge'; status: 'stored' | 'duplicate' }
   | { type: 'retry'; error: OutboxError; retryAfterMs?: number }
   | { type: 'reject'; status: 'invalid' | 'conflict'; errors?: FieldError[] }
-  | { type: 'recover' };
+  | { type: 'recover' }
+  | { type: 'requeue' }
+  | { type: 'discard'; reason: string; by: string };
 
 export interface TransitionContext {
   /** Epoch milliseconds. */
@@ -45,6 +50,20 @@ export function transition(item: OutboxItem, event: OutboxEvent, context: Transi
   if (item.status === 'queued' && event.type === 'send') {
     return { ...item, status: 'sending', updatedAt: now };
   }
+  if (event.type === 'requeue' && item.status === 'queued') {
+    return { ...item, nextAttemptAt: Math.min(item.nextAttemptAt, now), updatedAt: now };
+  }
+  if (event.type === 'requeue' && item.status === 'rejected' && item.envelope) {
+    // The server's reason stays in lastError, so staff still see why it was refused last time.
+    const { rejectedAs: _as, errors: _errors, ...rest } = item;
+    return { ...rest, status: 'queued', attempts: 0, nextAttemptAt: now, updatedAt: now };
+  }
+  if (event.type === 'discard' && item.status === 'rejected') {
+    const reason = event.reason.trim();
+    if (!reason || !event.by.trim()) throw new InvalidTransitionError(item.id, item.status, event.type);
+    const { envelope: _purged, ...metadata } = item;
+    return { ...metadata, status: 'discarded', discarded: { reason, by: event.by, at: new Date(now).toISOString() }, updatedAt: now };
+  }
   if (item.status !== 'sending') throw new InvalidTransitionError(item.id, item.status, event.type);
   switch (event.type) {
     case 'acknowledge': {
@@ -68,6 +87,8 @@ export function transition(item: OutboxItem, event: OutboxEvent, context: Transi
     case 'recover':
       return { ...item, status: 'queued', nextAttemptAt: Math.min(item.nextAttemptAt, now), updatedAt: now };
     case 'send':
+    case 'requeue':
+    case 'discard':
       throw new InvalidTransitionError(item.id, item.status, event.type);
   }
 }

@@ -82,7 +82,55 @@ describe('outbox state machine', () => {
     expect(() => transition(item, event, { now })).toThrow(InvalidTransitionError);
   });
 
-  it('never moves a stored or rejected item anywhere', () => {
+  it('never moves a stored or rejected item by any of the sync engine’s events', () => {
     expect(cases.filter(([status]) => status === 'stored' || status === 'rejected')).toHaveLength(10);
+  });
+
+  describe('staff actions (issue 7)', () => {
+    const later = now + 60_000;
+    const discard = { type: 'discard', reason: ' Duplicate of K7QM ', by: 'anna' } as const;
+
+    it('requeues a rejected item: attempts reset, due now, the server’s last reason kept', () => {
+      const retried = transition({ ...rejected, attempts: 3, nextAttemptAt: now }, { type: 'requeue' }, { now: later });
+      expect(retried).toMatchObject({ status: 'queued', attempts: 0, nextAttemptAt: later, updatedAt: later, lastError: { code: 'invalid' } });
+      expect(retried).not.toHaveProperty('rejectedAs');
+      expect(retried).not.toHaveProperty('errors');
+      expect(retried.envelope).toBe(envelope);
+    });
+
+    it('makes a queued item in backoff due now, and leaves one already due as it is', () => {
+      const waiting = { ...queued, attempts: 2, nextAttemptAt: later + 99_000 };
+      expect(transition(waiting, { type: 'requeue' }, { now: later })).toMatchObject({ status: 'queued', attempts: 2, nextAttemptAt: later });
+      expect(transition(queued, { type: 'requeue' }, { now: later }).nextAttemptAt).toBe(now);
+    });
+
+    it('discards a rejected item: ciphertext purged, tombstone with reason, who and when', () => {
+      const tomb = transition(rejected, discard, { now: later });
+      expect(tomb).toMatchObject({ id: envelope.id, reference: envelope.reference, status: 'discarded', rejectedAs: 'invalid' });
+      expect(tomb.discarded).toEqual({ reason: 'Duplicate of K7QM', by: 'anna', at: new Date(later).toISOString() });
+      expect(tomb).not.toHaveProperty('envelope');
+    });
+
+    it('refuses a discard without a reason or without a name', () => {
+      expect(() => transition(rejected, { ...discard, reason: '   ' }, { now })).toThrow(InvalidTransitionError);
+      expect(() => transition(rejected, { ...discard, by: '' }, { now })).toThrow(InvalidTransitionError);
+    });
+
+    const tomb = transition(rejected, discard, { now });
+    it.each([
+      ['sending', sending, { type: 'requeue' }],
+      ['stored', stored, { type: 'requeue' }],
+      ['discarded', tomb, { type: 'requeue' }],
+      ['queued', queued, discard],
+      ['sending', sending, discard],
+      ['stored', stored, discard],
+      ['discarded', tomb, discard],
+    ] as const)('refuses %s + %o', (_status, item, event) => {
+      expect(() => transition(item, event, { now })).toThrow(InvalidTransitionError);
+    });
+
+    it('moves a discarded item nowhere', () => {
+      for (const event of every) expect(() => transition(tomb, event, { now })).toThrow(InvalidTransitionError);
+    });
   });
 });

@@ -5,7 +5,7 @@ import { withStorage } from './db.ts';
 import { apiUrl, readDevice } from './device.ts';
 import { emitOutbox } from './events.ts';
 import { syncLock, type ExclusiveLock } from './lock.ts';
-import type { DeviceRecord, OutboxError, OutboxItem } from './records.ts';
+import { DEVICE_KEY, type DeviceRecord, type OutboxError, type OutboxItem } from './records.ts';
 import { transition, type OutboxEvent } from './state.ts';
 
 /**
@@ -56,6 +56,7 @@ export async function syncOutbox(options: SyncOptions = {}): Promise<SyncResult>
   const lock = options.lock ?? syncLock();
   const held = await lock(() => runLocked(options));
   const result = held.ran ? held.value : { ...noCounts(), outcome: 'skipped' as const };
+  if (held.ran) await recordRun(result, options.now?.() ?? Date.now());
   emitOutbox('synced', result);
   return result;
 }
@@ -301,6 +302,26 @@ async function errorOf(response: Response): Promise<OutboxError> {
   const error = (body as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
   if (typeof error?.code !== 'string') return fallback;
   return { code: error.code, message: typeof error.message === 'string' ? error.message : fallback.message };
+}
+
+/**
+ * Notes the run on the device record for readSyncStatus(). In one transaction with a fresh read,
+ * so that an enrolment that happened meanwhile is never overwritten. A failure here must not turn
+ * a delivered batch into an error: the outbox itself is already committed.
+ */
+async function recordRun(result: SyncResult, now: number): Promise<void> {
+  if (result.outcome === 'skipped' || result.outcome === 'not-enrolled') return;
+  const at = new Date(now).toISOString();
+  const reached = result.stored + result.duplicate + result.rejected > 0;
+  await withStorage('outbox.sync-status', (db) =>
+    db.transaction('rw', db.device, async () => {
+      const device = await db.device.get(DEVICE_KEY);
+      if (!device) return;
+      const sync = { ...device.sync, lastRunAt: at, lastOutcome: result.outcome as NonNullable<DeviceRecord['sync']>['lastOutcome'] };
+      if (result.outcome === 'done' && reached) sync.lastSyncAt = at;
+      await db.device.put({ ...device, sync }, DEVICE_KEY);
+    }),
+  ).catch((error: unknown) => console.warn('outbox.sync: could not note the run', error));
 }
 
 function noCounts(): SyncCounts {
