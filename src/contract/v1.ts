@@ -7,6 +7,8 @@ import * as v from 'valibot';
 
 export const MAX_BATCH = 100;
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+/** The longest staff username a sealed payload may name in `assistedBy`. */
+export const MAX_ASSISTED_BY = 100;
 
 const base64url = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]*$/, 'must be base64url'));
 
@@ -46,6 +48,8 @@ export interface SealedPayload {
   createdAt: string;
   /** True when a staff member filled it in for the citizen (issue 7, assisted mode). */
   assisted?: boolean;
+  /** The staff member's username, when assisted (issue 7); at most MAX_ASSISTED_BY characters. */
+  assistedBy?: string;
   data: Record<string, unknown>;
 }
 

@@ -5,6 +5,7 @@
 import { formVersions } from './definitions/index.ts';
 import { registerForm } from './engine/schema.ts';
 import './device-test.ts';
+import './staff-draft.ts';
 
 for (const versions of formVersions) registerForm(...versions);
 

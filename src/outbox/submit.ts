@@ -1,4 +1,4 @@
-import { MAX_BODY_BYTES, type SealedPayload } from '../contract/v1.ts';
+import { MAX_ASSISTED_BY, MAX_BODY_BYTES, type SealedPayload } from '../contract/v1.ts';
 import { requestType, validateRequest } from '../forms/index.ts';
 import { withStorage } from './db.ts';
 import { readDevice } from './device.ts';
@@ -13,6 +13,8 @@ export interface SubmitRequest {
   data: Record<string, unknown>;
   /** True when a staff member filled it in for the citizen. */
   assisted?: boolean;
+  /** The staff member's username when assisted (at most MAX_ASSISTED_BY characters); sealed with the answers. */
+  assistedBy?: string;
 }
 
 /** What the receipt shows; available offline, because the reference is made here. */
@@ -44,6 +46,10 @@ export async function submit(request: SubmitRequest, options: SubmitOptions = {}
   // The same schema the server applies to the decrypted payload (src/forms), so they cannot disagree.
   const validation = validateRequest(type, schemaVersion, request.data);
   if (!validation.ok) throw new SubmissionInvalidError(type, validation.errors);
+  const assistedBy = request.assistedBy?.trim();
+  if (assistedBy !== undefined && (assistedBy === '' || assistedBy.length > MAX_ASSISTED_BY)) {
+    throw new SubmissionInvalidError(type, [{ path: 'assistedBy', code: assistedBy === '' ? 'required' : 'max_length' }]);
+  }
 
   const device = await readDevice();
   if (!device) throw new NotEnrolledError('outbox.submit');
@@ -55,6 +61,7 @@ export async function submit(request: SubmitRequest, options: SubmitOptions = {}
     reference: newReference(),
     createdAt: now.toISOString(),
     ...(request.assisted === undefined ? {} : { assisted: request.assisted }),
+    ...(assistedBy === undefined ? {} : { assistedBy }),
     // The schema's output: fields the schema does not know are not sent.
     data: validation.data,
   };

@@ -58,6 +58,15 @@ describe('submit', () => {
     }
   });
 
+  it('seals who assisted beside the assisted flag, and refuses an empty or too long name', async () => {
+    const receipt = await submit({ type: TEST_TYPE, data: { note: 'ok' }, assisted: true, assistedBy: ' anna.staff ' });
+    const item = (await outboxDb().outbox.get(receipt.id))!;
+    expect(await openEnvelope(item.envelope!, keys.privateKey)).toMatchObject({ assisted: true, assistedBy: 'anna.staff' });
+    await expect(submit({ type: TEST_TYPE, data: { note: 'ok' }, assisted: true, assistedBy: ' ' })).rejects.toMatchObject({ errors: [{ path: 'assistedBy' }] });
+    await expect(submit({ type: TEST_TYPE, data: { note: 'ok' }, assisted: true, assistedBy: 'a'.repeat(101) })).rejects.toBeInstanceOf(SubmissionInvalidError);
+    expect(await outboxDb().outbox.count()).toBe(1);
+  });
+
   it('sends only the fields the schema knows', async () => {
     await submit({ type: TEST_TYPE, data: { note: 'ok', stray: MARKER } });
     const [item] = await outboxDb().outbox.toArray();

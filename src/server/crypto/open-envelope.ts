@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { envelopeAad, type Envelope, type FieldError, type SealedPayload } from '../../contract/v1.ts';
+import { MAX_ASSISTED_BY, envelopeAad, type Envelope, type FieldError, type SealedPayload } from '../../contract/v1.ts';
 import { validateRequest } from '../../forms/registry.ts';
 
 /**
@@ -17,6 +17,8 @@ const sealedPayloadSchema = v.object({
   reference: v.string(),
   createdAt: v.string(),
   assisted: v.optional(v.boolean()),
+  // Added for the staff tablets (issue 7); older envelopes have neither.
+  assistedBy: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_ASSISTED_BY))),
   data: v.record(v.string(), v.unknown()),
 });
 
