@@ -19,6 +19,12 @@ export const formIds: readonly string[] = [
 ];
 
 /**
+ * Forms only staff fill in, on a tablet (issue 7): never on the kiosk's start screen. Together with
+ * formIds this is every definition (a unit test keeps it so).
+ */
+export const staffOnlyFormIds: readonly string[] = ['home-visit'];
+
+/**
  * Forms about one scheme only: a municipality that does not offer that scheme (config.schemes)
  * does not list them. Extra key cards and a new key card exist for NemID only.
  */

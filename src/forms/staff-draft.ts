@@ -18,7 +18,8 @@ export const staffDraftV1 = v.strictObject({
   stepIndex: v.pipe(v.number(), v.integer(), v.minValue(0)),
   savedAt: v.pipe(v.string(), v.isoTimestamp()),
   staffUsername: v.pipe(v.string(), v.minLength(1), v.maxLength(100)),
-  answers: v.record(v.string(), v.unknown()),
+  // Not v.record: it takes an array too (as an object of indexes); the answers are named fields.
+  answers: v.custom<Record<string, unknown>>((a) => typeof a === 'object' && a !== null && !Array.isArray(a), 'answers must be an object'),
 });
 
 export type StaffDraftData = v.InferOutput<typeof staffDraftV1>;

@@ -4,7 +4,7 @@ import '../index.ts';
 import { validateRequest } from '../registry.ts';
 import { currentForms, formVersions } from './index.ts';
 import { examplePayloads } from './examples.ts';
-import { formIds, infoPageIds } from '../catalog.ts';
+import { formIds, infoPageIds, staffOnlyFormIds } from '../catalog.ts';
 import { infoPages } from './info-pages.ts';
 import { allFields } from '../engine/display.ts';
 import { errorCodesByAddressPart, errorCodesByKind, errorKey, hintKey, labelKey, optionKey, resolveKey, stepTitleKey, titleKey } from '../engine/keys.ts';
@@ -75,8 +75,9 @@ describe('forms', () => {
     }
   });
 
-  it('are listed in the catalogue that the start screen uses without loading them', () => {
-    expect([...formIds].sort()).toEqual(currentForms.map((f) => f.id).sort());
+  it('are listed in the catalogue that the start screen uses without loading them, or as staff-only forms', () => {
+    expect([...formIds, ...staffOnlyFormIds].sort()).toEqual(currentForms.map((f) => f.id).sort());
+    expect(formIds.filter((id) => staffOnlyFormIds.includes(id))).toEqual([]);
     expect([...infoPageIds].sort()).toEqual(infoPages.map((p) => p.id).sort());
   });
 

@@ -8,6 +8,7 @@ import { complaintV1 } from './complaint.v1.ts';
 import { digitalPostExemptionV1 } from './digital-post-exemption.v1.ts';
 import { digitalPostReadAccessV1 } from './digital-post-read-access.v1.ts';
 import { holidayPayV1 } from './holiday-pay.v1.ts';
+import { homeVisitV1 } from './home-visit.v1.ts';
 import { housingBenefitV1 } from './housing-benefit.v1.ts';
 import { powerOfAttorneyV1 } from './power-of-attorney.v1.ts';
 import type { FormDefinition } from '../engine/types.ts';
@@ -29,6 +30,7 @@ export const formVersions: readonly (readonly FormDefinition[])[] = [
   [extraKeyCardsV1],
   [lostKeyCardV1],
   [getDigitalIdV1],
+  [homeVisitV1],
 ];
 
 export const currentForms: readonly FormDefinition[] = formVersions.map((versions) => versions.at(-1)!);
