@@ -235,7 +235,19 @@ function openVault(profile: StoredProfile, draftsKey: CryptoKey, now: () => Date
       // Locked while encrypting: do not write with a key the staff member asked to forget.
       keyFor('tablet.saveDraft');
       const row: StoredDraft = { id: input.id, formId: input.formId, updatedAt, iv, ciphertext, ...(input.label === undefined ? {} : { label: input.label }), ...(sealed ? { sealed } : {}) };
-      await withStaffDb('tablet.save-draft', (db) => db.drafts.put(row));
+      const saved = await withStaffDb('tablet.save-draft', (db) =>
+        db.transaction('rw', db.profile, db.drafts, async () => {
+          // Wiped (or replaced) from another tab meanwhile: a draft under this key could never be read again.
+          const current = await db.profile.get(PROFILE_KEY);
+          if (current?.username !== username || current.createdAt !== profile.createdAt) return false;
+          await db.drafts.put(row);
+          return true;
+        }),
+      );
+      if (!saved) {
+        key = undefined;
+        throw new VaultLockedError('tablet.saveDraft');
+      }
     },
 
     async deleteDraft(id) {

@@ -166,6 +166,14 @@ describe('drafts', () => {
     expect(await staffDb().drafts.count()).toBe(1);
   });
 
+  it('refuses to save under a key whose profile was wiped meanwhile (another tab), and locks', async () => {
+    const vault = await createProfile(staff, PIN, options);
+    await staffDb().profile.delete(PROFILE_KEY);
+    await expect(vault.saveDraft(draft())).rejects.toBeInstanceOf(VaultLockedError);
+    expect(vault.locked).toBe(true);
+    expect(await staffDb().drafts.count()).toBe(0);
+  });
+
   it('refuses a draft whose ciphertext was moved to another id', async () => {
     const vault = await createProfile(staff, PIN, options);
     await vault.saveDraft(draft());
