@@ -5,15 +5,40 @@ import ConfigError from './kiosk/ConfigError.svelte';
 import { initI18n, loadAllNamespaces } from './i18n.ts';
 import { loadConfig } from './config.ts';
 import { registerServiceWorker } from './sw-update.ts';
+import { readDeviceStatus } from '../outbox/device-status.ts';
 
 const target = document.getElementById('app')!;
 await initI18n();
+
+const isTabletPath = (path: string) => path === '/tablet' || path.startsWith('/tablet/');
+
+/** A device enrolled as a staff tablet opens in staff mode, not on the kiosk's start screen. */
+async function enrolledAsTablet(): Promise<boolean> {
+  try {
+    return (await readDeviceStatus()).kind === 'tablet';
+  } catch {
+    return false; // no IndexedDB: the kiosk's start screen says what it can
+  }
+}
+
+if ((location.pathname === '/' || location.pathname === '/index.html') && (await enrolledAsTablet())) {
+  history.replaceState(null, '', '/tablet');
+}
 
 // The caseworkers' back office shares the origin (the CSP allows nothing else) but none of the
 // kiosk's code: it is loaded only on its own paths, so the kiosk's start screen never pays for it.
 if (location.pathname === '/staff' || location.pathname.startsWith('/staff/')) {
   const [{ mountStaff }] = await Promise.all([import('./staff/mount.ts'), loadAllNamespaces()]);
   mountStaff(target);
+} else if (isTabletPath(location.pathname)) {
+  // Staff mode on a tablet, like the back office: its own chunk, loaded only on its own paths.
+  try {
+    const [{ mountTablet }, config] = await Promise.all([import('./tablet/tablet-mode.ts'), loadConfig(), loadAllNamespaces()]);
+    mountTablet(target, config);
+  } catch (error) {
+    console.error(error);
+    mount(ConfigError, { target });
+  }
 } else {
   try {
     mount(App, { target, props: { config: await loadConfig() } });

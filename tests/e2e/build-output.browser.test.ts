@@ -34,4 +34,7 @@ test('the start screen loads at most 60 KB of gzipped JavaScript', async ({ page
   console.log(`start-screen JS: ${sizes.map((s) => `${s.path} ${(s.gzip / 1024).toFixed(1)} KiB`).join(', ')}; total ${(total / 1024).toFixed(1)} KiB gzip (budget 60 KiB)`);
   expect(sizes.length).toBeGreaterThan(0);
   expect(total).toBeLessThanOrEqual(START_SCREEN_JS_GZIP_BUDGET);
+  // Staff mode (src/app/tablet, chunk tablet-mode-*.js, and its texts, tablet-*.js) is built but not loaded here.
+  expect(precacheUrls().filter((u) => /^assets\/tablet-mode-.*\.js$/.test(u))).toHaveLength(1);
+  expect([...scripts].filter((path) => /\/tablet-/.test(path)), 'the kiosk start screen must not load staff-mode code').toEqual([]);
 });

@@ -1,0 +1,53 @@
+import { readSyncStatus } from '../../../outbox/device.ts';
+import { onOutbox } from '../../../outbox/events.ts';
+import { outboxCounts } from '../../../outbox/list.ts';
+
+/** While the header shows it, look again this often: the service worker syncs without telling the page. */
+const REFRESH_MS = 5_000;
+
+/** The header's sync status: connection, items waiting to be sent, items refused, and the last sync. */
+export class SyncStatusWatch {
+  online = $state(typeof navigator === 'undefined' ? true : navigator.onLine);
+  /** Queued or being sent; undefined until read. */
+  waiting = $state<number | undefined>();
+  rejected = $state(0);
+  lastSyncAt = $state<string | undefined>();
+
+  /** Starts watching; returns the function that stops it. */
+  start(): () => void {
+    const connection = () => {
+      this.online = navigator.onLine;
+      void this.refresh();
+    };
+    const refresh = () => void this.refresh();
+    addEventListener('online', connection);
+    addEventListener('offline', connection);
+    const offs = [onOutbox('queued', refresh), onOutbox('synced', refresh)];
+    const timer = setInterval(refresh, REFRESH_MS);
+    refresh();
+    return () => {
+      removeEventListener('online', connection);
+      removeEventListener('offline', connection);
+      offs.forEach((off) => off());
+      clearInterval(timer);
+    };
+  }
+
+  async refresh(): Promise<void> {
+    try {
+      const [counts, status] = await Promise.all([outboxCounts(), readSyncStatus()]);
+      this.waiting = counts.queued + counts.sending;
+      this.rejected = counts.rejected;
+      this.lastSyncAt = status.lastSyncAt;
+    } catch (error) {
+      // The header keeps what it showed; the outbox view says when storage fails.
+      console.error('tablet: could not read the sync status', error instanceof Error ? error.name : typeof error);
+    }
+  }
+
+  reset(): void {
+    this.waiting = undefined;
+    this.rejected = 0;
+    this.lastSyncAt = undefined;
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * The tablet's online sign-in: the server checks the staff member's password once (the
+ * contract's staff login), and the tablet keeps no server session afterwards. From then on the
+ * PIN unlocks the tablet offline (src/tablet/vault.ts).
+ */
+
+export type StaffRole = 'caseworker' | 'admin';
+export type LoginFailure = 'offline' | 'invalid' | 'tooMany' | 'failed';
+
+export class LoginError extends Error {
+  constructor(readonly reason: LoginFailure, options?: ErrorOptions) {
+    super(`staff login: ${reason}`, options);
+    this.name = 'LoginError';
+  }
+}
+
+/** Verifies the staff member with the server, then ends the session it opened. Throws LoginError. */
+export async function verifyStaff(username: string, password: string, fetcher: typeof fetch = fetch): Promise<{ username: string; role: StaffRole }> {
+  let response: Response;
+  try {
+    response = await fetcher('/api/v1/staff/login', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+      credentials: 'same-origin',
+    });
+  } catch (cause) {
+    throw new LoginError('offline', { cause });
+  }
+  if (response.status === 401) throw new LoginError('invalid');
+  if (response.status === 429) throw new LoginError('tooMany');
+  if (!response.ok) throw new LoginError('failed');
+  const body = (await response.json().catch(() => undefined)) as { username?: unknown; role?: unknown } | undefined;
+  if (typeof body?.username !== 'string' || (body.role !== 'caseworker' && body.role !== 'admin')) throw new LoginError('failed');
+  // The person is verified; a server session on a tablet that travels would only be a risk.
+  await fetcher('/api/v1/staff/logout', { method: 'POST', credentials: 'same-origin' }).catch(() => undefined);
+  return { username: body.username, role: body.role };
+}

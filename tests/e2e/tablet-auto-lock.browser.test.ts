@@ -1,0 +1,73 @@
+import { expect, test, type Page } from '@playwright/test';
+import { fillText, next } from './support/forms.ts';
+import { heading, readyTablet, tabletText, unlockTablet } from './support/tablet.ts';
+
+/** Opens the assisted 'block-digital-id' form and types a citizen's name and CPR number on its last step. */
+async function typeCitizen(page: Page): Promise<void> {
+  const { choose } = await import('./support/forms.ts');
+  await page.locator('a[href="/tablet/service/block-digital-id"]').click();
+  await next(page);
+  await choose(page, 'scheme', 'nemid', 'nemid');
+  await choose(page, 'lost', 'key-card', 'key-card');
+  await next(page);
+  await fillText(page, 'name', 'Karen Hansen');
+  await fillText(page, 'cpr', '010190-1234');
+}
+
+/** Nothing of the citizen's anywhere in the page: not in the text, not in an input's value. */
+async function expectNoCitizen(page: Page): Promise<void> {
+  await expect(heading(page)).toHaveText(tabletText.da.locked);
+  const html = await page.content();
+  const values = await page.locator('input, textarea').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+  for (const secret of ['Karen', '010190']) {
+    expect(html).not.toContain(secret);
+    expect(values.join(' ')).not.toContain(secret);
+  }
+}
+
+test('after five minutes without a touch the tablet locks, and nothing of the citizen stays on screen', async ({ page, request }) => {
+  await page.clock.install();
+  await readyTablet(page, request, 'idle');
+  await typeCitizen(page);
+  await page.clock.fastForward('04:00');
+  await expect(page.locator('#f-name')).toHaveValue('Karen Hansen');
+  await page.clock.fastForward('01:01');
+  await expectNoCitizen(page);
+  await expect(page.locator('main')).toContainText('Tabletten blev låst, fordi den ikke var i brug.');
+  await page.screenshot({ path: 'test-results/screenshots/tablet-locked-idle-da.png', fullPage: true });
+
+  // Unlocked again, the form starts empty: the answers were in memory only, and locking cleared them.
+  await unlockTablet(page);
+  await page.locator('a[href="/tablet/service/block-digital-id"]').click();
+  await next(page);
+  await next(page);
+  await expect(page.locator('#f-name')).toHaveValue('');
+});
+
+test('a tablet put away for longer than the grace period locks; the Lock button locks at once', async ({ page, request }) => {
+  await page.clock.install();
+  await readyTablet(page, request, 'hidden');
+  await typeCitizen(page);
+  const setVisibility = (state: 'hidden' | 'visible') =>
+    page.evaluate((s) => {
+      Object.defineProperty(document, 'visibilityState', { value: s, configurable: true });
+      document.dispatchEvent(new Event('visibilitychange'));
+    }, state);
+
+  // A glance at the phone: back within the grace, nothing happens.
+  await setVisibility('hidden');
+  await page.clock.fastForward('00:10');
+  await setVisibility('visible');
+  await expect(page.locator('#f-name')).toHaveValue('Karen Hansen');
+
+  await setVisibility('hidden');
+  await page.clock.fastForward('00:31');
+  await setVisibility('visible');
+  await expectNoCitizen(page);
+  await expect(page.locator('main')).toContainText('Tabletten blev låst, fordi den var lagt væk.');
+
+  await unlockTablet(page);
+  await typeCitizen(page);
+  await page.locator('#tablet-lock').click();
+  await expectNoCitizen(page);
+});
