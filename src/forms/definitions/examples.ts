@@ -119,7 +119,7 @@ export const examplePayloads: Record<string, Answers> = {
     keyCard: 'large-print',
   },
   'home-visit': {
-    visitDate: '2026-11-23',
+    visitDate: '2026-11-02',
     scheme: 'nemid',
     name: 'Karen Hansen',
     cpr: '0101451234',
