@@ -9,6 +9,7 @@ async function typeCitizen(page: Page): Promise<void> {
   await next(page);
   await choose(page, 'scheme', 'nemid', 'nemid');
   await choose(page, 'lost', 'key-card', 'key-card');
+  await fillText(page, 'details', 'Pungen blev stjålet.');
   await next(page);
   await fillText(page, 'name', 'Karen Hansen');
   await fillText(page, 'cpr', '010190-1234');
@@ -40,8 +41,8 @@ test('after five minutes without a touch the tablet locks, and nothing of the ci
   await unlockTablet(page);
   await page.locator('a[href="/tablet/service/block-digital-id"]').click();
   await next(page);
-  await next(page);
-  await expect(page.locator('#f-name')).toHaveValue('');
+  await expect(page.locator('#f-details')).toHaveValue('');
+  await expect(page.locator('#f-scheme')).not.toBeChecked();
 });
 
 test('a tablet put away for longer than the grace period locks; the Lock button locks at once', async ({ page, request }) => {
