@@ -28,7 +28,9 @@ test('every staff screen before unlock has no axe violations, in Danish and Engl
 
   const staff = await tabletStaff(request, 'axe1');
   await enrolTablet(page, 'Axe-tablet');
-  await page.goto('/tablet');
+  // A device enrolled as a tablet opens in staff mode, not on the kiosk's start screen.
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/tablet$/);
   await expect(heading(page)).toHaveText(tabletText.da.signIn);
   await checkBoth(page, 'sign-in');
   await page.locator('main form button[type="submit"]').click();

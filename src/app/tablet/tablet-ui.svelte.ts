@@ -23,7 +23,7 @@ export class TabletUi {
   newStaff = $state.raw<{ username: string; role: StaffRole } | undefined>();
   lockedBecause = $state<LockReason | undefined>();
   /** Set after five wrong PINs wiped the drafts key: how many drafts were queued sealed first. */
-  wiped = $state<{ rescued: number } | undefined>();
+  wiped = $state<{ rescued: number; notRescued: number } | undefined>();
   t: Translate = $derived(translator(session.language));
 
   get language(): Language {
@@ -52,10 +52,10 @@ export class TabletUi {
   }
 
   /** Five wrong PINs: the drafts key is gone; only the online sign-in opens the tablet again. */
-  wipedOut(rescued: number): void {
+  wipedOut(rescued: number, notRescued: number): void {
     this.vault = undefined;
     this.lockedBecause = undefined;
-    this.wiped = { rescued };
+    this.wiped = { rescued, notRescued };
     this.forgetCitizens();
     this.phase = 'sign-in';
   }
