@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { MIN_PIN_LENGTH } from '../../../tablet/pin.ts';
+import { SetPinForm } from './set-pin-form.svelte.ts';
+
+const problemsOf = (pin: string, again: string) => {
+  const form = new SetPinForm();
+  form.pin = pin;
+  form.again = again;
+  const ok = form.check(MIN_PIN_LENGTH);
+  return { ok, problems: form.problems.map((p) => [p.field, p.key]), again: form.again };
+};
+
+describe('SetPinForm', () => {
+  it('accepts a PIN of at least six digits typed twice the same', () => {
+    expect(problemsOf('246813', '246813')).toEqual({ ok: true, problems: [], again: '246813' });
+  });
+
+  it('names the first field that is wrong, with the vault\'s rule, and clears the repeat', () => {
+    expect(problemsOf('', '')).toMatchObject({ ok: false, problems: [['pin-new', 'pin.errors.required']] });
+    expect(problemsOf('12345', '12345')).toMatchObject({ ok: false, problems: [['pin-new', 'pin.errors.too-short']], again: '' });
+    expect(problemsOf('12345a', '12345a')).toMatchObject({ ok: false, problems: [['pin-new', 'pin.errors.not-digits']] });
+    expect(problemsOf('246813', '')).toMatchObject({ ok: false, problems: [['pin-again', 'pin.errors.againRequired']] });
+    expect(problemsOf('246813', '246814')).toMatchObject({ ok: false, problems: [['pin-again', 'pin.errors.mismatch']], again: '' });
+  });
+
+  it('reset() forgets both PINs', () => {
+    const form = new SetPinForm();
+    form.pin = '246813';
+    form.again = '246813';
+    form.reset();
+    expect([form.pin, form.again, form.problems]).toEqual(['', '', []]);
+  });
+});
