@@ -37,7 +37,14 @@ test('every staff screen before unlock has no axe violations, in Danish and Engl
   await expect(page.getByRole('alert')).toBeFocused();
   await checkBoth(page, 'sign-in-errors');
 
+  // The first sign-in needs the server, and says so without a connection.
   await page.locator('#signin-username').fill(staff.username);
+  await page.locator('#signin-password').fill(staff.password);
+  await page.context().setOffline(true);
+  await page.locator('main form button[type="submit"]').click();
+  await expect(page.getByRole('alert')).toContainText('Tabletten har ingen forbindelse. Første log ind kræver internet');
+  await expect(page.locator('#signin-password')).toHaveValue('');
+  await page.context().setOffline(false);
   await page.locator('#signin-password').fill(staff.password);
   await page.locator('main form button[type="submit"]').click();
   await expect(heading(page)).toHaveText(tabletText.da.setPin);
