@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { choose, fieldId, fillAddress, fillDate, fillText, next } from './support/forms.ts';
-import { chooseLanguage, expectNoRawKeys } from './support/kiosk.ts';
+import { chooseLanguage, expectNoRawKeys, viewports } from './support/kiosk.ts';
 import { expectNoAxeViolations } from './support/staff.ts';
 import { enrolTablet, heading, readyTablet, TABLET_PIN, tabletStaff, tabletText, typePin } from './support/tablet.ts';
 
@@ -76,6 +76,10 @@ test('every staff screen after unlock has no axe violations, in Danish and Engli
   test.setTimeout(180_000);
   await readyTablet(page, request, 'axe2');
   await checkBoth(page, 'home');
+  // Tablets are held both ways.
+  await page.setViewportSize(viewports.landscape);
+  await checkBoth(page, 'home-landscape');
+  await page.setViewportSize(viewports.portrait);
 
   // A home visit: its steps, an error, and the step with the signature.
   await page.locator('#start-home-visit').click();
