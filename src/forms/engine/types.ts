@@ -24,11 +24,16 @@ export type FieldKind =
   /** A bookable time at the counter, "YYYY-MM-DDTHH:MM" on the Copenhagen clock (src/domain/slots.ts). */
   | 'slot';
 
-/** Shows a field only when another answer has one of the given values (the same step or an earlier one). */
-export interface Condition {
-  field: string;
-  equals: string | boolean | readonly (string | boolean)[];
-}
+/**
+ * Shows a field only when another answer (the same step or an earlier one) has one of the given
+ * values; or passes a test from rule data (`field` may then be a path into an address:
+ * "newAddress.postcode"); or when any of several conditions holds. A test must not depend on the
+ * day: a queued request must keep the questions it was asked.
+ */
+export type Condition =
+  | { field: string; equals: string | boolean | readonly (string | boolean)[] }
+  | { field: string; test: (value: unknown) => boolean }
+  | { any: readonly Condition[] };
 
 export interface Option {
   value: string;
