@@ -17,7 +17,8 @@ import { receiptTexts } from '../engine/display.ts';
 import defaultConfig from '../../config/municipality.default.json' with { type: 'json' };
 import i18next from 'i18next';
 import { errorMessage } from '../../app/forms/messages.ts';
-import { addDays, calendarDate } from '../../domain/dates.ts';
+import { addDays, calendarDate, isIsoDate } from '../../domain/dates.ts';
+import { townMatchesPostcode } from '../../domain/data/postcodes.ts';
 import { ruleOn } from '../../domain/rules/dated.ts';
 import { doctorDistance } from '../../domain/rules/doctor.ts';
 import { moveReporting } from '../../domain/rules/moving.ts';
@@ -163,6 +164,18 @@ describe('forms', () => {
     const form = currentForms.find((f) => f.id === 'digital-post-exemption')!;
     const keys = form.steps.flatMap((s) => s.introListKeys?.(new Date()) ?? []);
     expect(keys).toEqual(digitalPostExemption.at(-1)!.value.grounds.map((g) => `rules:${g.labelKey}`));
+  });
+
+  it('give an address on an information page only with a public source, its date and a real postcode', () => {
+    const addresses = infoPages.flatMap((p) => p.addresses);
+    expect(addresses.length).toBeGreaterThan(0);
+    for (const a of addresses) {
+      expect(a.source).toMatch(/https:\/\//);
+      expect(isIsoDate(a.asOf)).toBe(true);
+      const [, postcode = '', town = ''] = /^(\d{4}) (.+)$/.exec(a.lines.at(-1)!) ?? [];
+      expect(townMatchesPostcode(postcode, town), a.lines.join(', ')).toBe(true);
+      for (const lang of languages) expect(has(lang, a.nameKey), `${lang} ${a.nameKey}`).toBe(true);
+    }
   });
 
   it('have the texts of the information pages in both languages', () => {

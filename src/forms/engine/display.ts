@@ -144,7 +144,8 @@ export function formatSlot(slot: string, language: string): string {
   return `${formatDay(date, language)} ${language === 'da' ? 'kl.' : 'at'} ${time}`;
 }
 
-function formatDate(iso: string, language: string): string {
+/** "26. november 2026" / "26 November 2026". */
+export function formatDate(iso: string, language: string): string {
   try {
     const { year, month, day } = parseIsoDate(iso);
     return new Intl.DateTimeFormat(language === 'da' ? 'da-DK' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(

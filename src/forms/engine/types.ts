@@ -123,8 +123,11 @@ export interface InfoPageDefinition {
   id: string;
   /** Paragraph keys in the page's namespace. */
   paragraphKeys: readonly string[];
-  /** Where to write, as data; empty when no verified address is known (then the page says where to find it). */
-  addresses: readonly { nameKey: string; lines: readonly string[]; source: string }[];
+  /**
+   * Where to write, as data; empty when no address is found in a public source (then the page says
+   * where to find it). `asOf` is the newest date the source gives, so that staff know how old it is.
+   */
+  addresses: readonly { nameKey: string; lines: readonly string[]; source: string; asOf: string }[];
 }
 
 /** One failed field: the path in the answers ('phone', 'members.0.cpr', 'address.postcode') and a code. */
