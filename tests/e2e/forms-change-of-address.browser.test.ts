@@ -4,7 +4,7 @@ import { ruleOn } from '../../src/domain/rules/dated.ts';
 import { moveReporting } from '../../src/domain/rules/moving.ts';
 import { enrolKiosk } from './support/enrol.ts';
 import { choose, expectNoAxeViolations, fieldId, fillAddress, fillDate, fillText, next, printedText, screenText, signTyped, yesNo } from './support/forms.ts';
-import { chooseLanguage } from './support/kiosk.ts';
+import { chooseLanguage, setLargePrint } from './support/kiosk.ts';
 import { readOutbox } from './support/outbox-page.ts';
 
 const CPR = '0101901234';
@@ -94,6 +94,11 @@ for (const language of ['da', 'en'] as const) {
     await yesNo(page, run.farField, true);
     await choose(page, 'doctorChoice', 'nearest', 'nearest');
     await expectNoAxeViolations(page, 'step 4');
+    await page.screenshot({ path: `test-results/screenshots/change-of-address-doctor-${language}.png`, fullPage: true });
+    await setLargePrint(page, true);
+    await expectNoAxeViolations(page, 'step 4, large print');
+    await page.screenshot({ path: `test-results/screenshots/change-of-address-doctor-${language}-large.png`, fullPage: true });
+    await setLargePrint(page, false);
     await next(page);
 
     await page.locator(fieldId('declaration')).check();
@@ -166,6 +171,7 @@ test('a moving date further ahead than the rule allows, and the citizen among th
   await yesNo(page, 'hasCareOf', false);
   await page.locator('form button[type="submit"]').click();
   await expectSummaryLink(page, new RegExp(`You can report the move at the earliest ${earliestDaysBefore} days before the moving date`), 'movingDate');
+  await page.screenshot({ path: 'test-results/screenshots/change-of-address-moving-date-error-en.png', fullPage: true });
   await fillDate(page, 'movingDate', addDays(today, earliestDaysBefore));
   await next(page);
 

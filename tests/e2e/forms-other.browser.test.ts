@@ -62,7 +62,7 @@ const forms: { service: string; steps: StepFiller[]; printed: string[] }[] = [
         await signTyped(p, 'signature', 'Karen Hansen');
       },
     ],
-    printed: ['Karen Hansen', '8000 Aarhus C', 'Person 1: Ole Hansen, 020260-2345', '6', 'Karen Hansen'],
+    printed: ['Karen Hansen', '8000 Aarhus C', 'Person 1: Ole Hansen, 020260-2345', ' kr.', '65 m²', 'Karen Hansen'],
   },
   {
     service: 'holiday-pay',
@@ -150,6 +150,19 @@ for (const { service, steps, printed: expected } of forms) {
   }
 }
 
+const infoPageTexts: Record<string, Record<Language, string[]>> = {
+  // The agency's address from a stored public page, with the date of its source.
+  'su-by-post': {
+    da: ['Uddannelses- og Forskningsstyrelsen', 'Haraldsgade 53', '2100 København Ø', 'Adressen som en offentlig kilde angav den 8. januar 2021'],
+    en: ['Haraldsgade 53', '2100 København Ø', 'Address as given in a public source of 8 January 2021'],
+  },
+  // No one address for every hospital department: the page says so.
+  'health-records': {
+    da: ['senest inden for 7 arbejdsdage', 'Kiosken har ingen adresse til dette'],
+    en: ['within 7 working days at the latest', 'The kiosk has no address for this'],
+  },
+};
+
 for (const service of ['su-by-post', 'health-records']) {
   test(`the information page ${service} reads in both languages without a form`, async ({ page }) => {
     await page.goto(`/service/${service}`);
@@ -158,7 +171,9 @@ for (const service of ['su-by-post', 'health-records']) {
       await expect(page.locator('main h1')).toBeVisible();
       await expect(page.locator('main form')).toHaveCount(0);
       await expect(page.locator('main')).not.toContainText('⟦');
+      for (const text of infoPageTexts[service]![language]) await expect(page.locator('main')).toContainText(text);
       await expectNoAxeViolations(page, `${service} ${language}`);
+      await page.screenshot({ path: `test-results/screenshots/${service}-${language}.png`, fullPage: true });
     }
   });
 }

@@ -72,6 +72,7 @@ describe.each(currentForms.map((f) => [f.id, f] as const))('form %s', (id, form)
       }
       keys.push(...errorCodesByKind[field.kind].map((c) => errorKey(field.kind, c)));
       keys.push(...Object.values(field.errorKeys ?? {}).map((k) => resolveKey(form, k)));
+      if (field.unitKey) keys.push(resolveKey(form, field.unitKey));
     }
     expect(keys.filter((k) => !has(lang, k))).toEqual([]);
   });

@@ -28,7 +28,7 @@ export const holidayPayV2: FormDefinition = {
         { name: 'periodFrom', kind: 'date', required: true, personal: false, hintKey: 'forms:hints.date' },
         { name: 'periodTo', kind: 'date', required: true, personal: false, hintKey: 'forms:hints.date', errorKeys: { notEligible: 'fields.periodTo.notEligible' } },
         { name: 'amountChoice', kind: 'choice', required: true, personal: false, options: [{ value: 'all' }, { value: 'days' }] },
-        { name: 'days', kind: 'number', required: true, personal: false, min: 1, max: 30, showIf: { field: 'amountChoice', equals: 'days' }, errorKeys: { notEligible: 'fields.days.notEligible' } },
+        { name: 'days', kind: 'number', required: true, personal: false, min: 1, max: 30, unitKey: 'forms:units.days', showIf: { field: 'amountChoice', equals: 'days' }, errorKeys: { notEligible: 'fields.days.notEligible' } },
       ],
     },
     {

@@ -8,7 +8,7 @@ import type { FormDefinition } from '../engine/types.ts';
  * date is not before the applicant was born; and the application ends with a declaration and a
  * signature, as the paper application does. At most 10 people, as the shared message says (v1
  * allowed 12 and said 10). Rent, area and incomes keep v1's ranges (rent and
- * area at least 1, incomes not negative).
+ * area at least 1, incomes not negative); the amounts are printed with their unit (kr., m²).
  */
 export const housingBenefitV2: FormDefinition = {
   id: 'housing-benefit',
@@ -30,8 +30,8 @@ export const housingBenefitV2: FormDefinition = {
         { name: 'address', kind: 'address', required: true, personal: true },
         { name: 'housingType', kind: 'choice', required: true, personal: false, options: [{ value: 'rented' }, { value: 'cooperative' }, { value: 'room' }] },
         { name: 'movedInDate', kind: 'date', required: true, personal: false, hintKey: 'forms:hints.date', errorKeys: { notEligible: 'fields.movedInDate.notEligible' } },
-        { name: 'rent', kind: 'number', required: true, personal: false, min: 1, max: 100_000, hintKey: 'fields.rent.hint' },
-        { name: 'area', kind: 'number', required: true, personal: false, min: 1, max: 1000, hintKey: 'fields.area.hint' },
+        { name: 'rent', kind: 'number', required: true, personal: false, min: 1, max: 100_000, hintKey: 'fields.rent.hint', unitKey: 'forms:units.kroner' },
+        { name: 'area', kind: 'number', required: true, personal: false, min: 1, max: 1000, hintKey: 'fields.area.hint', unitKey: 'forms:units.squareMetres' },
       ],
     },
     {
@@ -48,7 +48,7 @@ export const housingBenefitV2: FormDefinition = {
           fields: [
             { name: 'memberName', kind: 'text', required: true, personal: true },
             { name: 'memberCpr', kind: 'cpr', required: true, personal: true, hintKey: 'forms:hints.cpr', errorKeys: { notEligible: 'fields.memberCpr.notEligible' } },
-            { name: 'memberIncome', kind: 'number', required: true, personal: true, min: 0, max: 10_000_000, hintKey: 'fields.memberIncome.hint' },
+            { name: 'memberIncome', kind: 'number', required: true, personal: true, min: 0, max: 10_000_000, hintKey: 'fields.memberIncome.hint', unitKey: 'forms:units.kroner' },
           ],
         },
       ],
@@ -56,7 +56,7 @@ export const housingBenefitV2: FormDefinition = {
     {
       id: 'income',
       fields: [
-        { name: 'income', kind: 'number', required: true, personal: true, min: 0, max: 10_000_000, hintKey: 'fields.income.hint' },
+        { name: 'income', kind: 'number', required: true, personal: true, min: 0, max: 10_000_000, hintKey: 'fields.income.hint', unitKey: 'forms:units.kroner' },
         { name: 'assets', kind: 'yes-no', required: true, personal: true },
         { name: 'notes', kind: 'multi-line', required: false, personal: true },
       ],

@@ -99,8 +99,10 @@ function text(form: FormDefinition, field: FieldDefinition, value: unknown, t: T
       return [t(optionKey(form, field, String(value)))];
     case 'multi-choice':
       return (value as string[]).map((v) => t(optionKey(form, field, v)));
-    case 'number':
-      return [new Intl.NumberFormat(language === 'da' ? 'da-DK' : 'en-GB').format(Number(value))];
+    case 'number': {
+      const number = new Intl.NumberFormat(language === 'da' ? 'da-DK' : 'en-GB').format(Number(value));
+      return [field.unitKey ? `${number} ${t(resolveKey(form, field.unitKey))}` : number];
+    }
     case 'address':
       return addressLines(value as Record<string, string>);
     default:

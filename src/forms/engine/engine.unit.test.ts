@@ -235,6 +235,13 @@ describe('form engine: display', () => {
     expect(answerSections(slotForm, { time: '2026-11-26T10:15' }, t, 'en')[0]!.rows[0]!.lines).toEqual(['Thursday, 26 November 2026 at 10:15']);
   });
 
+  it('prints a number in the citizen\'s language with its unit', () => {
+    const rent: FormDefinition = { id: 'r', type: 'r', schemaVersion: 1, steps: [{ id: 'a', fields: [{ name: 'rent', kind: 'number', required: true, personal: false, unitKey: 'forms:units.kroner' }] }] };
+    const tr = (key: string) => (key === 'forms:units.kroner' ? 'kr.' : key);
+    expect(answerSections(rent, { rent: 6500 }, tr, 'da')[0]!.rows[0]!.lines).toEqual(['6.500 kr.']);
+    expect(answerSections(rent, { rent: 6500 }, tr, 'en')[0]!.rows[0]!.lines).toEqual(['6,500 kr.']);
+  });
+
   it('fills the receipt texts with the values of the day the form was sent, dates in the citizen\'s language', () => {
     expect(receiptTexts(withInfo, t, today, { name: 'Karen' }, 'en')).toEqual([
       'form-info-form:receipt.where{"day":"Monday, 23 November 2026","answers":{"name":"Karen"}}',

@@ -63,6 +63,8 @@ export interface FieldDefinition {
   maxRows?: number;
   /** Longest text accepted (text and multi-line); defaults per kind. */
   maxLength?: number;
+  /** For 'number': the unit shown after the value on the check page and the printed copy ("kr."), an i18n key. */
+  unitKey?: string;
   /** For 'number': the range accepted, in whole units. */
   min?: number;
   max?: number;
