@@ -224,3 +224,20 @@ test('housing benefit in English: the applicant or one person twice in the house
   await fillText(page, 'members.1.memberIncome', '0');
   await expectSummaryLink(page, 'This person is already on the list. Remove the row, or enter another CPR number (Person 2)', 'members.1.memberCpr');
 });
+
+test('power of attorney and read access: the citizen\'s own CPR number for the other person is shown in the error summary, in both languages', async ({ page }) => {
+  const cases = [
+    { service: 'power-of-attorney', language: 'da', name: 'attorneyName', field: 'attorneyCpr', message: 'Det er dit eget CPR-nummer. Skriv CPR-nummeret på den person, der skal handle for dig' },
+    { service: 'digital-post-read-access', language: 'en', name: 'readerName', field: 'readerCpr', message: 'This is your own CPR number. Enter the CPR number of the person who is to read your post' },
+  ] as const;
+  for (const c of cases) {
+    await page.goto(`/service/${c.service}`);
+    await chooseLanguage(page, c.language);
+    await fillText(page, 'name', 'Karen Hansen');
+    await fillText(page, 'cpr', '0101901234');
+    await next(page);
+    await fillText(page, c.name, 'Karen Hansen');
+    await fillText(page, c.field, '010190-1234');
+    await expectSummaryLink(page, c.message, c.field);
+  }
+});

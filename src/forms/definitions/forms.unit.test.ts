@@ -204,7 +204,7 @@ const day = calendarDate(today);
 
 describe('version 2 of the older forms: checks a caseworker would otherwise bounce', () => {
   it('keeps version 1 of each, so that a request queued before the change still validates', () => {
-    for (const id of ['change-of-address', 'housing-benefit', 'holiday-pay']) {
+    for (const id of ['change-of-address', 'housing-benefit', 'holiday-pay', 'digital-post-read-access', 'power-of-attorney']) {
       expect(versionsOf(id).map((f) => f.schemaVersion), id).toEqual([1, 2]);
       expect(currentForms.find((f) => f.id === id)?.schemaVersion, id).toBe(2);
     }
@@ -348,5 +348,34 @@ describe('version 2 of the older forms: checks a caseworker would otherwise boun
       expect(step.introValues?.(today, { newAddress: { postcode: '2000' } })).toEqual({ km: String(rule.capitalAreaKm), postcode: '2000' });
       expect(step.introValues?.(today, { newAddress: { postcode: '8000' } })).toEqual({ km: String(rule.km), postcode: '8000' });
     });
+  });
+
+  describe.each([
+    ['digital-post-read-access', 'readerCpr', 'This is your own CPR number. Enter the CPR number of the person who is to read your post', 'Det er dit eget CPR-nummer. Skriv CPR-nummeret på den person, der skal læse din post'],
+    ['power-of-attorney', 'attorneyCpr', 'This is your own CPR number. Enter the CPR number of the person who is to act for you', 'Det er dit eget CPR-nummer. Skriv CPR-nummeret på den person, der skal handle for dig'],
+  ])('%s', (id, field, en, da) => {
+    it(`accepts under v1 the citizen's own CPR number as ${field}, and refuses it under v2`, async () => {
+      const [v1, v2] = versionsOf(id) as [FormDefinition, FormDefinition];
+      const self = { ...examplePayloads[id]!, [field]: '0101901234' };
+      expect(validateRequest(v1.type, 1, self)).toEqual({ ok: true, data: self });
+      expect(validateRequest(v2.type, 2, self)).toEqual({ ok: false, errors: [{ path: field, code: 'notEligible' }] });
+      expect(await messagesFor(v2, validatePayload(v2, self))).toEqual({ da: [da], en: [en] });
+    });
+  });
+
+  it('never turn a request the kiosk accepted into one the server refuses later: checks against the day only refuse the future', () => {
+    // A request queued offline reaches the server days later; every v2 form must still accept it then.
+    const { earliestDaysBefore } = ruleOn(moveReporting, today);
+    const queued: [string, Record<string, unknown>][] = [
+      ['change-of-address', { ...examplePayloads['change-of-address']!, movingDate: addDays(day, earliestDaysBefore) }],
+      ['change-of-address', { ...examplePayloads['change-of-address']!, movingDate: addDays(day, -1) }],
+      ...(['housing-benefit', 'holiday-pay', 'digital-post-read-access', 'power-of-attorney'] as const).map((id) => [id, examplePayloads[id]!] as [string, Record<string, unknown>]),
+    ];
+    for (const [id, data] of queued) {
+      const form = currentForms.find((f) => f.id === id)!;
+      for (const later of [0, 1, 7, 30, 400]) {
+        expect(validatePayload(form, data, new Date(today.getTime() + later * 86_400_000)), `${id} after ${later} days`).toEqual([]);
+      }
+    }
   });
 });

@@ -62,3 +62,12 @@ export function notBeforeBirthCheck(dateField: string, cprField = 'cpr'): FormCh
     return date < born ? [{ path: dateField, code: 'notEligible', values: { context: 'beforeBirth', born } }] : [];
   };
 }
+
+/** Another person's CPR number is not the citizen's own (one cannot give oneself access or a power of attorney). */
+export function otherPersonCheck(cprField: string, ownCprField = 'cpr'): FormCheck {
+  return (data, today) => {
+    const own = cprOf(data[ownCprField], today)?.cpr;
+    const other = cprOf(data[cprField], today)?.cpr;
+    return own && other === own ? [{ path: cprField, code: 'notEligible', values: { context: 'self' } }] : [];
+  };
+}
