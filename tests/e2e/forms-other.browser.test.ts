@@ -146,6 +146,7 @@ for (const { service, steps, printed: expected } of forms) {
       expect(printed).toContain(reference);
       expect(printed).toContain('010190-1234');
       for (const text of expected) expect(printed).toContain(text);
+      if (service === 'housing-benefit') expect(screen).toContain(language === 'da' ? 'fra den 1. i måneden efter' : 'from the first day of the month after');
     });
   }
 }

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ruleDataProblems, ruleOn, type DatedRule } from './dated.ts';
 import { doctorDistance, doctorDistanceKm, inCapitalArea, outsideCapitalArea } from './doctor.ts';
+import { housingBenefitBackdating } from './housing.ts';
 import { moveReporting } from './moving.ts';
 
 describe('rules for a change of address', () => {
   it.each<[string, readonly DatedRule<unknown>[]]>([
     ['moveReporting', moveReporting],
     ['doctorDistance', doctorDistance],
+    ['housingBenefitBackdating', housingBenefitBackdating],
   ])('%s has sound dates, a source and a value in force today', (_name, rules) => {
     expect(ruleDataProblems(rules)).toEqual([]);
     expect(() => ruleOn(rules, new Date())).not.toThrow();

