@@ -1,19 +1,48 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { addDays, calendarDate } from '../../src/domain/dates.ts';
+import { ruleOn } from '../../src/domain/rules/dated.ts';
+import { moveReporting } from '../../src/domain/rules/moving.ts';
 import { enrolKiosk } from './support/enrol.ts';
-import { choose, expectNoAxeViolations, fieldId, fillAddress, fillDate, fillText, next, printedText, screenText, yesNo } from './support/forms.ts';
-import { chooseLanguage } from './support/kiosk.ts';
+import { choose, expectNoAxeViolations, fieldId, fillAddress, fillDate, fillText, next, printedText, screenText, signTyped, yesNo } from './support/forms.ts';
+import { chooseLanguage, setLargePrint } from './support/kiosk.ts';
 import { readOutbox } from './support/outbox-page.ts';
 
 const CPR = '0101901234';
 const CHILD_CPR = '1505152345';
-const text = {
-  da: { you: 'Om dig', check: 'Tjek dine svar', problem: 'Der er problemer', nameError: 'Udfyld “Dit fulde navn”', receipt: 'Vi har modtaget din anmodning', send: 'Send anmodningen' },
-  en: { you: 'About you', check: 'Check your answers', problem: 'There is a problem', nameError: 'Fill in “Your full name”', receipt: 'Your request has been received', send: 'Send the request' },
+const today = calendarDate(new Date());
+const { earliestDaysBefore, latestDaysAfter } = ruleOn(moveReporting, new Date());
+
+/**
+ * Danish: a late report (the receipt mentions the fine) to a Copenhagen postcode (the 5 km question).
+ * English: a report a week ahead to Aarhus (the 15 km question).
+ */
+const runs = {
+  da: {
+    words: { you: 'Om dig', check: 'Tjek dine svar', problem: 'Der er problemer', nameError: 'Udfyld “Dit fulde navn”', receipt: 'Vi har modtaget din anmodning', send: 'Send anmodningen' },
+    movingDate: addDays(today, -(latestDaysAfter + 5)),
+    address: { street: 'Jagtvej', number: '12', floor: '2', door: 'th', postcode: '2200' },
+    town: 'København N',
+    farField: 'doctorFarCapital',
+    doctorText: ['For dit nye postnummer 2200 er grænsen 5 km'],
+    printed: ['Jagtvej 12, 2 th', '2200 København N', 'Ligger din nye bolig mere end 5 km fra din læge?', 'Underskrevet med navn: Karen Marie Hansen'],
+    receiptText: 'kan give dig en bøde',
+  },
+  en: {
+    words: { you: 'About you', check: 'Check your answers', problem: 'There is a problem', nameError: 'Fill in “Your full name”', receipt: 'Your request has been received', send: 'Send the request' },
+    movingDate: addDays(today, 7),
+    address: { street: 'Østergade', number: '12', floor: '2', door: 'th', postcode: '8000' },
+    town: 'Aarhus C',
+    farField: 'doctorFar',
+    doctorText: ['For your new postcode 8000 the limit is 15 km'],
+    printed: ['Østergade 12, 2 th', '8000 Aarhus C', 'Is your new home more than 15 km from your doctor?', 'Signed with typed name: Karen Marie Hansen'],
+    receiptText: 'registers the move from the moving date',
+  },
 } as const;
 
 for (const language of ['da', 'en'] as const) {
   test(`change of address in ${language}: fill in, send offline, receipt and printed copy`, async ({ page, context }) => {
-    const words = text[language];
+    const run = runs[language];
+    const words = run.words;
     await enrolKiosk(page);
     await page.goto('/service/change-of-address');
     await chooseLanguage(page, language);
@@ -42,9 +71,11 @@ for (const language of ['da', 'en'] as const) {
     await expectNoAxeViolations(page, 'step 1');
     await next(page);
 
-    await fillDate(page, 'movingDate', '2026-12-01');
-    await fillAddress(page, 'newAddress', { street: 'Østergade', number: '12', floor: '2', door: 'th', postcode: '8000' });
-    await expect(page.locator(fieldId('newAddress.town'))).toHaveValue('Aarhus C');
+    // The reporting limits come from the rule data.
+    await expect(page.locator('main')).toContainText(String(earliestDaysBefore));
+    await fillDate(page, 'movingDate', run.movingDate);
+    await fillAddress(page, 'newAddress', run.address);
+    await expect(page.locator(fieldId('newAddress.town'))).toHaveValue(run.town);
     await yesNo(page, 'hasCareOf', true);
     await fillText(page, 'careOf', 'Ole Jensen');
     await expectNoAxeViolations(page, 'step 2');
@@ -56,14 +87,28 @@ for (const language of ['da', 'en'] as const) {
     await expectNoAxeViolations(page, 'step 3');
     await next(page);
 
-    await yesNo(page, 'newDoctor', true);
+    // Only the distance question of the new postcode; the choice only after "yes".
+    for (const text of run.doctorText) await expect(page.locator('main')).toContainText(text);
+    await expect(page.locator(fieldId(run.farField === 'doctorFar' ? 'doctorFarCapital' : 'doctorFar'))).toHaveCount(0);
+    await expect(page.locator(fieldId('doctorChoice'))).toHaveCount(0);
+    await yesNo(page, run.farField, true);
     await choose(page, 'doctorChoice', 'nearest', 'nearest');
     await expectNoAxeViolations(page, 'step 4');
+    await page.screenshot({ path: `test-results/screenshots/change-of-address-doctor-${language}.png`, fullPage: true });
+    await setLargePrint(page, true);
+    await expectNoAxeViolations(page, 'step 4, large print');
+    await page.screenshot({ path: `test-results/screenshots/change-of-address-doctor-${language}-large.png`, fullPage: true });
+    await setLargePrint(page, false);
+    await next(page);
+
+    await page.locator(fieldId('declaration')).check();
+    await signTyped(page, 'signature', 'Karen Marie Hansen');
+    await expectNoAxeViolations(page, 'step 5');
     await next(page);
 
     await expect(page.locator('main h1')).toHaveText(words.check);
     await expect(page.locator('main')).toContainText('010190-XXXX');
-    await expect(page.locator('main')).toContainText('Østergade 12, 2 th');
+    await expect(page.locator('main')).toContainText(`${run.address.street} 12, 2 th`);
     await expectNoAxeViolations(page, 'check answers');
     expect(await screenText(page)).not.toMatch(/0101901234|010190-1234|1505152345|150515-2345/);
 
@@ -81,6 +126,7 @@ for (const language of ['da', 'en'] as const) {
     const reference = (await page.locator('.receipt-reference').innerText()).trim();
     expect(reference).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     await expect(page.locator('.receipt-qr svg')).toBeVisible();
+    await expect(page.locator('main')).toContainText(run.receiptText);
     await expectNoAxeViolations(page, 'receipt');
     expect(await screenText(page)).not.toMatch(/0101901234|010190-1234|1505152345|150515-2345/);
 
@@ -88,15 +134,53 @@ for (const language of ['da', 'en'] as const) {
     expect(queued.map((i) => [i.reference, i.status, i.hasEnvelope])).toEqual([[reference, 'queued', true]]);
 
     const printed = await printedText(page);
+    await page.emulateMedia({ media: 'print' });
+    await page.evaluate(() => document.documentElement.classList.add('print-a4'));
+    await page.screenshot({ path: `test-results/screenshots/change-of-address-print-${language}.png`, fullPage: true });
+    await page.evaluate(() => document.documentElement.classList.remove('print-a4'));
+    await page.emulateMedia({ media: 'screen' });
     expect(printed).toContain(reference);
     expect(printed).toContain('Karen Marie Hansen');
     expect(printed).toContain('010190-1234');
     expect(printed).toContain('150515-2345');
-    expect(printed).toContain('8000 Aarhus C');
     expect(printed).toContain('Ole Jensen');
+    for (const text of run.printed) expect(printed).toContain(text);
     await context.setOffline(false);
   });
 }
+
+async function expectSummaryLink(page: Page, message: RegExp | string, field: string): Promise<void> {
+  const summary = page.locator('.alert.alert-error[role="alert"]');
+  const link = summary.getByRole('link', { name: message });
+  await expect(link).toBeVisible();
+  await expect(page.locator(`${fieldId(field)}-error`)).toContainText(message);
+  await expectNoAxeViolations(page, `error on ${field}`);
+  await link.click();
+  await expect(page.locator(fieldId(field))).toBeFocused();
+}
+
+test('a moving date further ahead than the rule allows, and the citizen among the movers, are shown in the error summary', async ({ page }) => {
+  await page.goto('/service/change-of-address');
+  await chooseLanguage(page, 'en');
+  await fillText(page, 'name', 'Karen Hansen');
+  await fillText(page, 'cpr', CPR);
+  await next(page);
+
+  await fillDate(page, 'movingDate', addDays(today, earliestDaysBefore + 3));
+  await fillAddress(page, 'newAddress', { street: 'Østergade', number: '12', postcode: '8000' });
+  await yesNo(page, 'hasCareOf', false);
+  await page.locator('form button[type="submit"]').click();
+  await expectSummaryLink(page, new RegExp(`You can report the move at the earliest ${earliestDaysBefore} days before the moving date`), 'movingDate');
+  await page.screenshot({ path: 'test-results/screenshots/change-of-address-moving-date-error-en.png', fullPage: true });
+  await fillDate(page, 'movingDate', addDays(today, earliestDaysBefore));
+  await next(page);
+
+  await yesNo(page, 'othersMoving', true);
+  await fillText(page, 'movers.0.moverName', 'Karen Hansen');
+  await fillText(page, 'movers.0.moverCpr', '010190-1234');
+  await page.locator('form button[type="submit"]').click();
+  await expectSummaryLink(page, 'This is your own CPR number. Enter the CPR number of the person who moves with you (Person 1)', 'movers.0.moverCpr');
+});
 
 test('a language switch keeps the answers, and a hidden field is neither required nor sent', async ({ page }) => {
   await page.goto('/service/change-of-address');

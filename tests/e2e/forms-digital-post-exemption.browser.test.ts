@@ -99,6 +99,9 @@ test('a kiosk that cannot save the request says so and offers the printed copy; 
   expect(await page.locator('body').innerText()).not.toMatch(fullCpr);
   const printed = await printedText(page);
   expect(printed).toContain('Ikke sendt: aflever denne kopi ved skranken');
+  // Room to sign the paper by hand at the counter, with the date.
+  expect(printed).toContain('skriv under på kopien, når du afleverer den ved skranken');
+  expect(printed).toMatch(/Underskrift\s+Dato/);
   expect(printed).toContain('010190-1234');
   expect(printed).toContain('Karen Hansen');
 

@@ -15,8 +15,10 @@ export const examplePayloads: Record<string, Answers> = {
     hasCareOf: false,
     othersMoving: true,
     movers: [{ moverName: 'Ida Hansen', moverCpr: '1505152345' }],
-    newDoctor: true,
+    doctorFar: true,
     doctorChoice: 'nearest',
+    declaration: true,
+    signature,
   },
   'housing-benefit': {
     name: 'Karen Hansen',
@@ -29,6 +31,8 @@ export const examplePayloads: Record<string, Answers> = {
     othersInHome: false,
     income: 250000,
     assets: false,
+    declaration: true,
+    signature,
   },
   'holiday-pay': {
     name: 'Karen Hansen',
@@ -41,6 +45,7 @@ export const examplePayloads: Record<string, Answers> = {
     regNo: '1234',
     accountNo: '1234567890',
     declaration: true,
+    signature,
   },
   'digital-post-exemption': {
     name: 'Karen Hansen',

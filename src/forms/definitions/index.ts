@@ -4,13 +4,18 @@ import { extraKeyCardsV1 } from './extra-key-cards.v1.ts';
 import { lostKeyCardV1 } from './lost-key-card.v1.ts';
 import { getDigitalIdV1 } from './get-digital-id.v1.ts';
 import { changeOfAddressV1 } from './change-of-address.v1.ts';
+import { changeOfAddressV2 } from './change-of-address.v2.ts';
 import { complaintV1 } from './complaint.v1.ts';
 import { digitalPostExemptionV1 } from './digital-post-exemption.v1.ts';
 import { digitalPostReadAccessV1 } from './digital-post-read-access.v1.ts';
+import { digitalPostReadAccessV2 } from './digital-post-read-access.v2.ts';
 import { holidayPayV1 } from './holiday-pay.v1.ts';
+import { holidayPayV2 } from './holiday-pay.v2.ts';
 import { homeVisitV1 } from './home-visit.v1.ts';
 import { housingBenefitV1 } from './housing-benefit.v1.ts';
+import { housingBenefitV2 } from './housing-benefit.v2.ts';
 import { powerOfAttorneyV1 } from './power-of-attorney.v1.ts';
+import { powerOfAttorneyV2 } from './power-of-attorney.v2.ts';
 import type { FormDefinition } from '../engine/types.ts';
 
 /**
@@ -18,12 +23,12 @@ import type { FormDefinition } from '../engine/types.ts';
  * shows; the older ones stay so that envelopes queued by an older app still validate.
  */
 export const formVersions: readonly (readonly FormDefinition[])[] = [
-  [changeOfAddressV1],
-  [housingBenefitV1],
-  [holidayPayV1],
+  [changeOfAddressV1, changeOfAddressV2],
+  [housingBenefitV1, housingBenefitV2],
+  [holidayPayV1, holidayPayV2],
   [digitalPostExemptionV1],
-  [digitalPostReadAccessV1],
-  [powerOfAttorneyV1],
+  [digitalPostReadAccessV1, digitalPostReadAccessV2],
+  [powerOfAttorneyV1, powerOfAttorneyV2],
   [complaintV1],
   [blockDigitalIdV1],
   [bookTimeV1],

@@ -7,9 +7,13 @@ import type { Answers, Condition, FieldDefinition, Option } from './types.ts';
  * Inside a repeatable group a condition looks at the row first, then at the whole form.
  */
 export function conditionHolds(condition: Condition, values: Answers, outer?: Answers): boolean {
-  const value = condition.field in values ? values[condition.field] : outer?.[condition.field];
-  const wanted = Array.isArray(condition.equals) ? condition.equals : [condition.equals];
-  return wanted.includes(value as string | boolean);
+  if ('any' in condition) return condition.any.some((c) => conditionHolds(c, values, outer));
+  const [first = '', ...rest] = condition.field.split('.');
+  let value: unknown = first in values ? values[first] : outer?.[first];
+  for (const key of rest) value = value && typeof value === 'object' ? (value as Answers)[key] : undefined;
+  if ('test' in condition) return condition.test(value);
+  const wanted: readonly unknown[] = Array.isArray(condition.equals) ? condition.equals : [condition.equals];
+  return wanted.includes(value);
 }
 
 export function isShown(field: FieldDefinition, values: Answers, outer?: Answers): boolean {

@@ -99,8 +99,10 @@ function text(form: FormDefinition, field: FieldDefinition, value: unknown, t: T
       return [t(optionKey(form, field, String(value)))];
     case 'multi-choice':
       return (value as string[]).map((v) => t(optionKey(form, field, v)));
-    case 'number':
-      return [new Intl.NumberFormat(language === 'da' ? 'da-DK' : 'en-GB').format(Number(value))];
+    case 'number': {
+      const number = new Intl.NumberFormat(language === 'da' ? 'da-DK' : 'en-GB').format(Number(value));
+      return [field.unitKey ? `${number} ${t(resolveKey(form, field.unitKey))}` : number];
+    }
     case 'address':
       return addressLines(value as Record<string, string>);
     default:
@@ -144,7 +146,8 @@ export function formatSlot(slot: string, language: string): string {
   return `${formatDay(date, language)} ${language === 'da' ? 'kl.' : 'at'} ${time}`;
 }
 
-function formatDate(iso: string, language: string): string {
+/** "26. november 2026" / "26 November 2026". */
+export function formatDate(iso: string, language: string): string {
   try {
     const { year, month, day } = parseIsoDate(iso);
     return new Intl.DateTimeFormat(language === 'da' ? 'da-DK' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(

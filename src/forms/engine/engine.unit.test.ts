@@ -6,6 +6,8 @@ import { validatePayload, validateStep } from './validate.ts';
 import { formSchema, registerForm } from './schema.ts';
 import { requestType, validateRequest } from '../registry.ts';
 import { answerSections, receiptTexts } from './display.ts';
+import { conditionHolds } from './conditions.ts';
+import { daysInPeriod, distinctPeopleCheck, notBeforeBirthCheck, periodCheck } from './checks.ts';
 
 const today = new Date('2026-11-23T12:00:00Z');
 
@@ -233,10 +235,81 @@ describe('form engine: display', () => {
     expect(answerSections(slotForm, { time: '2026-11-26T10:15' }, t, 'en')[0]!.rows[0]!.lines).toEqual(['Thursday, 26 November 2026 at 10:15']);
   });
 
+  it('prints a number in the citizen\'s language with its unit', () => {
+    const rent: FormDefinition = { id: 'r', type: 'r', schemaVersion: 1, steps: [{ id: 'a', fields: [{ name: 'rent', kind: 'number', required: true, personal: false, unitKey: 'forms:units.kroner' }] }] };
+    const tr = (key: string) => (key === 'forms:units.kroner' ? 'kr.' : key);
+    expect(answerSections(rent, { rent: 6500 }, tr, 'da')[0]!.rows[0]!.lines).toEqual(['6.500 kr.']);
+    expect(answerSections(rent, { rent: 6500 }, tr, 'en')[0]!.rows[0]!.lines).toEqual(['6,500 kr.']);
+  });
+
   it('fills the receipt texts with the values of the day the form was sent, dates in the citizen\'s language', () => {
     expect(receiptTexts(withInfo, t, today, { name: 'Karen' }, 'en')).toEqual([
       'form-info-form:receipt.where{"day":"Monday, 23 November 2026","answers":{"name":"Karen"}}',
     ]);
     expect(receiptTexts(form, t, today)).toEqual([]);
+  });
+});
+
+describe('form engine: conditions from rule data', () => {
+  it('tests a value inside an address, and holds when any of several conditions holds', () => {
+    const data = { home: { postcode: '2100' }, a: false, b: true };
+    expect(conditionHolds({ field: 'home.postcode', test: (p) => p === '2100' }, data)).toBe(true);
+    expect(conditionHolds({ field: 'home.postcode', test: (p) => p === '8000' }, data)).toBe(false);
+    expect(conditionHolds({ field: 'home.town.x', test: (p) => p === undefined }, data)).toBe(true);
+    expect(conditionHolds({ any: [{ field: 'a', equals: true }, { field: 'b', equals: true }] }, data)).toBe(true);
+    expect(conditionHolds({ any: [{ field: 'a', equals: true }] }, data)).toBe(false);
+  });
+
+  it('requires and sends a field shown by a test on another answer, and refuses it when hidden', () => {
+    const byPostcode: FormDefinition = {
+      id: 'pc',
+      type: 'pc',
+      schemaVersion: 1,
+      steps: [
+        {
+          id: 'a',
+          fields: [
+            { name: 'home', kind: 'address', required: true, personal: true },
+            { name: 'near', kind: 'yes-no', required: true, personal: false, showIf: { field: 'home.postcode', test: (p) => p === '2100' } },
+          ],
+        },
+      ],
+    };
+    const copenhagen = { street: 'Vej', number: '1', postcode: '2100', town: 'København Ø' };
+    const aarhus = { street: 'Vej', number: '1', postcode: '8000', town: 'Aarhus C' };
+    expect(validatePayload(byPostcode, { home: copenhagen })).toEqual([{ path: 'near', code: 'required' }]);
+    expect(validatePayload(byPostcode, { home: copenhagen, near: true })).toEqual([]);
+    expect(validatePayload(byPostcode, { home: aarhus, near: true })).toEqual([{ path: 'near', code: 'notAllowed' }]);
+    expect(toPayload(byPostcode, { home: aarhus, near: 'yes' })).not.toHaveProperty('near');
+  });
+});
+
+describe('form engine: shared checks', () => {
+  const people = distinctPeopleCheck('kids', 'kidCpr');
+
+  it("refuses the citizen's own CPR number and a repeated one in a group, on the row that has it", () => {
+    const data = { cpr: '0101901234', kids: [{ kidCpr: '1505152345' }, { kidCpr: '0101901234' }, { kidCpr: '1505152345' }, { kidCpr: 'x' }] };
+    expect(people(data, today)).toEqual([
+      { path: 'kids.1.kidCpr', code: 'notEligible', values: { context: 'self' } },
+      { path: 'kids.2.kidCpr', code: 'notEligible', values: { context: 'repeated' } },
+    ]);
+    expect(people({ cpr: '0101901234', kids: [{ kidCpr: '1505152345' }, { kidCpr: '0202602345' }] }, today)).toEqual([]);
+    expect(people({ kids: 'not rows' }, today)).toEqual([]);
+  });
+
+  it('refuses a period that ends before it starts, on the end date, and counts its days', () => {
+    const period = periodCheck('from', 'to');
+    expect(period({ from: '2026-07-07', to: '2026-07-01' }, today)).toEqual([{ path: 'to', code: 'notEligible', values: { context: 'beforeStart', from: '2026-07-07' } }]);
+    expect(period({ from: '2026-07-01', to: '2026-07-01' }, today)).toEqual([]);
+    expect(period({ from: '2026-07-01', to: 'x' }, today)).toEqual([]);
+    expect(daysInPeriod('2026-07-01', '2026-07-07')).toBe(7);
+    expect(daysInPeriod('2026-07-07', '2026-07-01')).toBeUndefined();
+  });
+
+  it('refuses a date before the citizen was born, read from the CPR number', () => {
+    const born = notBeforeBirthCheck('moved');
+    expect(born({ cpr: '0101901234', moved: '1989-12-31' }, today)).toEqual([{ path: 'moved', code: 'notEligible', values: { context: 'beforeBirth', born: '1990-01-01' } }]);
+    expect(born({ cpr: '0101901234', moved: '1990-01-01' }, today)).toEqual([]);
+    expect(born({ cpr: 'x', moved: '1900-01-01' }, today)).toEqual([]);
   });
 });

@@ -24,11 +24,16 @@ export type FieldKind =
   /** A bookable time at the counter, "YYYY-MM-DDTHH:MM" on the Copenhagen clock (src/domain/slots.ts). */
   | 'slot';
 
-/** Shows a field only when another answer has one of the given values (the same step or an earlier one). */
-export interface Condition {
-  field: string;
-  equals: string | boolean | readonly (string | boolean)[];
-}
+/**
+ * Shows a field only when another answer (the same step or an earlier one) has one of the given
+ * values; or passes a test from rule data (`field` may then be a path into an address:
+ * "newAddress.postcode"); or when any of several conditions holds. A test must not depend on the
+ * day: a queued request must keep the questions it was asked.
+ */
+export type Condition =
+  | { field: string; equals: string | boolean | readonly (string | boolean)[] }
+  | { field: string; test: (value: unknown) => boolean }
+  | { any: readonly Condition[] };
 
 export interface Option {
   value: string;
@@ -58,6 +63,8 @@ export interface FieldDefinition {
   maxRows?: number;
   /** Longest text accepted (text and multi-line); defaults per kind. */
   maxLength?: number;
+  /** For 'number': the unit shown after the value on the check page and the printed copy ("kr."), an i18n key. */
+  unitKey?: string;
   /** For 'number': the range accepted, in whole units. */
   min?: number;
   max?: number;
@@ -118,8 +125,11 @@ export interface InfoPageDefinition {
   id: string;
   /** Paragraph keys in the page's namespace. */
   paragraphKeys: readonly string[];
-  /** Where to write, as data; empty when no verified address is known (then the page says where to find it). */
-  addresses: readonly { nameKey: string; lines: readonly string[]; source: string }[];
+  /**
+   * Where to write, as data; empty when no address is found in a public source (then the page says
+   * where to find it). `asOf` is the newest date the source gives, so that staff know how old it is.
+   */
+  addresses: readonly { nameKey: string; lines: readonly string[]; source: string; asOf: string }[];
 }
 
 /** One failed field: the path in the answers ('phone', 'members.0.cpr', 'address.postcode') and a code. */
