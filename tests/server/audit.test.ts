@@ -77,18 +77,19 @@ describe('audit log', () => {
 
   it('records admin actions: accounts, enrolment codes, enrolments and revocations', async () => {
     await server.staff(admin, '/users', { method: 'POST', body: JSON.stringify({ username: 'cw-two', password: 'another password 2', role: 'caseworker' }) });
-    const code = (await server.staff(admin, '/enrolment-codes', { method: 'POST', body: JSON.stringify({ expiresInHours: 1 }) })).json.code as string;
+    const made = (await server.staff(admin, '/enrolment-codes', { method: 'POST', body: JSON.stringify({ expiresInHours: 1 }) })).json as { id: string; code: string };
+    const code = made.code;
     const enrolled = await server.request('/api/v1/devices/enroll', { method: 'POST', body: JSON.stringify({ code, name: 'Tablet 9', kind: 'tablet' }) });
     expect(enrolled.status).toBe(201);
     expect((await server.staff(admin, `/devices/${enrolled.json.deviceId}/revoke`, { method: 'POST' })).status).toBe(204);
 
     const byAdmin = await audit(`actor=${ADMIN.username}`);
     expect(byAdmin.find((e) => e.action === 'create_user' && e.target === 'cw-two')?.detail).toEqual({ role: 'caseworker' });
-    expect(byAdmin.find((e) => e.action === 'create_enrolment_code')?.detail).toEqual({ expiresAt: expect.any(String) });
+    expect(byAdmin.find((e) => e.action === 'create_enrolment_code' && e.target === made.id)?.detail).toEqual({ expiresAt: expect.any(String) });
     expect(JSON.stringify(byAdmin)).not.toContain(code);
     expect(byAdmin.find((e) => e.action === 'revoke_device')?.target).toBe(enrolled.json.deviceId);
     const device = await audit(`target=${enrolled.json.deviceId}`);
-    expect(device.find((e) => e.action === 'enrol_device')?.detail).toEqual({ kind: 'tablet', via: 'admin_code' });
+    expect(device.find((e) => e.action === 'enrol_device')?.detail).toEqual({ kind: 'tablet', via: 'admin_code', code: made.id });
   });
 
   it('lets a caseworker read the audit of a submission, but not the whole log or another actor', async () => {

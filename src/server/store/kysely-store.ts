@@ -8,6 +8,8 @@ import type {
   Device,
   DeviceKind,
   EnrolmentCode,
+  EnrolmentCodeClaim,
+  EnrolmentCodeInfo,
   EnrolmentVia,
   InsertOutcome,
   NewSubmission,
@@ -43,8 +45,12 @@ const toDevice = (r: Row<'devices'>): Device => ({
   revokedAt: r.revoked_at,
 });
 
-type SummaryRow = Pick<Row<'submissions'>, 'id' | 'reference' | 'type' | 'schema_version' | 'status' | 'created_at' | 'received_at' | 'device_id'> & {
+type SummaryRow = Pick<
+  Row<'submissions'>,
+  'id' | 'reference' | 'type' | 'schema_version' | 'status' | 'created_at' | 'received_at' | 'device_id' | 'assisted' | 'assisted_by'
+> & {
   device_name: string;
+  device_kind: string;
 };
 
 const toSummary = (r: SummaryRow): SubmissionSummary => ({
@@ -57,6 +63,22 @@ const toSummary = (r: SummaryRow): SubmissionSummary => ({
   receivedAt: r.received_at,
   deviceId: r.device_id,
   deviceName: r.device_name,
+  deviceKind: r.device_kind as DeviceKind,
+  assisted: r.assisted === null ? null : r.assisted === 1,
+  assistedBy: r.assisted_by,
+});
+
+const toEnrolmentCodeInfo = (r: Row<'enrolment_codes'>): EnrolmentCodeInfo => ({
+  id: r.id!,
+  label: r.label,
+  kind: r.kind as DeviceKind | null,
+  createdAt: r.created_at,
+  createdBy: r.created_by,
+  expiresAt: r.expires_at,
+  maxUses: r.max_uses,
+  uses: r.uses,
+  revokedAt: r.revoked_at,
+  revokedBy: r.revoked_by,
 });
 
 const summaryColumns = [
@@ -68,7 +90,10 @@ const summaryColumns = [
   'submissions.created_at',
   'submissions.received_at',
   'submissions.device_id',
+  'submissions.assisted',
+  'submissions.assisted_by',
   'devices.name as device_name',
+  'devices.kind as device_kind',
 ] as const;
 
 /** Every audit entry goes through here, inside the transaction of the change it records. */
@@ -116,7 +141,7 @@ export class KyselyStore implements Store {
     return row && toKey(row);
   }
 
-  async createDevice(device: Device, tokenHash: string, via: EnrolmentVia = 'env_code') {
+  async createDevice(device: Device, tokenHash: string, via: EnrolmentVia = 'env_code', enrolmentCodeId?: string) {
     await this.db.transaction().execute(async (trx) => {
       await trx
         .insertInto('devices')
@@ -129,7 +154,7 @@ export class KyselyStore implements Store {
           revoked_at: device.revokedAt,
         })
         .execute();
-      await insertAudit(trx, { at: device.createdAt, actor: `device:${device.id}`, action: 'enrol_device', target: device.id, detail: { kind: device.kind, via } });
+      await insertAudit(trx, { at: device.createdAt, actor: `device:${device.id}`, action: 'enrol_device', target: device.id, detail: { kind: device.kind, via, ...(enrolmentCodeId ? { code: enrolmentCodeId } : {}) } });
     });
   }
 
@@ -225,6 +250,7 @@ export class KyselyStore implements Store {
     if (filter.createdFrom) query = query.where('submissions.created_at', '>=', filter.createdFrom);
     if (filter.createdBefore) query = query.where('submissions.created_at', '<', filter.createdBefore);
     if (filter.deviceId) query = query.where('submissions.device_id', '=', filter.deviceId);
+    if (filter.deviceKind) query = query.where('devices.kind', '=', filter.deviceKind);
     const counted = await query.select((eb) => eb.fn.countAll<number | string | bigint>().as('n')).executeTakeFirstOrThrow();
     let page = query.select(summaryColumns).orderBy('submissions.received_at', 'desc').orderBy('submissions.id');
     if (filter.limit !== undefined) page = page.limit(filter.limit);
@@ -238,7 +264,7 @@ export class KyselyStore implements Store {
       .selectFrom('submissions')
       .innerJoin('devices', 'devices.id', 'submissions.device_id')
       .selectAll('submissions')
-      .select('devices.name as device_name')
+      .select(['devices.name as device_name', 'devices.kind as device_kind'])
       .where('submissions.id', '=', id)
       .executeTakeFirst();
     if (!r) return undefined;
@@ -365,6 +391,9 @@ export class KyselyStore implements Store {
     let query = this.db.selectFrom('audit_log').selectAll();
     if (filter.target) query = query.where('target', '=', filter.target);
     if (filter.actor) query = query.where('actor', '=', filter.actor);
+    if (filter.action) query = query.where('action', '=', filter.action);
+    if (filter.from) query = query.where('at', '>=', filter.from);
+    if (filter.before) query = query.where('at', '<', filter.before);
     const rows = await query.orderBy('at', 'desc').orderBy('id').limit(filter.limit ?? 500).execute();
     return rows.map((r) => ({
       id: r.id,
@@ -380,10 +409,20 @@ export class KyselyStore implements Store {
     await this.db.transaction().execute(async (trx) => {
       await trx
         .insertInto('enrolment_codes')
-        .values({ code_hash: code.codeHash, created_at: code.createdAt, expires_at: code.expiresAt, created_by: code.createdBy })
+        .values({
+          code_hash: code.codeHash,
+          created_at: code.createdAt,
+          expires_at: code.expiresAt,
+          created_by: code.createdBy,
+          id: code.id ?? randomUUID(),
+          label: code.label ?? '',
+          kind: code.kind ?? null,
+          max_uses: code.maxUses ?? null,
+        })
         .execute();
-      // The code itself is a credential: the audit names only when it expires.
-      await insertAudit(trx, { at: code.createdAt, actor: code.createdBy, action: 'create_enrolment_code', target: null, detail: { expiresAt: code.expiresAt } });
+      // The code itself is a credential: the audit names only its id and limits.
+      const limits = { expiresAt: code.expiresAt, ...(code.kind ? { kind: code.kind } : {}), ...(code.maxUses ? { maxUses: code.maxUses } : {}) };
+      await insertAudit(trx, { at: code.createdAt, actor: code.createdBy, action: 'create_enrolment_code', target: code.id ?? null, detail: limits });
     });
   }
 
@@ -393,8 +432,52 @@ export class KyselyStore implements Store {
       .select('code_hash')
       .where('code_hash', '=', codeHash)
       .where('expires_at', '>', now)
+      .where('revoked_at', 'is', null)
       .executeTakeFirst();
     return row !== undefined;
+  }
+
+  async claimEnrolmentCode(codeHash: string, kind: DeviceKind, now: string): Promise<EnrolmentCodeClaim> {
+    const claimed = await this.db
+      .updateTable('enrolment_codes')
+      .set((eb) => ({ uses: eb('uses', '+', 1) }))
+      .where('code_hash', '=', codeHash)
+      .where('expires_at', '>', now)
+      .where('revoked_at', 'is', null)
+      .where((eb) => eb.or([eb('kind', 'is', null), eb('kind', '=', kind)]))
+      .where((eb) => eb.or([eb('max_uses', 'is', null), eb('uses', '<', eb.ref('max_uses'))]))
+      .returning('id')
+      .executeTakeFirst();
+    if (claimed) return { ok: true, id: claimed.id! };
+    const row = await this.db.selectFrom('enrolment_codes').selectAll().where('code_hash', '=', codeHash).executeTakeFirst();
+    if (!row) return { ok: false, reason: 'unknown' };
+    if (row.revoked_at !== null) return { ok: false, reason: 'revoked' };
+    if (row.expires_at <= now) return { ok: false, reason: 'expired' };
+    if (row.kind !== null && row.kind !== kind) return { ok: false, reason: 'wrong_kind' };
+    return { ok: false, reason: 'used_up' };
+  }
+
+  async listEnrolmentCodes() {
+    const rows = await this.db.selectFrom('enrolment_codes').selectAll().orderBy('created_at', 'desc').orderBy('id').execute();
+    return rows.map(toEnrolmentCodeInfo);
+  }
+
+  async revokeEnrolmentCode(id: string, at: string, actor: string) {
+    return this.db.transaction().execute(async (trx) => {
+      const result = await trx
+        .updateTable('enrolment_codes')
+        .set({ revoked_at: at, revoked_by: actor })
+        .where('id', '=', id)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) return false;
+      await insertAudit(trx, { at, actor, action: 'revoke_enrolment_code', target: id, detail: {} });
+      return true;
+    });
+  }
+
+  async recordAssisted(id: string, assisted: boolean, assistedBy: string | null) {
+    await this.db.updateTable('submissions').set({ assisted: assisted ? 1 : 0, assisted_by: assistedBy }).where('id', '=', id).execute();
   }
 
   async deleteSubmissionsReceivedBefore(cutoff: string, at: string, limit: number) {

@@ -39,6 +39,13 @@ export interface SubmissionSummary {
   receivedAt: string;
   deviceId: string;
   deviceName: string;
+  deviceKind: DeviceKind;
+  /**
+   * Whether a staff member filled it in for the citizen, and who (the sealed payload's `assisted`
+   * and `assistedBy`); null until the back office has decrypted the row once (recordAssisted).
+   */
+  assisted: boolean | null;
+  assistedBy: string | null;
 }
 
 /** A stored submission: metadata plus the envelope exactly as it arrived (still encrypted). */
@@ -73,6 +80,7 @@ export interface SubmissionFilter {
   createdFrom?: string;
   createdBefore?: string;
   deviceId?: string;
+  deviceKind?: DeviceKind;
   limit?: number;
   offset?: number;
 }
@@ -111,6 +119,8 @@ export const auditActions = [
   'enrol_device',
   'revoke_device',
   'create_enrolment_code',
+  'revoke_enrolment_code',
+  'print_submission',
   'retention_delete',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
@@ -134,6 +144,10 @@ export interface StoredAuditEntry extends AuditEntry {
 export interface AuditFilter {
   target?: string;
   actor?: string;
+  action?: AuditAction;
+  /** Bounds on `at` (ISO text): from inclusive, before exclusive. */
+  from?: string;
+  before?: string;
   limit?: number;
 }
 
@@ -145,7 +159,33 @@ export interface EnrolmentCode {
   createdAt: string;
   expiresAt: string;
   createdBy: string;
+  /** Names the code in lists and URLs; the hash never leaves the store. */
+  id?: string;
+  /** What the admin made it for ("Kiosks in the hall"); no personal data. */
+  label?: string;
+  /** Only devices of this kind may use it; undefined for either. */
+  kind?: DeviceKind;
+  /** How many devices it may enrol; undefined for any number until it expires. */
+  maxUses?: number;
 }
+
+/** An enrolment code as admins see it in the list: everything but the code and its hash. */
+export interface EnrolmentCodeInfo {
+  id: string;
+  label: string;
+  kind: DeviceKind | null;
+  createdAt: string;
+  createdBy: string;
+  expiresAt: string;
+  maxUses: number | null;
+  uses: number;
+  revokedAt: string | null;
+  revokedBy: string | null;
+}
+
+/** Why a code did not enrol a device; `unknown` covers wrong codes (and the environment's code is checked before). */
+export type EnrolmentCodeRefusal = 'unknown' | 'expired' | 'revoked' | 'used_up' | 'wrong_kind';
+export type EnrolmentCodeClaim = { ok: true; id: string } | { ok: false; reason: EnrolmentCodeRefusal };
 
 export interface Store {
   readonly kind: StorageKind;
@@ -156,8 +196,8 @@ export interface Store {
   addServerKeyIfNoneActive(key: StoredServerKey): Promise<StoredServerKey>;
   serverKey(kid: string): Promise<StoredServerKey | undefined>;
 
-  /** Stores the device and its `enrol_device` audit entry together. */
-  createDevice(device: Device, tokenHash: string, via?: EnrolmentVia): Promise<void>;
+  /** Stores the device and its `enrol_device` audit entry together (naming the admin's code that enrolled it, if one did). */
+  createDevice(device: Device, tokenHash: string, via?: EnrolmentVia, enrolmentCodeId?: string): Promise<void>;
   /** Revoked devices are answered too: the caller decides what a revoked device may do. */
   deviceByTokenHash(tokenHash: string): Promise<Device | undefined>;
   listDevices(): Promise<Device[]>;
@@ -202,6 +242,19 @@ export interface Store {
   createEnrolmentCode(code: EnrolmentCode): Promise<void>;
   /** Whether a code with this hash exists and has not expired at `now`. */
   enrolmentCodeValid(codeHash: string, now: string): Promise<boolean>;
+  /**
+   * Counts one use of the code for a device of `kind`, if it is known, not expired at `now`, not
+   * revoked, meant for that kind and not used up; otherwise says why not. The count is a
+   * compare-and-set, so two devices racing for a code's last use cannot both get it.
+   */
+  claimEnrolmentCode(codeHash: string, kind: DeviceKind, now: string): Promise<EnrolmentCodeClaim>;
+  /** Newest first; never the code or its hash. */
+  listEnrolmentCodes(): Promise<EnrolmentCodeInfo[]>;
+  /** Revokes and audits in one transaction; false (nothing audited) when there is no such code or it was revoked already. */
+  revokeEnrolmentCode(id: string, at: string, actor: string): Promise<boolean>;
+
+  /** Stores the plain `assisted`/`assistedBy` of a submission, read from its sealed payload by the staff routes. */
+  recordAssisted(id: string, assisted: boolean, assistedBy: string | null): Promise<void>;
 
   /**
    * Deletes up to `limit` submissions received before `cutoff` with their history, and audits the
