@@ -101,6 +101,58 @@ describe('audit log', () => {
     expect((await server.staff(caseworker, `/audit?target=${device.deviceId}`)).status).toBe(403);
   });
 
+  it('writes an entry for every read: the detail on screen, each CSV export and each print', async () => {
+    const { envelope } = await storeOne();
+    const before = (await audit(`actor=${CASEWORKER.username}`)).length;
+    expect((await server.staff(caseworker, `/submissions/${envelope.id}`)).status).toBe(200);
+    expect((await server.staff(caseworker, `/submissions/${envelope.id}`)).status).toBe(200);
+    expect((await server.staff(caseworker, `/submissions/${envelope.id}/print`, { method: 'POST' })).status).toBe(204);
+    expect((await server.staff(caseworker, '/submissions.csv?status=received')).status).toBe(200);
+    const mine = await audit(`actor=${CASEWORKER.username}`);
+    expect(mine.length - before).toBe(4);
+    expect(mine.slice(0, 4).map((e) => [e.action, e.target]).reverse()).toEqual([
+      ['read_submission', envelope.id],
+      ['read_submission', envelope.id],
+      ['print_submission', envelope.id],
+      ['export_csv', null],
+    ]);
+    // The list itself shows no answers, so it is not a read of any one citizen's submission.
+    await server.staff(caseworker, '/submissions');
+    expect(await audit(`actor=${CASEWORKER.username}`)).toHaveLength(mine.length);
+  });
+
+  it('answers 404 for printing an unknown submission, and audits nothing', async () => {
+    const id = '00000000-0000-4000-8000-000000000000';
+    expect((await server.staff(caseworker, `/submissions/${id}/print`, { method: 'POST' })).status).toBe(404);
+    expect(await audit(`target=${id}`)).toEqual([]);
+  });
+
+  it('filters by who, what and when, alone and together', async () => {
+    const { envelope } = await storeOne();
+    await server.staff(caseworker, `/submissions/${envelope.id}`);
+    const reads = await audit(`action=read_submission&actor=${CASEWORKER.username}`);
+    expect(reads.length).toBeGreaterThan(0);
+    expect(reads.every((e) => e.action === 'read_submission' && e.actor === CASEWORKER.username)).toBe(true);
+    const today = new Date().toISOString().slice(0, 10);
+    expect((await audit(`action=read_submission&from=${today}&to=${today}`)).map((e) => e.target)).toContain(envelope.id);
+    expect(await audit(`action=read_submission&to=2000-01-01`)).toEqual([]);
+    expect(await audit(`from=2999-01-01`)).toEqual([]);
+    const since = reads[0]!.at;
+    expect((await audit(`from=${encodeURIComponent(since)}&action=read_submission`)).every((e) => e.at >= since)).toBe(true);
+    expect((await audit(`action=&actor=&from=&to=`)).length).toBeGreaterThan(0);
+    for (const bad of ['action=drop_table', 'from=yesterday', 'to=2026-13-01']) {
+      const r = await server.staff(admin, `/audit?${bad}`);
+      expect(r.status, bad).toBe(400);
+      expect(r.json.error.code).toBe('invalid_filter');
+    }
+  });
+
+  it('keeps a caseworker to one submission\'s log, filters or not', async () => {
+    const { envelope } = await storeOne();
+    expect((await server.staff(caseworker, `/audit?target=${envelope.id}&action=read_submission`)).status).toBe(403);
+    expect((await server.staff(caseworker, `/audit?action=login`)).status).toBe(403);
+  });
+
   it('offers no way to change or delete an entry over HTTP', async () => {
     for (const method of ['PUT', 'PATCH', 'DELETE', 'POST']) {
       expect((await server.staff(admin, '/audit', { method })).status).toBe(404);
