@@ -80,5 +80,9 @@ describe('request types the forms may not know yet', () => {
     expect(detail.type).toBe('staff-draft');
     expect(detail.payload.data.answers.nested).toEqual({ a: [1, 2] });
     expect((await server.staff(admin, '/submissions?type=home-visit')).json.submissions.map((s: { id: string }) => s.id)).toEqual([visit]);
+    expect((await server.staff(admin, '/submission-types')).json.types).toEqual(expect.arrayContaining(['home-visit', 'staff-draft', 'test-note']));
+    const types = (await server.staff(admin, '/submission-types')).json.types as string[];
+    expect(types).toEqual([...types].sort());
+    expect(new Set(types).size).toBe(types.length);
   });
 });

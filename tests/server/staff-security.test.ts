@@ -33,6 +33,7 @@ const staffEndpoints: [string, string, unknown?][] = [
   ['GET', '/enrolment-codes'],
   ['POST', `/enrolment-codes/${randomUUID()}/revoke`],
   ['GET', '/device-names'],
+  ['GET', '/submission-types'],
   ['POST', `/submissions/${randomUUID()}/print`],
 ];
 

@@ -101,6 +101,10 @@ export function staffSubmissionRoutes({ store, keyring, auth }: StaffSubmissionD
     });
   });
 
+  // Types come from what is stored, so a type the back office has no translation for yet (a new
+  // form, a tablet's home visit) can still be chosen; the screen shows its id then.
+  app.get('/submission-types', auth, async (c) => c.json({ types: await store.submissionTypes() }));
+
   app.get('/submissions.csv', auth, async (c) => {
     const filter = filterOf(c);
     if (filter instanceof Response) return filter;

@@ -259,6 +259,11 @@ export class KyselyStore implements Store {
     return { submissions: rows.map(toSummary), total: Number(counted.n) };
   }
 
+  async submissionTypes() {
+    const rows = await this.db.selectFrom('submissions').select('type').distinct().orderBy('type').execute();
+    return rows.map((r) => r.type);
+  }
+
   async submission(id: string): Promise<SubmissionRecord | undefined> {
     const r = await this.db
       .selectFrom('submissions')

@@ -212,6 +212,8 @@ export interface Store {
    */
   insertSubmission(submission: NewSubmission): Promise<InsertOutcome>;
   listSubmissions(filter: SubmissionFilter): Promise<{ submissions: SubmissionSummary[]; total: number }>;
+  /** Every type that has a stored submission, sorted: the options of the inbox's type filter. */
+  submissionTypes(): Promise<string[]>;
   submission(id: string): Promise<SubmissionRecord | undefined>;
   history(id: string): Promise<SubmissionEvent[]>;
   /** Moves a submission to `to` if its current status is one of `allowedFrom`, recording the event and its audit entry. */

@@ -11,8 +11,9 @@ export type AnswerShape =
   | { kind: 'table'; columns: string[]; rows: Record<string, unknown>[] }
   | { kind: 'fields'; entries: [string, unknown][] };
 
-// Only PNG data URLs (signatures drawn on the screen): anything else is shown as text, never loaded.
-const PNG_DATA_URL = /^data:image\/png;base64,[A-Za-z0-9+/]+=*$/;
+// Only raster data URLs (signatures drawn on a screen are PNG; a tablet might send JPEG or WebP):
+// anything else, SVG included, is shown as text and never loaded.
+const PNG_DATA_URL = /^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/]+=*$/;
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isScalar = (value: unknown) => value === null || ['string', 'number', 'boolean'].includes(typeof value);
