@@ -153,6 +153,17 @@ describe('audit log', () => {
     expect((await server.staff(caseworker, `/audit?action=login`)).status).toBe(403);
   });
 
+  it('names the submissions, devices and codes that entries point at, for people reading the log', async () => {
+    const { envelope } = await storeOne();
+    await server.staff(caseworker, `/submissions/${envelope.id}`);
+    const code = (await server.staff(admin, '/enrolment-codes', { method: 'POST', body: JSON.stringify({ expiresInHours: 1, label: 'Hallens kiosker' }) })).json;
+    const r = await server.staff(admin, '/audit?limit=50');
+    expect(r.json.subjects[envelope.id]).toEqual({ kind: 'submission', label: envelope.reference });
+    expect(r.json.subjects[device.deviceId]).toEqual({ kind: 'device', label: 'Audit kiosk' });
+    expect(r.json.subjects[code.id]).toEqual({ kind: 'enrolment_code', label: 'Hallens kiosker' });
+    expect(JSON.stringify(r.json.subjects)).not.toContain(code.code);
+  });
+
   it('offers no way to change or delete an entry over HTTP', async () => {
     for (const method of ['PUT', 'PATCH', 'DELETE', 'POST']) {
       expect((await server.staff(admin, '/audit', { method })).status).toBe(404);

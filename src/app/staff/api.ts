@@ -72,6 +72,17 @@ export interface AuditEntry {
   detail: Record<string, unknown>;
 }
 
+/** What an id in the audit log is: a submission (its reference), a device (its name) or an enrolment code (its label). */
+export interface AuditSubject {
+  kind: 'submission' | 'device' | 'enrolment_code';
+  label: string;
+}
+
+export interface AuditPage {
+  entries: AuditEntry[];
+  subjects: Record<string, AuditSubject>;
+}
+
 export interface Device {
   id: string;
   name: string;
@@ -198,8 +209,8 @@ export function listSubmissions(filter: Filter, limit: number, offset: number) {
 export const readSubmission = (id: string) => call<SubmissionDetail>('submissions.read', `/submissions/${encodeURIComponent(id)}`);
 export const transition = (id: string, to: Status, note: string | null) =>
   call<SubmissionRow>('submissions.transition', `/submissions/${encodeURIComponent(id)}/transition`, post({ to, note }));
-export const auditOf = (target: string) => call<{ entries: AuditEntry[] }>('audit', `/audit?target=${encodeURIComponent(target)}`);
-export const searchAudit = (filter: AuditFilter) => call<{ entries: AuditEntry[] }>('audit', `/audit${auditQuery(filter)}`);
+export const auditOf = (target: string) => call<AuditPage>('audit', `/audit?target=${encodeURIComponent(target)}`);
+export const searchAudit = (filter: AuditFilter) => call<AuditPage>('audit', `/audit${auditQuery(filter)}`);
 /** Tells the server before printing, so that the paper copy is in the audit log. */
 export const recordPrint = (id: string) => call<void>('submissions.print', `/submissions/${encodeURIComponent(id)}/print`, post());
 export const listDeviceNames = () => call<{ devices: DeviceName[] }>('devices.names', '/device-names');

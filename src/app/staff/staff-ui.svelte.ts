@@ -25,6 +25,10 @@ export class StaffUi {
   dateTime = (iso: string) =>
     new Date(iso).toLocaleString(this.language === 'da' ? 'da-DK' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
 
+  /** A calendar date (YYYY-MM-DD) as written, never shifted by a time zone. */
+  date = (isoDate: string) =>
+    new Date(`${isoDate}T00:00:00Z`).toLocaleDateString(this.language === 'da' ? 'da-DK' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' });
+
   /** Maps a failed call to the sentence to show; an ended session sends the staff member to the login. */
   failure = (error: unknown): string => {
     if (error instanceof StaffApiError && error.status === 401) {

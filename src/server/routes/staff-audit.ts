@@ -20,6 +20,8 @@ const auditQuery = v.object({
  * caseworker reads the log of one submission (every caseworker may read every submission), and
  * nothing else, since the rest tells who did what and when. There is no route that changes or
  * deletes an entry. `from`/`to` bound the entry's time as the inbox's filter bounds createdAt.
+ * `subjects` names the ids in the entries (targets and `device:<id>` actors): a submission's
+ * reference, a device's name, a code's label.
  */
 export function staffAuditRoutes(store: Store, auth: MiddlewareHandler<AppEnv>): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -32,7 +34,10 @@ export function staffAuditRoutes(store: Store, auth: MiddlewareHandler<AppEnv>):
       if (!ownSubmission) return apiError(c, 403, 'admin_only', 'Only an admin may read the audit log beyond one submission (?target=<submission id>).');
     }
     const entries = await store.listAudit({ target: target || undefined, actor: actor || undefined, action, from, before: to, limit });
-    return c.json({ entries }, 200, { 'Cache-Control': 'no-store' });
+    // Ids mean little to a person: name the submissions, devices and codes the entries point at.
+    const ids = entries.flatMap((e) => [e.target, e.actor.startsWith('device:') ? e.actor.slice('device:'.length) : null]).filter((id): id is string => !!id);
+    const subjects = await store.auditSubjects(ids);
+    return c.json({ entries, subjects }, 200, { 'Cache-Control': 'no-store' });
   });
   return app;
 }

@@ -5,6 +5,7 @@ import type { Database } from './schema.ts';
 import type {
   AuditEntry,
   AuditFilter,
+  AuditSubject,
   Device,
   DeviceKind,
   EnrolmentCode,
@@ -408,6 +409,24 @@ export class KyselyStore implements Store {
       target: r.target,
       detail: JSON.parse(r.detail) as Record<string, unknown>,
     }));
+  }
+
+  async auditSubjects(ids: readonly string[]) {
+    const subjects: Record<string, AuditSubject> = {};
+    // A page of the log names at most a few hundred ids; chunks keep each IN list small.
+    const unique = [...new Set(ids)];
+    for (let i = 0; i < unique.length; i += 200) {
+      const chunk = unique.slice(i, i + 200);
+      const [submissions, devices, codes] = await Promise.all([
+        this.db.selectFrom('submissions').select(['id', 'reference']).where('id', 'in', chunk).execute(),
+        this.db.selectFrom('devices').select(['id', 'name']).where('id', 'in', chunk).execute(),
+        this.db.selectFrom('enrolment_codes').select(['id', 'label']).where('id', 'in', chunk).execute(),
+      ]);
+      for (const r of submissions) subjects[r.id] = { kind: 'submission', label: r.reference };
+      for (const r of devices) subjects[r.id] = { kind: 'device', label: r.name };
+      for (const r of codes) if (r.id) subjects[r.id] = { kind: 'enrolment_code', label: r.label };
+    }
+    return subjects;
   }
 
   async createEnrolmentCode(code: EnrolmentCode) {

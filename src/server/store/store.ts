@@ -141,6 +141,12 @@ export interface StoredAuditEntry extends AuditEntry {
   id: string;
 }
 
+/** A thing an audit entry names, as the log shows it; never personal data (references, device names, code labels). */
+export interface AuditSubject {
+  kind: 'submission' | 'device' | 'enrolment_code';
+  label: string;
+}
+
 export interface AuditFilter {
   target?: string;
   actor?: string;
@@ -240,6 +246,11 @@ export interface Store {
   appendAudit(entry: AuditEntry): Promise<void>;
   /** Newest first. */
   listAudit(filter: AuditFilter): Promise<StoredAuditEntry[]>;
+  /**
+   * What the ids an audit entry names are, for people reading the log: a submission's reference, a
+   * device's name, an enrolment code's label. Ids that name nothing stored (any more) are left out.
+   */
+  auditSubjects(ids: readonly string[]): Promise<Record<string, AuditSubject>>;
 
   createEnrolmentCode(code: EnrolmentCode): Promise<void>;
   /** Whether a code with this hash exists and has not expired at `now`. */

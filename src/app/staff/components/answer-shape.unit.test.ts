@@ -51,6 +51,17 @@ describe('answerShape', () => {
   });
 });
 
+describe('answerShape for dates', () => {
+  it('recognises exact times and calendar dates, and leaves anything else as text', () => {
+    expect(answerShape('2026-11-23T22:47:06.939Z')).toEqual({ kind: 'dateTime', iso: '2026-11-23T22:47:06.939Z' });
+    expect(answerShape('2026-11-23T10:00+01:00')).toEqual({ kind: 'dateTime', iso: '2026-11-23T10:00+01:00' });
+    expect(answerShape('1990-01-01')).toEqual({ kind: 'date', iso: '1990-01-01' });
+    for (const text of ['2026-13-45', '2026-11-23 10:00', '23-11-2026', '2026-11-23T25:00:00Z', '0101901234']) {
+      expect(answerShape(text), text).toMatchObject({ kind: 'text' });
+    }
+  });
+});
+
 describe('keyLabel', () => {
   it('turns camelCase, snake_case and kebab-case keys into a sentence', () => {
     expect(keyLabel('newAddress')).toBe('New address');
