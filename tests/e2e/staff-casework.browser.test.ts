@@ -40,11 +40,11 @@ test('a caseworker logs in, finds a submission, reads it, moves it to in progres
   const audit = page.locator('#submission-audit tbody tr');
   const steps = await audit.evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].slice(1).map((td) => td.textContent!.trim())).reverse());
   expect(steps).toEqual([
-    [caseworker.username, 'Læst', 'type: device-test'],
+    [caseworker.username, 'Læst', 'type: Testhenvendelse fra en enhed'],
     [caseworker.username, 'Status ændret', 'Modtaget → Under behandling'],
-    [caseworker.username, 'Læst', 'type: device-test'],
-    [caseworker.username, 'Status ændret', 'Under behandling → Afsluttet'],
-    [caseworker.username, 'Læst', 'type: device-test'],
+    [caseworker.username, 'Læst', 'type: Testhenvendelse fra en enhed'],
+    [caseworker.username, 'Status ændret', 'Under behandling → Afsluttet; note skrevet'],
+    [caseworker.username, 'Læst', 'type: Testhenvendelse fra en enhed'],
   ]);
 
   // The printed A4 copy: title, reference and answers, without navigation, buttons, history or audit.
