@@ -33,6 +33,8 @@ const staffEndpoints: [string, string, unknown?][] = [
   ['GET', '/enrolment-codes'],
   ['POST', `/enrolment-codes/${randomUUID()}/revoke`],
   ['GET', '/device-names'],
+  ['GET', '/users'],
+  ['POST', '/users/admin/disable'],
   ['GET', '/submission-types'],
   ['POST', `/submissions/${randomUUID()}/print`],
 ];
@@ -54,6 +56,8 @@ describe('staff endpoints', () => {
     ['POST', '/enrolment-codes', { expiresInHours: 1 }],
     ['GET', '/enrolment-codes'],
     ['POST', `/enrolment-codes/${randomUUID()}/revoke`],
+    ['GET', '/users'],
+    ['POST', '/users/admin/disable'],
     ['GET', '/audit'],
   ] as [string, string, unknown?][])('%s %s is for admins: a caseworker gets 403', async (method, path, body) => {
     const r = await call(method, path, body, { Cookie: caseworker });

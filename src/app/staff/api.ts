@@ -56,6 +56,7 @@ export const auditActions = [
   'export_csv',
   'transition',
   'create_user',
+  'disable_user',
   'enrol_device',
   'revoke_device',
   'create_enrolment_code',
@@ -218,6 +219,15 @@ export const listSubmissionTypes = () => call<{ types: string[] }>('submissions.
 
 export const listDevices = () => call<{ devices: Device[] }>('devices.list', '/devices');
 export const revokeDevice = (id: string) => call<void>('devices.revoke', `/devices/${encodeURIComponent(id)}/revoke`, post());
+export interface StaffAccount {
+  username: string;
+  role: Role;
+  createdAt: string;
+  disabledAt: string | null;
+  disabledBy: string | null;
+}
+export const listUsers = () => call<{ users: StaffAccount[] }>('users.list', '/users');
+export const disableUser = (username: string) => call<void>('users.disable', `/users/${encodeURIComponent(username)}/disable`, post());
 export const createUser = (username: string, password: string, role: Role) => call<{ username: string; role: Role }>('users.create', '/users', post({ username, password, role }));
 export const createEnrolmentCode = (request: { expiresInHours: number; label: string; kind: DeviceKind | null; maxUses: number | null }) =>
   call<{ id: string; code: string; expiresAt: string }>('enrolment-codes.create', '/enrolment-codes', post(request));

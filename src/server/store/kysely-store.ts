@@ -7,6 +7,7 @@ import type {
   AuditFilter,
   AuditSubject,
   Device,
+  DisableUserOutcome,
   DeviceKind,
   EnrolmentCode,
   EnrolmentCodeClaim,
@@ -357,7 +358,30 @@ export class KyselyStore implements Store {
 
   async userByUsername(username: string) {
     const r = await this.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
-    return r && { id: r.id, username: r.username, role: r.role as StaffRole, passwordHash: r.password_hash, createdAt: r.created_at };
+    return r && { id: r.id, username: r.username, role: r.role as StaffRole, passwordHash: r.password_hash, createdAt: r.created_at, disabledAt: r.disabled_at };
+  }
+
+  async listUsers() {
+    const rows = await this.db.selectFrom('users').select(['username', 'role', 'created_at', 'disabled_at', 'disabled_by']).orderBy('username').execute();
+    return rows.map((r) => ({ username: r.username, role: r.role as StaffRole, createdAt: r.created_at, disabledAt: r.disabled_at, disabledBy: r.disabled_by }));
+  }
+
+  async disableUser(username: string, at: string, actor: string): Promise<DisableUserOutcome> {
+    return this.db.transaction().execute(async (trx): Promise<DisableUserOutcome> => {
+      const user = await trx.selectFrom('users').select(['id', 'role']).where('username', '=', username).where('disabled_at', 'is', null).executeTakeFirst();
+      if (!user) return 'not_found';
+      if (user.role === 'admin') {
+        const admins = await trx.selectFrom('users').select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
+          .where('role', '=', 'admin').where('disabled_at', 'is', null).executeTakeFirstOrThrow();
+        if (Number(admins.n) <= 1) return 'last_admin';
+      }
+      const updated = await trx.updateTable('users').set({ disabled_at: at, disabled_by: actor }).where('id', '=', user.id).where('disabled_at', 'is', null).executeTakeFirst();
+      if (Number(updated.numUpdatedRows) === 0) return 'not_found';
+      // Logged out everywhere at once: a leaver's open browser must not keep reading submissions.
+      await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
+      await insertAudit(trx, { at, actor, action: 'disable_user', target: username, detail: { role: user.role } });
+      return 'disabled';
+    });
   }
 
   async createSession(tokenHash: string, userId: string, createdAt: string, expiresAt: string, audit?: AuditEntry) {
@@ -374,6 +398,7 @@ export class KyselyStore implements Store {
       .select(['users.id as userId', 'users.username', 'users.role', 'sessions.expires_at'])
       .where('sessions.token_hash', '=', tokenHash)
       .where('sessions.expires_at', '>', now)
+      .where('users.disabled_at', 'is', null)
       .executeTakeFirst();
     return r && { userId: r.userId, username: r.username, role: r.role as StaffRole, expiresAt: r.expires_at };
   }

@@ -61,6 +61,9 @@ export interface Database {
     password_hash: string;
     role: string;
     created_at: string;
+    /** Migration 003: when an admin deactivated the account (a leaver); it then cannot log in. */
+    disabled_at: Generated<string | null>;
+    disabled_by: Generated<string | null>;
   };
   sessions: {
     token_hash: string;
@@ -204,7 +207,7 @@ export const migrations: Record<string, Migration> = {
         .execute();
     },
   },
-  '003-enrolment-code-limits-and-assisted-flag': {
+  '003-enrolment-codes-assisted-flag-and-deactivated-users': {
     async up(db: Kysely<any>) {
       await db.schema.alterTable('enrolment_codes').addColumn('id', 'text').execute();
       await db.schema.alterTable('enrolment_codes').addColumn('label', 'text', (c) => c.notNull().defaultTo('')).execute();
@@ -219,6 +222,8 @@ export const migrations: Record<string, Migration> = {
         await db.updateTable('enrolment_codes').set({ id: randomUUID() }).where('code_hash', '=', row.code_hash).execute();
       }
       await db.schema.createIndex('enrolment_codes_id').unique().on('enrolment_codes').column('id').execute();
+      await db.schema.alterTable('users').addColumn('disabled_at', 'text').execute();
+      await db.schema.alterTable('users').addColumn('disabled_by', 'text').execute();
       await db.schema.alterTable('submissions').addColumn('assisted', 'integer').execute();
       await db.schema.alterTable('submissions').addColumn('assisted_by', 'text').execute();
     },

@@ -99,7 +99,20 @@ export interface StaffUser {
   role: StaffRole;
   passwordHash: string;
   createdAt: string;
+  /** Set when an admin deactivated the account; undefined or null while it is active. */
+  disabledAt?: string | null;
 }
+
+/** A staff account as admins see it in the list: never the password hash. */
+export interface StaffUserInfo {
+  username: string;
+  role: StaffRole;
+  createdAt: string;
+  disabledAt: string | null;
+  disabledBy: string | null;
+}
+
+export type DisableUserOutcome = 'disabled' | 'not_found' | 'last_admin';
 
 export interface StaffSession {
   userId: string;
@@ -116,6 +129,7 @@ export const auditActions = [
   'transition',
   'export_csv',
   'create_user',
+  'disable_user',
   'enrol_device',
   'revoke_device',
   'create_enrolment_code',
@@ -232,11 +246,19 @@ export interface Store {
 
   /** False when the username is taken: an existing user is never overwritten. Audited as `create_user` by `actor`. */
   createUser(user: StaffUser, actor?: string): Promise<boolean>;
+  /** Deactivated users too (with disabledAt): the caller decides what they may do. */
   userByUsername(username: string): Promise<StaffUser | undefined>;
+  /** Every account, by username. */
+  listUsers(): Promise<StaffUserInfo[]>;
+  /**
+   * Deactivates an active account, ends its sessions and audits it, in one transaction. Refuses to
+   * deactivate the last active admin, so that nobody is locked out of administration.
+   */
+  disableUser(username: string, at: string, actor: string): Promise<DisableUserOutcome>;
 
   /** Stores the session and, when given, its `login` audit entry in one transaction. */
   createSession(tokenHash: string, userId: string, createdAt: string, expiresAt: string, audit?: AuditEntry): Promise<void>;
-  /** Only sessions that have not expired at `now`. */
+  /** Only sessions that have not expired at `now`, of accounts that are active. */
   sessionByTokenHash(tokenHash: string, now: string): Promise<StaffSession | undefined>;
   /** Deletes the session and, when given, writes its `logout` audit entry in one transaction. */
   deleteSession(tokenHash: string, audit?: AuditEntry): Promise<void>;
