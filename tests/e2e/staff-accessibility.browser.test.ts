@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { adminApi, E2E_ADMIN, expectNoAxeViolations, logInAt, storeDeviceTest } from './support/staff.ts';
+import { adminApi, createCaseworker, E2E_ADMIN, expectNoAxeViolations, logInAt, storeDeviceTest } from './support/staff.ts';
 
 test('axe finds nothing on the login screen, with and without errors, in both languages', async ({ page }) => {
   await page.goto('/staff');
@@ -60,6 +60,18 @@ test('axe finds nothing on the admin screens; a revoked device then gets 401 and
   await page.getByRole('button', { name: 'Opret konto' }).click();
   await expect(page.getByRole('alert')).toContainText('Skriv et brugernavn');
   await checkScreen(page, 'staff accounts with errors');
+
+  // A leaver's account: deactivated after a confirmation that takes focus, then refused at login.
+  const leaver = await createCaseworker(request, 'leaver');
+  await page.reload();
+  await page.getByRole('button', { name: `Deaktivér ${leaver.username}` }).click();
+  await expect(page.getByRole('alertdialog')).toBeFocused();
+  await checkScreen(page, 'staff accounts, confirming a deactivation');
+  await page.getByRole('button', { name: 'Ja, deaktivér kontoen' }).click();
+  await expect(page.getByText(`${leaver.username} er deaktiveret`)).toBeVisible();
+  await expect(page.locator('#users-table tbody tr', { hasText: leaver.username })).toContainText('Deaktiveret');
+  const leaverLogin = await request.post('/api/v1/staff/login', { data: leaver });
+  expect(leaverLogin.status()).toBe(403);
 
   await page.getByRole('link', { name: 'Enheder' }).click();
   await expect(page.locator('#devices-table')).toBeVisible();
