@@ -358,7 +358,7 @@ export class KyselyStore implements Store {
 
   async userByUsername(username: string) {
     const r = await this.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
-    return r && { id: r.id, username: r.username, role: r.role as StaffRole, passwordHash: r.password_hash, createdAt: r.created_at, disabledAt: r.disabled_at };
+    return r && { id: r.id, username: r.username, role: r.role as StaffRole, passwordHash: r.password_hash, createdAt: r.created_at, ...(r.disabled_at ? { disabledAt: r.disabled_at } : {}) };
   }
 
   async listUsers() {

@@ -99,8 +99,8 @@ export interface StaffUser {
   role: StaffRole;
   passwordHash: string;
   createdAt: string;
-  /** Set when an admin deactivated the account; undefined or null while it is active. */
-  disabledAt?: string | null;
+  /** Set when an admin deactivated the account; absent while it is active. */
+  disabledAt?: string;
 }
 
 /** A staff account as admins see it in the list: never the password hash. */
