@@ -9,8 +9,11 @@ test('a caseworker logs in, finds a submission, reads it, moves it to in progres
   await logInAt(page, caseworker);
   // A caseworker is offered no admin screens (and the server refuses their calls anyway).
   await expect(page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link')).toHaveText(['Indbakke']);
-  await page.getByLabel('Type', { exact: true }).fill('device-test');
+  await page.getByLabel('Type', { exact: true }).selectOption('device-test');
   await page.getByLabel('Status').selectOption('received');
+  // Devices are offered by name under their kind, revoked ones marked, whether or not they are on the page.
+  await expect(page.getByLabel('Enhed').locator('optgroup[label="Tablets"] option', { hasText: 'Hjemmebesøg-tablet' }).first()).toBeAttached();
+  await page.getByLabel('Enhed').selectOption('tablet');
   await page.getByRole('button', { name: 'Vis henvendelser' }).click();
   await page.getByRole('link', { name: reference }).click();
 
@@ -37,11 +40,11 @@ test('a caseworker logs in, finds a submission, reads it, moves it to in progres
   const audit = page.locator('#submission-audit tbody tr');
   const steps = await audit.evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].slice(1).map((td) => td.textContent!.trim())).reverse());
   expect(steps).toEqual([
-    [caseworker.username, 'Læst', 'type: device-test'],
+    [caseworker.username, 'Læst', 'type: Testhenvendelse fra en enhed'],
     [caseworker.username, 'Status ændret', 'Modtaget → Under behandling'],
-    [caseworker.username, 'Læst', 'type: device-test'],
-    [caseworker.username, 'Status ændret', 'Under behandling → Afsluttet'],
-    [caseworker.username, 'Læst', 'type: device-test'],
+    [caseworker.username, 'Læst', 'type: Testhenvendelse fra en enhed'],
+    [caseworker.username, 'Status ændret', 'Under behandling → Afsluttet; note skrevet'],
+    [caseworker.username, 'Læst', 'type: Testhenvendelse fra en enhed'],
   ]);
 
   // The printed A4 copy: title, reference and answers, without navigation, buttons, history or audit.
@@ -51,6 +54,13 @@ test('a caseworker logs in, finds a submission, reads it, moves it to in progres
   await expect(answers).toBeVisible();
   for (const hidden of [page.getByRole('navigation'), page.getByRole('button', { name: 'Udskriv' }), page.locator('#submission-audit')]) await expect(hidden).toBeHidden();
   await page.emulateMedia({ media: 'screen' });
+
+  // Printing tells the server first: the paper copy is in the audit log like a read on screen.
+  await page.evaluate(() => {
+    window.print = () => undefined;
+  });
+  await page.getByRole('button', { name: 'Udskriv' }).click();
+  await expect(audit.first()).toContainText('Udskrevet');
 
   await page.getByRole('button', { name: 'Log ud' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Log ind' })).toBeVisible();

@@ -77,18 +77,19 @@ describe('audit log', () => {
 
   it('records admin actions: accounts, enrolment codes, enrolments and revocations', async () => {
     await server.staff(admin, '/users', { method: 'POST', body: JSON.stringify({ username: 'cw-two', password: 'another password 2', role: 'caseworker' }) });
-    const code = (await server.staff(admin, '/enrolment-codes', { method: 'POST', body: JSON.stringify({ expiresInHours: 1 }) })).json.code as string;
+    const made = (await server.staff(admin, '/enrolment-codes', { method: 'POST', body: JSON.stringify({ expiresInHours: 1 }) })).json as { id: string; code: string };
+    const code = made.code;
     const enrolled = await server.request('/api/v1/devices/enroll', { method: 'POST', body: JSON.stringify({ code, name: 'Tablet 9', kind: 'tablet' }) });
     expect(enrolled.status).toBe(201);
     expect((await server.staff(admin, `/devices/${enrolled.json.deviceId}/revoke`, { method: 'POST' })).status).toBe(204);
 
     const byAdmin = await audit(`actor=${ADMIN.username}`);
     expect(byAdmin.find((e) => e.action === 'create_user' && e.target === 'cw-two')?.detail).toEqual({ role: 'caseworker' });
-    expect(byAdmin.find((e) => e.action === 'create_enrolment_code')?.detail).toEqual({ expiresAt: expect.any(String) });
+    expect(byAdmin.find((e) => e.action === 'create_enrolment_code' && e.target === made.id)?.detail).toEqual({ expiresAt: expect.any(String) });
     expect(JSON.stringify(byAdmin)).not.toContain(code);
     expect(byAdmin.find((e) => e.action === 'revoke_device')?.target).toBe(enrolled.json.deviceId);
     const device = await audit(`target=${enrolled.json.deviceId}`);
-    expect(device.find((e) => e.action === 'enrol_device')?.detail).toEqual({ kind: 'tablet', via: 'admin_code' });
+    expect(device.find((e) => e.action === 'enrol_device')?.detail).toEqual({ kind: 'tablet', via: 'admin_code', code: made.id });
   });
 
   it('lets a caseworker read the audit of a submission, but not the whole log or another actor', async () => {
@@ -98,6 +99,69 @@ describe('audit log', () => {
     expect((await server.staff(caseworker, `/audit?actor=${ADMIN.username}`)).status).toBe(403);
     expect((await server.staff(caseworker, `/audit?target=${envelope.id}&actor=${ADMIN.username}`)).status).toBe(403);
     expect((await server.staff(caseworker, `/audit?target=${device.deviceId}`)).status).toBe(403);
+  });
+
+  it('writes an entry for every read: the detail on screen, each CSV export and each print', async () => {
+    const { envelope } = await storeOne();
+    const before = (await audit(`actor=${CASEWORKER.username}`)).length;
+    expect((await server.staff(caseworker, `/submissions/${envelope.id}`)).status).toBe(200);
+    expect((await server.staff(caseworker, `/submissions/${envelope.id}`)).status).toBe(200);
+    expect((await server.staff(caseworker, `/submissions/${envelope.id}/print`, { method: 'POST' })).status).toBe(204);
+    expect((await server.staff(caseworker, '/submissions.csv?status=received')).status).toBe(200);
+    const mine = await audit(`actor=${CASEWORKER.username}`);
+    expect(mine.length - before).toBe(4);
+    expect(mine.slice(0, 4).map((e) => [e.action, e.target]).reverse()).toEqual([
+      ['read_submission', envelope.id],
+      ['read_submission', envelope.id],
+      ['print_submission', envelope.id],
+      ['export_csv', null],
+    ]);
+    // The list itself shows no answers, so it is not a read of any one citizen's submission.
+    await server.staff(caseworker, '/submissions');
+    expect(await audit(`actor=${CASEWORKER.username}`)).toHaveLength(mine.length);
+  });
+
+  it('answers 404 for printing an unknown submission, and audits nothing', async () => {
+    const id = '00000000-0000-4000-8000-000000000000';
+    expect((await server.staff(caseworker, `/submissions/${id}/print`, { method: 'POST' })).status).toBe(404);
+    expect(await audit(`target=${id}`)).toEqual([]);
+  });
+
+  it('filters by who, what and when, alone and together', async () => {
+    const { envelope } = await storeOne();
+    await server.staff(caseworker, `/submissions/${envelope.id}`);
+    const reads = await audit(`action=read_submission&actor=${CASEWORKER.username}`);
+    expect(reads.length).toBeGreaterThan(0);
+    expect(reads.every((e) => e.action === 'read_submission' && e.actor === CASEWORKER.username)).toBe(true);
+    const today = new Date().toISOString().slice(0, 10);
+    expect((await audit(`action=read_submission&from=${today}&to=${today}`)).map((e) => e.target)).toContain(envelope.id);
+    expect(await audit(`action=read_submission&to=2000-01-01`)).toEqual([]);
+    expect(await audit(`from=2999-01-01`)).toEqual([]);
+    const since = reads[0]!.at;
+    expect((await audit(`from=${encodeURIComponent(since)}&action=read_submission`)).every((e) => e.at >= since)).toBe(true);
+    expect((await audit(`action=&actor=&from=&to=`)).length).toBeGreaterThan(0);
+    for (const bad of ['action=drop_table', 'from=yesterday', 'to=2026-13-01']) {
+      const r = await server.staff(admin, `/audit?${bad}`);
+      expect(r.status, bad).toBe(400);
+      expect(r.json.error.code).toBe('invalid_filter');
+    }
+  });
+
+  it('keeps a caseworker to one submission\'s log, filters or not', async () => {
+    const { envelope } = await storeOne();
+    expect((await server.staff(caseworker, `/audit?target=${envelope.id}&action=read_submission`)).status).toBe(403);
+    expect((await server.staff(caseworker, `/audit?action=login`)).status).toBe(403);
+  });
+
+  it('names the submissions, devices and codes that entries point at, for people reading the log', async () => {
+    const { envelope } = await storeOne();
+    await server.staff(caseworker, `/submissions/${envelope.id}`);
+    const code = (await server.staff(admin, '/enrolment-codes', { method: 'POST', body: JSON.stringify({ expiresInHours: 1, label: 'Hallens kiosker' }) })).json;
+    const r = await server.staff(admin, '/audit?limit=50');
+    expect(r.json.subjects[envelope.id]).toEqual({ kind: 'submission', label: envelope.reference });
+    expect(r.json.subjects[device.deviceId]).toEqual({ kind: 'device', label: 'Audit kiosk' });
+    expect(r.json.subjects[code.id]).toEqual({ kind: 'enrolment_code', label: 'Hallens kiosker' });
+    expect(JSON.stringify(r.json.subjects)).not.toContain(code.code);
   });
 
   it('offers no way to change or delete an entry over HTTP', async () => {

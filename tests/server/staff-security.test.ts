@@ -30,6 +30,13 @@ const staffEndpoints: [string, string, unknown?][] = [
   ['POST', `/devices/${randomUUID()}/revoke`],
   ['POST', '/users', { username: 'intruder', password: 'intruder password', role: 'admin' }],
   ['POST', '/enrolment-codes', { expiresInHours: 1 }],
+  ['GET', '/enrolment-codes'],
+  ['POST', `/enrolment-codes/${randomUUID()}/revoke`],
+  ['GET', '/device-names'],
+  ['GET', '/users'],
+  ['POST', '/users/admin/disable'],
+  ['GET', '/submission-types'],
+  ['POST', `/submissions/${randomUUID()}/print`],
 ];
 
 const call = (method: string, path: string, body: unknown, headers: Record<string, string>) =>
@@ -47,6 +54,10 @@ describe('staff endpoints', () => {
     ['POST', `/devices/${randomUUID()}/revoke`],
     ['POST', '/users', { username: 'intruder', password: 'intruder password', role: 'admin' }],
     ['POST', '/enrolment-codes', { expiresInHours: 1 }],
+    ['GET', '/enrolment-codes'],
+    ['POST', `/enrolment-codes/${randomUUID()}/revoke`],
+    ['GET', '/users'],
+    ['POST', '/users/admin/disable'],
     ['GET', '/audit'],
   ] as [string, string, unknown?][])('%s %s is for admins: a caseworker gets 403', async (method, path, body) => {
     const r = await call(method, path, body, { Cookie: caseworker });

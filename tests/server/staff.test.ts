@@ -104,7 +104,10 @@ describe('submissions for staff', () => {
       createdAt: b.envelope.createdAt,
       deviceId: device.deviceId,
       deviceName: '=HYPERLINK("http://evil.example","Klik")',
+      deviceKind: 'kiosk',
       receivedAt: expect.any(String),
+      assisted: false,
+      assistedBy: null,
     });
     await server.staff(admin, `/submissions/${a.envelope.id}/transition`, { method: 'POST', body: JSON.stringify({ to: 'in_progress' }) });
     const inProgress = await server.staff(admin, '/submissions?status=in_progress&type=');
@@ -194,13 +197,13 @@ describe('CSV export', () => {
     expect(r.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(r.headers.get('content-disposition')).toBe('attachment; filename="submissions.csv"');
     const lines = r.text.split('\r\n');
-    expect(lines[0]).toBe('id,reference,type,schemaVersion,status,createdAt,receivedAt,deviceId,deviceName');
+    expect(lines[0]).toBe('id,reference,type,schemaVersion,status,createdAt,receivedAt,deviceId,deviceName,deviceKind,assisted,assistedBy');
     expect(lines.at(-1)).toBe('');
     const listed = (await server.staff(admin, '/submissions?status=received')).json.total;
     expect(lines.length - 2).toBe(listed);
     expect(lines[1]).toMatch(/,received,/);
     // The device name starts with "=": a spreadsheet must see text, not a formula.
-    expect(lines[1]!.endsWith(`,"'=HYPERLINK(""http://evil.example"",""Klik"")"`)).toBe(true);
+    expect(lines[1]!.endsWith(`,"'=HYPERLINK(""http://evil.example"",""Klik"")",kiosk,no,`)).toBe(true);
   });
 });
 

@@ -178,6 +178,9 @@ export function describeStoreContract(name: string, fresh: () => Promise<StoreLo
           receivedAt: times[2],
           deviceId: d.id,
           deviceName: 'Kiosk',
+          deviceKind: 'kiosk',
+          assisted: null,
+          assistedBy: null,
         });
         expect((await store.listSubmissions({ status: 'received' })).total).toBe(2);
         expect((await store.listSubmissions({ type: 'test-note' })).total).toBe(2);

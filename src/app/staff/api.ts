@@ -23,7 +23,13 @@ export interface SubmissionRow {
   receivedAt: string;
   deviceId: string;
   deviceName: string;
+  deviceKind: DeviceKind;
+  /** Filled in by staff for the citizen (a tablet's assisted mode); null while the server does not know yet. */
+  assisted: boolean | null;
+  assistedBy: string | null;
 }
+
+export type DeviceKind = 'kiosk' | 'tablet';
 
 export interface HistoryEvent {
   at: string;
@@ -36,9 +42,27 @@ export interface HistoryEvent {
 export interface SubmissionDetail extends SubmissionRow {
   schemaVersion: number;
   allowedTransitions: Status[];
-  payload: { type: string; schemaVersion: number; reference: string; createdAt: string; data: unknown };
+  payload: { type: string; schemaVersion: number; reference: string; createdAt: string; assisted?: boolean; assistedBy?: string; data: unknown };
   history: HistoryEvent[];
 }
+
+/** The audit log's actions, as src/server/store/store.ts names them (the server refuses any other filter). */
+export const auditActions = [
+  'login',
+  'login_failed',
+  'logout',
+  'read_submission',
+  'print_submission',
+  'export_csv',
+  'transition',
+  'create_user',
+  'disable_user',
+  'enrol_device',
+  'revoke_device',
+  'create_enrolment_code',
+  'revoke_enrolment_code',
+  'retention_delete',
+] as const;
 
 export interface AuditEntry {
   id: string;
@@ -49,12 +73,44 @@ export interface AuditEntry {
   detail: Record<string, unknown>;
 }
 
+/** What an id in the audit log is: a submission (its reference), a device (its name) or an enrolment code (its label). */
+export interface AuditSubject {
+  kind: 'submission' | 'device' | 'enrolment_code';
+  label: string;
+}
+
+export interface AuditPage {
+  entries: AuditEntry[];
+  subjects: Record<string, AuditSubject>;
+}
+
 export interface Device {
   id: string;
   name: string;
-  kind: 'kiosk' | 'tablet';
+  kind: DeviceKind;
   createdAt: string;
   revokedAt: string | null;
+}
+
+/** What every staff member may know of a device: enough to filter the inbox by it. */
+export interface DeviceName {
+  id: string;
+  name: string;
+  kind: DeviceKind;
+  revoked: boolean;
+}
+
+export interface EnrolmentCode {
+  id: string;
+  label: string;
+  kind: DeviceKind | null;
+  createdAt: string;
+  createdBy: string;
+  expiresAt: string;
+  maxUses: number | null;
+  uses: number;
+  revokedAt: string | null;
+  revokedBy: string | null;
 }
 
 export interface Filter {
@@ -63,7 +119,16 @@ export interface Filter {
   /** Local calendar dates (YYYY-MM-DD) as the date inputs give them. */
   from: string;
   to: string;
-  deviceId: string;
+  /** '' for any device, `kiosk` or `tablet` for every device of that kind, else one device's id. */
+  device: string;
+}
+
+export interface AuditFilter {
+  actor: string;
+  action: string;
+  /** Local calendar dates (YYYY-MM-DD). */
+  from: string;
+  to: string;
 }
 
 /** A refusal from the server, with the contract's error code (`not_logged_in`, `invalid_credentials` …). */
@@ -104,9 +169,21 @@ export function filterQuery(filter: Filter): string {
   if (filter.status) params.set('status', filter.status);
   if (filter.from) params.set('from', localMidnight(filter.from));
   if (filter.to) params.set('to', localMidnight(filter.to, 1));
-  if (filter.deviceId) params.set('deviceId', filter.deviceId);
+  if (filter.device === 'kiosk' || filter.device === 'tablet') params.set('deviceKind', filter.device);
+  else if (filter.device) params.set('deviceId', filter.device);
   const text = params.toString();
   return text ? `?${text}` : '';
+}
+
+/** The audit log's query: who, what and a range of local calendar days, newest 500 at most. */
+export function auditQuery(filter: AuditFilter): string {
+  const params = new URLSearchParams();
+  if (filter.actor.trim()) params.set('actor', filter.actor.trim());
+  if (filter.action) params.set('action', filter.action);
+  if (filter.from) params.set('from', localMidnight(filter.from));
+  if (filter.to) params.set('to', localMidnight(filter.to, 1));
+  params.set('limit', '500');
+  return `?${params.toString()}`;
 }
 
 export const csvUrl = (filter: Filter) => `${BASE}/submissions.csv${filterQuery(filter)}`;
@@ -133,11 +210,26 @@ export function listSubmissions(filter: Filter, limit: number, offset: number) {
 export const readSubmission = (id: string) => call<SubmissionDetail>('submissions.read', `/submissions/${encodeURIComponent(id)}`);
 export const transition = (id: string, to: Status, note: string | null) =>
   call<SubmissionRow>('submissions.transition', `/submissions/${encodeURIComponent(id)}/transition`, post({ to, note }));
-export const auditOf = (target: string) => call<{ entries: AuditEntry[] }>('audit', `/audit?target=${encodeURIComponent(target)}`);
-export const recentAudit = () => call<{ entries: AuditEntry[] }>('audit', '/audit?limit=200');
+export const auditOf = (target: string) => call<AuditPage>('audit', `/audit?target=${encodeURIComponent(target)}`);
+export const searchAudit = (filter: AuditFilter) => call<AuditPage>('audit', `/audit${auditQuery(filter)}`);
+/** Tells the server before printing, so that the paper copy is in the audit log. */
+export const recordPrint = (id: string) => call<void>('submissions.print', `/submissions/${encodeURIComponent(id)}/print`, post());
+export const listDeviceNames = () => call<{ devices: DeviceName[] }>('devices.names', '/device-names');
+export const listSubmissionTypes = () => call<{ types: string[] }>('submissions.types', '/submission-types');
 
 export const listDevices = () => call<{ devices: Device[] }>('devices.list', '/devices');
 export const revokeDevice = (id: string) => call<void>('devices.revoke', `/devices/${encodeURIComponent(id)}/revoke`, post());
+export interface StaffAccount {
+  username: string;
+  role: Role;
+  createdAt: string;
+  disabledAt: string | null;
+  disabledBy: string | null;
+}
+export const listUsers = () => call<{ users: StaffAccount[] }>('users.list', '/users');
+export const disableUser = (username: string) => call<void>('users.disable', `/users/${encodeURIComponent(username)}/disable`, post());
 export const createUser = (username: string, password: string, role: Role) => call<{ username: string; role: Role }>('users.create', '/users', post({ username, password, role }));
-export const createEnrolmentCode = (expiresInHours: number) =>
-  call<{ code: string; expiresAt: string }>('enrolment-codes.create', '/enrolment-codes', post({ expiresInHours }));
+export const createEnrolmentCode = (request: { expiresInHours: number; label: string; kind: DeviceKind | null; maxUses: number | null }) =>
+  call<{ id: string; code: string; expiresAt: string }>('enrolment-codes.create', '/enrolment-codes', post(request));
+export const listEnrolmentCodes = () => call<{ codes: EnrolmentCode[] }>('enrolment-codes.list', '/enrolment-codes');
+export const revokeEnrolmentCode = (id: string) => call<void>('enrolment-codes.revoke', `/enrolment-codes/${encodeURIComponent(id)}/revoke`, post());

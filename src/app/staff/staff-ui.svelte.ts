@@ -1,7 +1,8 @@
 import { translator, type Language, type Translate } from '../i18n.ts';
-import { StaffApiError, type Filter, type StaffUser, type SubmissionRow } from './api.ts';
+import { StaffApiError, type AuditFilter, type DeviceName, type Filter, type StaffUser } from './api.ts';
 
-export const emptyFilter = (): Filter => ({ type: '', status: '', from: '', to: '', deviceId: '' });
+export const emptyFilter = (): Filter => ({ type: '', status: '', from: '', to: '', device: '' });
+export const emptyAuditFilter = (): AuditFilter => ({ actor: '', action: '', from: '', to: '' });
 
 /**
  * What the back office holds in memory: the signed-in staff member (as the server told us; the
@@ -14,25 +15,19 @@ export class StaffUi {
   /** Shown on the login screen: why the staff member is there again. */
   notice = $state<string | undefined>();
   filter = $state<Filter>(emptyFilter());
-  /** Types and devices seen in lists this session: the options of the inbox filters. */
-  seenTypes = $state<string[]>([]);
-  seenDevices = $state<{ id: string; name: string }[]>([]);
+  auditFilter = $state<AuditFilter>(emptyAuditFilter());
+  /** The options of the inbox's filters, as the server last told them: stored types and enrolled devices. */
+  types = $state<string[]>([]);
+  devices = $state<DeviceName[]>([]);
   t: Translate = $derived(translator(this.language));
 
   /** Dates and times as a caseworker reads them, in the chosen language and the browser's time zone. */
   dateTime = (iso: string) =>
     new Date(iso).toLocaleString(this.language === 'da' ? 'da-DK' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
 
-  remember(rows: SubmissionRow[]) {
-    const types = new Set(this.seenTypes);
-    const devices = new Map(this.seenDevices.map((d) => [d.id, d.name]));
-    for (const row of rows) {
-      types.add(row.type);
-      devices.set(row.deviceId, row.deviceName);
-    }
-    this.seenTypes = [...types].sort();
-    this.seenDevices = [...devices].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
-  }
+  /** A calendar date (YYYY-MM-DD) as written, never shifted by a time zone. */
+  date = (isoDate: string) =>
+    new Date(`${isoDate}T00:00:00Z`).toLocaleDateString(this.language === 'da' ? 'da-DK' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' });
 
   /** Maps a failed call to the sentence to show; an ended session sends the staff member to the login. */
   failure = (error: unknown): string => {
@@ -47,8 +42,9 @@ export class StaffUi {
     this.user = undefined;
     this.notice = undefined;
     this.filter = emptyFilter();
-    this.seenTypes = [];
-    this.seenDevices = [];
+    this.auditFilter = emptyAuditFilter();
+    this.types = [];
+    this.devices = [];
   }
 }
 

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import * as v from 'valibot';
 import type { EnrollResponse } from '../../contract/v1.ts';
 import type { AppEnv } from '../app-env.ts';
-import { enrollmentCodeHash, enrollmentCodeMatches } from '../auth/enrollment.ts';
+import { enrolmentRefusals, enrollmentCodeHash, enrollmentCodeMatches } from '../auth/enrollment.ts';
 import type { ServerKeyring } from '../crypto/server-key.ts';
 import { randomToken, sha256 } from '../crypto/tokens.ts';
 import { clientIp } from '../http/client-ip.ts';
@@ -40,17 +40,22 @@ export function deviceRoutes({ store, keyring, enrollmentCode, enrollFailures }:
     if (body instanceof Response) return body;
     const now = new Date().toISOString();
     // The environment's code keeps working beside the expiring codes admins make in the back office.
-    const via: EnrolmentVia | undefined = enrollmentCodeMatches(body.code, enrollmentCode)
-      ? 'env_code'
-      : (await store.enrolmentCodeValid(enrollmentCodeHash(body.code), now)) ? 'admin_code' : undefined;
-    if (!via) {
-      enrollFailures.fail(ip);
-      return apiError(c, 403, 'wrong_enrollment_code', 'The enrolment code is wrong or has expired; the server prints one at start-up unless ENROLLMENT_CODE is set, and admins make more in the back office.');
+    let via: EnrolmentVia = 'env_code';
+    let codeId: string | undefined;
+    if (!enrollmentCodeMatches(body.code, enrollmentCode)) {
+      const claim = await store.claimEnrolmentCode(enrollmentCodeHash(body.code), body.kind, now);
+      if (!claim.ok) {
+        enrollFailures.fail(ip);
+        const refusal = enrolmentRefusals[claim.reason];
+        return apiError(c, 403, refusal.code, refusal.message);
+      }
+      via = 'admin_code';
+      codeId = claim.id;
     }
     const token = randomToken();
     const deviceId = randomUUID();
     const device = { id: deviceId, name: body.name, kind: body.kind, createdAt: now, revokedAt: null };
-    await store.createDevice(device, sha256(token), via);
+    await store.createDevice(device, sha256(token), via, codeId);
     // The request log names the new device too (the audit log has it from createDevice).
     c.set('device', device);
     const response: EnrollResponse = { deviceId, token, serverKey: keyring.active };

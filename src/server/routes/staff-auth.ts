@@ -46,6 +46,11 @@ export function staffAuthRoutes({ store, loginFailuresByUser, loginFailuresByIp,
       await store.appendAudit({ at: new Date().toISOString(), actor: user ? user.username : '(unknown user)', action: 'login_failed', target: null, detail: {} });
       return apiError(c, 401, 'invalid_credentials', 'The username or password is wrong.');
     }
+    if (user.disabledAt) {
+      // The right password for a deactivated account: say so, as its owner knows the password anyway.
+      await store.appendAudit({ at: new Date().toISOString(), actor: user.username, action: 'login_failed', target: null, detail: { reason: 'disabled' } });
+      return apiError(c, 403, 'account_disabled', 'This staff account has been deactivated by an admin.');
+    }
     loginFailuresByUser.reset(username);
     const { expiresAt } = await startSession(c, store, user);
     return c.json({ username: user.username, role: user.role, expiresAt });

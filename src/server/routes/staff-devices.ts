@@ -4,11 +4,17 @@ import { requireAdmin } from '../auth/sessions.ts';
 import { apiError } from '../http/errors.ts';
 import type { Store } from '../store/store.ts';
 
-/** Admins see enrolled devices and revoke a lost or stolen one: its token stops working at once. */
+/**
+ * Admins see enrolled devices and revoke a lost or stolen one: its token stops working at once.
+ * Caseworkers get the devices' names and kinds for the inbox's device filter.
+ */
 export function staffDeviceRoutes(store: Store, auth: MiddlewareHandler<AppEnv>): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const admin = requireAdmin();
   app.get('/devices', auth, admin, async (c) => c.json({ devices: await store.listDevices() }));
+  // Every staff member filters the inbox by device: names and kinds only, no enrolment details.
+  app.get('/device-names', auth, async (c) =>
+    c.json({ devices: (await store.listDevices()).map(({ id, name, kind, revokedAt }) => ({ id, name, kind, revoked: revokedAt !== null })) }));
   app.post('/devices/:id/revoke', auth, admin, async (c) => {
     const id = c.req.param('id');
     if (await store.revokeDevice(id, new Date().toISOString(), c.var.staff!.username)) return c.body(null, 204);

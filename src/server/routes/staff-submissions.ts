@@ -1,6 +1,6 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import * as v from 'valibot';
-import { envelopeSchema } from '../../contract/v1.ts';
+import { envelopeSchema, type SealedPayload } from '../../contract/v1.ts';
 import type { AppEnv } from '../app-env.ts';
 import type { ServerKeyring } from '../crypto/server-key.ts';
 import { decryptEnvelope } from '../crypto/open-envelope.ts';
@@ -8,35 +8,10 @@ import { toCsv } from '../csv.ts';
 import { apiError } from '../http/errors.ts';
 import { describeIssues, limitBody, readJsonBody, SMALL_BODY_BYTES } from '../http/json-body.ts';
 import { allowedFrom, allowedNext } from '../submission-workflow.ts';
-import { submissionStatuses, type Store, type SubmissionFilter } from '../store/store.ts';
+import { blankToUndefined, dateBound } from './staff-query.ts';
+import { deviceKinds, submissionStatuses, type Store, type SubmissionFilter, type SubmissionSummary } from '../store/store.ts';
 
-// An empty parameter (`?status=&type=`) means "any", as the contract's example URL implies.
-const blankToUndefined = v.transform((s: string) => (s === '' ? undefined : s));
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/**
- * A date bound on createdAt: a calendar date (a whole UTC day, `to` inclusive) or an exact ISO
- * timestamp (the back office sends local midnights, so that "today" means today in Denmark).
- */
-const dateBound = (endOfDay: boolean) =>
-  v.optional(
-    v.pipe(
-      v.string(),
-      blankToUndefined,
-      v.optional(
-        v.pipe(
-          v.string(),
-          v.check((s) => (DATE.test(s) || v.is(v.pipe(v.string(), v.isoTimestamp()), s)) && !Number.isNaN(Date.parse(s)), 'must be YYYY-MM-DD or an ISO timestamp'),
-          v.transform((s) => {
-            const t = new Date(s);
-            if (DATE.test(s) && endOfDay) t.setUTCDate(t.getUTCDate() + 1);
-            return t.toISOString();
-          }),
-        ),
-      ),
-    ),
-  );
 
 const filterSchema = v.object({
   status: v.optional(v.pipe(v.string(), blankToUndefined, v.optional(v.picklist(submissionStatuses)))),
@@ -44,6 +19,7 @@ const filterSchema = v.object({
   from: dateBound(false),
   to: dateBound(true),
   deviceId: v.optional(v.pipe(v.string(), blankToUndefined, v.optional(v.pipe(v.string(), v.regex(UUID, 'must be a device id'))))),
+  deviceKind: v.optional(v.pipe(v.string(), blankToUndefined, v.optional(v.picklist(deviceKinds)))),
   limit: v.optional(v.pipe(v.string(), v.digits(), v.transform(Number), v.integer(), v.minValue(1), v.maxValue(10_000))),
   offset: v.optional(v.pipe(v.string(), v.digits(), v.transform(Number), v.integer(), v.minValue(0))),
 });
@@ -72,26 +48,74 @@ export function staffSubmissionRoutes({ store, keyring, auth }: StaffSubmissionD
   };
   const notFound = (c: Context<AppEnv>) => apiError(c, 404, 'not_found', `No submission with id ${c.req.param('id')}.`);
 
+  /** Decrypts a stored submission; it was decrypted once at ingest, so failing now means damage, not bad input. */
+  const open = async (record: NonNullable<Awaited<ReturnType<Store['submission']>>>) => {
+    const key = await keyring.privateKey(record.envelope.kid);
+    const decrypted = key ? await decryptEnvelope(record.envelope, key) : undefined;
+    if (!decrypted?.ok) throw new Error(`staff.read: stored submission ${record.id} cannot be decrypted (kid ${record.envelope.kid})`);
+    return decrypted.payload;
+  };
+
+  /** The sealed payload's assisted flag and staff username, as plain metadata (kept out of the payload's answers). */
+  const assistedOf = (payload: SealedPayload) => {
+    const by = (payload as { assistedBy?: unknown }).assistedBy;
+    return { assisted: payload.assisted === true, assistedBy: typeof by === 'string' && by ? by.slice(0, 64) : null };
+  };
+
+  /**
+   * Fills in `assisted` for rows listed for the first time. It lives inside the encrypted payload and
+   * ingest stores only the envelope, so the back office decrypts each row once and keeps the flag
+   * (not the answers) beside the metadata. Not audited as a read: no person sees the payload.
+   */
+  const withAssisted = async (rows: SubmissionSummary[]): Promise<SubmissionSummary[]> => {
+    const filled: SubmissionSummary[] = [];
+    for (const row of rows) {
+      if (row.assisted !== null) {
+        filled.push(row);
+        continue;
+      }
+      const record = await store.submission(row.id);
+      // A row that cannot be opened stays unknown here: the list must still show the others, and
+      // reading that row itself answers the error.
+      const payload = record && (await open(record).catch(() => undefined));
+      if (!payload) {
+        filled.push(row);
+        continue;
+      }
+      const flag = assistedOf(payload);
+      await store.recordAssisted(row.id, flag.assisted, flag.assistedBy);
+      filled.push({ ...row, ...flag });
+    }
+    return filled;
+  };
+
   app.get('/submissions', auth, async (c) => {
     const filter = filterOf(c);
     if (filter instanceof Response) return filter;
     const { submissions, total } = await store.listSubmissions(filter);
     return c.json({
-      submissions: submissions.map(({ id, reference, type, status, createdAt, deviceId, deviceName, receivedAt }) => ({
-        id, reference, type, status, createdAt, deviceId, deviceName, receivedAt,
+      submissions: (await withAssisted(submissions)).map(({ id, reference, type, status, createdAt, deviceId, deviceName, deviceKind, receivedAt, assisted, assistedBy }) => ({
+        id, reference, type, status, createdAt, deviceId, deviceName, deviceKind, receivedAt, assisted, assistedBy,
       })),
       total,
     });
   });
 
+  // Types come from what is stored, so a type the back office has no translation for yet (a new
+  // form, a tablet's home visit) can still be chosen; the screen shows its id then.
+  app.get('/submission-types', auth, async (c) => c.json({ types: await store.submissionTypes() }));
+
   app.get('/submissions.csv', auth, async (c) => {
     const filter = filterOf(c);
     if (filter instanceof Response) return filter;
-    const { submissions } = await store.listSubmissions(filter);
+    const submissions = await withAssisted((await store.listSubmissions(filter)).submissions);
     // The filter holds no personal data (type, status, dates, device), so the audit keeps it whole.
     await store.appendAudit({ at: new Date().toISOString(), actor: c.var.staff!.username, action: 'export_csv', target: null, detail: { filter, count: submissions.length } });
-    const header = ['id', 'reference', 'type', 'schemaVersion', 'status', 'createdAt', 'receivedAt', 'deviceId', 'deviceName'];
-    const rows = submissions.map((s) => [s.id, s.reference, s.type, s.schemaVersion, s.status, s.createdAt, s.receivedAt, s.deviceId, s.deviceName]);
+    // Columns are only ever added at the end: the municipality's case system may read them by position.
+    const header = ['id', 'reference', 'type', 'schemaVersion', 'status', 'createdAt', 'receivedAt', 'deviceId', 'deviceName', 'deviceKind', 'assisted', 'assistedBy'];
+    const rows = submissions.map((s) => [
+      s.id, s.reference, s.type, s.schemaVersion, s.status, s.createdAt, s.receivedAt, s.deviceId, s.deviceName, s.deviceKind, s.assisted === null ? '' : s.assisted ? 'yes' : 'no', s.assistedBy,
+    ]);
     return c.body(toCsv([header, ...rows]), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': 'attachment; filename="submissions.csv"',
@@ -103,17 +127,26 @@ export function staffSubmissionRoutes({ store, keyring, auth }: StaffSubmissionD
     const id = c.req.param('id');
     const record = UUID.test(id) ? await store.submission(id) : undefined;
     if (!record) return notFound(c);
-    const key = await keyring.privateKey(record.envelope.kid);
-    const decrypted = key ? await decryptEnvelope(record.envelope, key) : undefined;
-    // It was decrypted once at ingest: failing now means the key or the row was damaged, not bad input.
-    if (!decrypted?.ok) throw new Error(`staff.read: stored submission ${id} cannot be decrypted (kid ${record.envelope.kid})`);
+    const payload = await open(record);
     await store.appendAudit({ at: new Date().toISOString(), actor: c.var.staff!.username, action: 'read_submission', target: id, detail: { type: record.type } });
+    const flag = assistedOf(payload);
+    if (record.assisted === null) await store.recordAssisted(id, flag.assisted, flag.assistedBy);
     const { envelope: _envelope, contentHash: _hash, ...summary } = record;
     return c.json(
-      { ...summary, allowedTransitions: allowedNext(record.status), payload: decrypted.payload, history: await store.history(id) },
+      { ...summary, ...flag, allowedTransitions: allowedNext(record.status), payload, history: await store.history(id) },
       200,
       { 'Cache-Control': 'no-store' },
     );
+  });
+
+  // The back office prints from the page it already holds; it tells the server first, so that every
+  // paper copy of a citizen's answers is in the audit log like every read on screen.
+  app.post('/submissions/:id/print', auth, async (c) => {
+    const id = c.req.param('id');
+    const record = UUID.test(id) ? await store.submission(id) : undefined;
+    if (!record) return notFound(c);
+    await store.appendAudit({ at: new Date().toISOString(), actor: c.var.staff!.username, action: 'print_submission', target: id, detail: { type: record.type } });
+    return c.body(null, 204);
   });
 
   app.post('/submissions/:id/transition', auth, limitBody(SMALL_BODY_BYTES), async (c) => {

@@ -13,9 +13,23 @@ const newUserSchema = v.object({
   role: v.picklist(staffRoles),
 });
 
-/** POST /api/v1/staff/users: an admin creates caseworkers (and other admins). Existing users are never changed. */
+/**
+ * Admins manage staff accounts: POST /users creates caseworkers (and other admins; existing users are
+ * never changed), GET /users lists every account, POST /users/:username/disable deactivates a
+ * leaver's account and logs it out everywhere (audited). Nobody deactivates themselves or the last
+ * active admin.
+ */
 export function staffUserRoutes(store: Store, auth: MiddlewareHandler<AppEnv>): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  app.get('/users', auth, requireAdmin(), async (c) => c.json({ users: await store.listUsers() }, 200, { 'Cache-Control': 'no-store' }));
+  app.post('/users/:username/disable', auth, requireAdmin(), async (c) => {
+    const username = normalizeUsername(c.req.param('username'));
+    if (username === c.var.staff!.username) return apiError(c, 409, 'cannot_disable_self', 'An admin cannot deactivate their own account; ask another admin.');
+    const outcome = await store.disableUser(username, new Date().toISOString(), c.var.staff!.username);
+    if (outcome === 'last_admin') return apiError(c, 409, 'last_admin', 'The last active admin cannot be deactivated.');
+    if (outcome === 'not_found') return apiError(c, 404, 'not_found', `No active staff account named ${username}.`);
+    return c.body(null, 204);
+  });
   app.post('/users', auth, requireAdmin(), limitBody(SMALL_BODY_BYTES), async (c) => {
     const body = await readJsonBody(c, newUserSchema);
     if (body instanceof Response) return body;

@@ -5,9 +5,13 @@ import type { Database } from './schema.ts';
 import type {
   AuditEntry,
   AuditFilter,
+  AuditSubject,
   Device,
+  DisableUserOutcome,
   DeviceKind,
   EnrolmentCode,
+  EnrolmentCodeClaim,
+  EnrolmentCodeInfo,
   EnrolmentVia,
   InsertOutcome,
   NewSubmission,
@@ -43,8 +47,12 @@ const toDevice = (r: Row<'devices'>): Device => ({
   revokedAt: r.revoked_at,
 });
 
-type SummaryRow = Pick<Row<'submissions'>, 'id' | 'reference' | 'type' | 'schema_version' | 'status' | 'created_at' | 'received_at' | 'device_id'> & {
+type SummaryRow = Pick<
+  Row<'submissions'>,
+  'id' | 'reference' | 'type' | 'schema_version' | 'status' | 'created_at' | 'received_at' | 'device_id' | 'assisted' | 'assisted_by'
+> & {
   device_name: string;
+  device_kind: string;
 };
 
 const toSummary = (r: SummaryRow): SubmissionSummary => ({
@@ -57,6 +65,22 @@ const toSummary = (r: SummaryRow): SubmissionSummary => ({
   receivedAt: r.received_at,
   deviceId: r.device_id,
   deviceName: r.device_name,
+  deviceKind: r.device_kind as DeviceKind,
+  assisted: r.assisted === null ? null : r.assisted === 1,
+  assistedBy: r.assisted_by,
+});
+
+const toEnrolmentCodeInfo = (r: Row<'enrolment_codes'>): EnrolmentCodeInfo => ({
+  id: r.id!,
+  label: r.label,
+  kind: r.kind as DeviceKind | null,
+  createdAt: r.created_at,
+  createdBy: r.created_by,
+  expiresAt: r.expires_at,
+  maxUses: r.max_uses,
+  uses: r.uses,
+  revokedAt: r.revoked_at,
+  revokedBy: r.revoked_by,
 });
 
 const summaryColumns = [
@@ -68,7 +92,10 @@ const summaryColumns = [
   'submissions.created_at',
   'submissions.received_at',
   'submissions.device_id',
+  'submissions.assisted',
+  'submissions.assisted_by',
   'devices.name as device_name',
+  'devices.kind as device_kind',
 ] as const;
 
 /** Every audit entry goes through here, inside the transaction of the change it records. */
@@ -116,7 +143,7 @@ export class KyselyStore implements Store {
     return row && toKey(row);
   }
 
-  async createDevice(device: Device, tokenHash: string, via: EnrolmentVia = 'env_code') {
+  async createDevice(device: Device, tokenHash: string, via: EnrolmentVia = 'env_code', enrolmentCodeId?: string) {
     await this.db.transaction().execute(async (trx) => {
       await trx
         .insertInto('devices')
@@ -129,7 +156,7 @@ export class KyselyStore implements Store {
           revoked_at: device.revokedAt,
         })
         .execute();
-      await insertAudit(trx, { at: device.createdAt, actor: `device:${device.id}`, action: 'enrol_device', target: device.id, detail: { kind: device.kind, via } });
+      await insertAudit(trx, { at: device.createdAt, actor: `device:${device.id}`, action: 'enrol_device', target: device.id, detail: { kind: device.kind, via, ...(enrolmentCodeId ? { code: enrolmentCodeId } : {}) } });
     });
   }
 
@@ -225,6 +252,7 @@ export class KyselyStore implements Store {
     if (filter.createdFrom) query = query.where('submissions.created_at', '>=', filter.createdFrom);
     if (filter.createdBefore) query = query.where('submissions.created_at', '<', filter.createdBefore);
     if (filter.deviceId) query = query.where('submissions.device_id', '=', filter.deviceId);
+    if (filter.deviceKind) query = query.where('devices.kind', '=', filter.deviceKind);
     const counted = await query.select((eb) => eb.fn.countAll<number | string | bigint>().as('n')).executeTakeFirstOrThrow();
     let page = query.select(summaryColumns).orderBy('submissions.received_at', 'desc').orderBy('submissions.id');
     if (filter.limit !== undefined) page = page.limit(filter.limit);
@@ -233,12 +261,17 @@ export class KyselyStore implements Store {
     return { submissions: rows.map(toSummary), total: Number(counted.n) };
   }
 
+  async submissionTypes() {
+    const rows = await this.db.selectFrom('submissions').select('type').distinct().orderBy('type').execute();
+    return rows.map((r) => r.type);
+  }
+
   async submission(id: string): Promise<SubmissionRecord | undefined> {
     const r = await this.db
       .selectFrom('submissions')
       .innerJoin('devices', 'devices.id', 'submissions.device_id')
       .selectAll('submissions')
-      .select('devices.name as device_name')
+      .select(['devices.name as device_name', 'devices.kind as device_kind'])
       .where('submissions.id', '=', id)
       .executeTakeFirst();
     if (!r) return undefined;
@@ -325,7 +358,30 @@ export class KyselyStore implements Store {
 
   async userByUsername(username: string) {
     const r = await this.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
-    return r && { id: r.id, username: r.username, role: r.role as StaffRole, passwordHash: r.password_hash, createdAt: r.created_at };
+    return r && { id: r.id, username: r.username, role: r.role as StaffRole, passwordHash: r.password_hash, createdAt: r.created_at, ...(r.disabled_at ? { disabledAt: r.disabled_at } : {}) };
+  }
+
+  async listUsers() {
+    const rows = await this.db.selectFrom('users').select(['username', 'role', 'created_at', 'disabled_at', 'disabled_by']).orderBy('username').execute();
+    return rows.map((r) => ({ username: r.username, role: r.role as StaffRole, createdAt: r.created_at, disabledAt: r.disabled_at, disabledBy: r.disabled_by }));
+  }
+
+  async disableUser(username: string, at: string, actor: string): Promise<DisableUserOutcome> {
+    return this.db.transaction().execute(async (trx): Promise<DisableUserOutcome> => {
+      const user = await trx.selectFrom('users').select(['id', 'role']).where('username', '=', username).where('disabled_at', 'is', null).executeTakeFirst();
+      if (!user) return 'not_found';
+      if (user.role === 'admin') {
+        const admins = await trx.selectFrom('users').select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
+          .where('role', '=', 'admin').where('disabled_at', 'is', null).executeTakeFirstOrThrow();
+        if (Number(admins.n) <= 1) return 'last_admin';
+      }
+      const updated = await trx.updateTable('users').set({ disabled_at: at, disabled_by: actor }).where('id', '=', user.id).where('disabled_at', 'is', null).executeTakeFirst();
+      if (Number(updated.numUpdatedRows) === 0) return 'not_found';
+      // Logged out everywhere at once: a leaver's open browser must not keep reading submissions.
+      await trx.deleteFrom('sessions').where('user_id', '=', user.id).execute();
+      await insertAudit(trx, { at, actor, action: 'disable_user', target: username, detail: { role: user.role } });
+      return 'disabled';
+    });
   }
 
   async createSession(tokenHash: string, userId: string, createdAt: string, expiresAt: string, audit?: AuditEntry) {
@@ -342,6 +398,7 @@ export class KyselyStore implements Store {
       .select(['users.id as userId', 'users.username', 'users.role', 'sessions.expires_at'])
       .where('sessions.token_hash', '=', tokenHash)
       .where('sessions.expires_at', '>', now)
+      .where('users.disabled_at', 'is', null)
       .executeTakeFirst();
     return r && { userId: r.userId, username: r.username, role: r.role as StaffRole, expiresAt: r.expires_at };
   }
@@ -365,6 +422,9 @@ export class KyselyStore implements Store {
     let query = this.db.selectFrom('audit_log').selectAll();
     if (filter.target) query = query.where('target', '=', filter.target);
     if (filter.actor) query = query.where('actor', '=', filter.actor);
+    if (filter.action) query = query.where('action', '=', filter.action);
+    if (filter.from) query = query.where('at', '>=', filter.from);
+    if (filter.before) query = query.where('at', '<', filter.before);
     const rows = await query.orderBy('at', 'desc').orderBy('id').limit(filter.limit ?? 500).execute();
     return rows.map((r) => ({
       id: r.id,
@@ -376,14 +436,42 @@ export class KyselyStore implements Store {
     }));
   }
 
+  async auditSubjects(ids: readonly string[]) {
+    const subjects: Record<string, AuditSubject> = {};
+    // A page of the log names at most a few hundred ids; chunks keep each IN list small.
+    const unique = [...new Set(ids)];
+    for (let i = 0; i < unique.length; i += 200) {
+      const chunk = unique.slice(i, i + 200);
+      const [submissions, devices, codes] = await Promise.all([
+        this.db.selectFrom('submissions').select(['id', 'reference']).where('id', 'in', chunk).execute(),
+        this.db.selectFrom('devices').select(['id', 'name']).where('id', 'in', chunk).execute(),
+        this.db.selectFrom('enrolment_codes').select(['id', 'label']).where('id', 'in', chunk).execute(),
+      ]);
+      for (const r of submissions) subjects[r.id] = { kind: 'submission', label: r.reference };
+      for (const r of devices) subjects[r.id] = { kind: 'device', label: r.name };
+      for (const r of codes) if (r.id) subjects[r.id] = { kind: 'enrolment_code', label: r.label };
+    }
+    return subjects;
+  }
+
   async createEnrolmentCode(code: EnrolmentCode) {
     await this.db.transaction().execute(async (trx) => {
       await trx
         .insertInto('enrolment_codes')
-        .values({ code_hash: code.codeHash, created_at: code.createdAt, expires_at: code.expiresAt, created_by: code.createdBy })
+        .values({
+          code_hash: code.codeHash,
+          created_at: code.createdAt,
+          expires_at: code.expiresAt,
+          created_by: code.createdBy,
+          id: code.id ?? randomUUID(),
+          label: code.label ?? '',
+          kind: code.kind ?? null,
+          max_uses: code.maxUses ?? null,
+        })
         .execute();
-      // The code itself is a credential: the audit names only when it expires.
-      await insertAudit(trx, { at: code.createdAt, actor: code.createdBy, action: 'create_enrolment_code', target: null, detail: { expiresAt: code.expiresAt } });
+      // The code itself is a credential: the audit names only its id and limits.
+      const limits = { expiresAt: code.expiresAt, ...(code.kind ? { kind: code.kind } : {}), ...(code.maxUses ? { maxUses: code.maxUses } : {}) };
+      await insertAudit(trx, { at: code.createdAt, actor: code.createdBy, action: 'create_enrolment_code', target: code.id ?? null, detail: limits });
     });
   }
 
@@ -393,8 +481,52 @@ export class KyselyStore implements Store {
       .select('code_hash')
       .where('code_hash', '=', codeHash)
       .where('expires_at', '>', now)
+      .where('revoked_at', 'is', null)
       .executeTakeFirst();
     return row !== undefined;
+  }
+
+  async claimEnrolmentCode(codeHash: string, kind: DeviceKind, now: string): Promise<EnrolmentCodeClaim> {
+    const claimed = await this.db
+      .updateTable('enrolment_codes')
+      .set((eb) => ({ uses: eb('uses', '+', 1) }))
+      .where('code_hash', '=', codeHash)
+      .where('expires_at', '>', now)
+      .where('revoked_at', 'is', null)
+      .where((eb) => eb.or([eb('kind', 'is', null), eb('kind', '=', kind)]))
+      .where((eb) => eb.or([eb('max_uses', 'is', null), eb('uses', '<', eb.ref('max_uses'))]))
+      .returning('id')
+      .executeTakeFirst();
+    if (claimed) return { ok: true, id: claimed.id! };
+    const row = await this.db.selectFrom('enrolment_codes').selectAll().where('code_hash', '=', codeHash).executeTakeFirst();
+    if (!row) return { ok: false, reason: 'unknown' };
+    if (row.revoked_at !== null) return { ok: false, reason: 'revoked' };
+    if (row.expires_at <= now) return { ok: false, reason: 'expired' };
+    if (row.kind !== null && row.kind !== kind) return { ok: false, reason: 'wrong_kind' };
+    return { ok: false, reason: 'used_up' };
+  }
+
+  async listEnrolmentCodes() {
+    const rows = await this.db.selectFrom('enrolment_codes').selectAll().orderBy('created_at', 'desc').orderBy('id').execute();
+    return rows.map(toEnrolmentCodeInfo);
+  }
+
+  async revokeEnrolmentCode(id: string, at: string, actor: string) {
+    return this.db.transaction().execute(async (trx) => {
+      const result = await trx
+        .updateTable('enrolment_codes')
+        .set({ revoked_at: at, revoked_by: actor })
+        .where('id', '=', id)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) return false;
+      await insertAudit(trx, { at, actor, action: 'revoke_enrolment_code', target: id, detail: {} });
+      return true;
+    });
+  }
+
+  async recordAssisted(id: string, assisted: boolean, assistedBy: string | null) {
+    await this.db.updateTable('submissions').set({ assisted: assisted ? 1 : 0, assisted_by: assistedBy }).where('id', '=', id).execute();
   }
 
   async deleteSubmissionsReceivedBefore(cutoff: string, at: string, limit: number) {

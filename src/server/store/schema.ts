@@ -1,4 +1,5 @@
-import { Migrator, PostgresAdapter, sql, type Kysely, type Migration } from 'kysely';
+import { randomUUID } from 'node:crypto';
+import { Migrator, PostgresAdapter, sql, type Generated, type Kysely, type Migration } from 'kysely';
 
 /**
  * Tables as Kysely sees them, and the migrations that create them. Columns use only `text` and
@@ -37,6 +38,13 @@ export interface Database {
     received_at: string;
     status: string;
     updated_at: string;
+    /**
+     * Plain copies of the sealed payload's `assisted` flag (1/0) and `assistedBy`, for the inbox and
+     * the CSV (migration 003). NULL until the back office first lists the row: ingest stores only
+     * the envelope, and the staff routes decrypt once to fill these in.
+     */
+    assisted: Generated<number | null>;
+    assisted_by: Generated<string | null>;
   };
   submission_events: {
     id: string;
@@ -53,6 +61,9 @@ export interface Database {
     password_hash: string;
     role: string;
     created_at: string;
+    /** Migration 003: when an admin deactivated the account (a leaver); it then cannot log in. */
+    disabled_at: Generated<string | null>;
+    disabled_by: Generated<string | null>;
   };
   sessions: {
     token_hash: string;
@@ -75,6 +86,16 @@ export interface Database {
     created_at: string;
     expires_at: string;
     created_by: string;
+    /** Migration 003: an id to name the code in lists and URLs (never the hash), and its limits. */
+    id: Generated<string | null>;
+    label: Generated<string>;
+    /** `kiosk` or `tablet` when the code enrols only that kind; NULL for either. */
+    kind: Generated<string | null>;
+    /** NULL: any number of devices until it expires. */
+    max_uses: Generated<number | null>;
+    uses: Generated<number>;
+    revoked_at: Generated<string | null>;
+    revoked_by: Generated<string | null>;
   };
 }
 
@@ -184,6 +205,27 @@ export const migrations: Record<string, Migration> = {
         .addColumn('expires_at', 'text', (c) => c.notNull())
         .addColumn('created_by', 'text', (c) => c.notNull())
         .execute();
+    },
+  },
+  '003-enrolment-codes-assisted-flag-and-deactivated-users': {
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('enrolment_codes').addColumn('id', 'text').execute();
+      await db.schema.alterTable('enrolment_codes').addColumn('label', 'text', (c) => c.notNull().defaultTo('')).execute();
+      await db.schema.alterTable('enrolment_codes').addColumn('kind', 'text').execute();
+      await db.schema.alterTable('enrolment_codes').addColumn('max_uses', 'integer').execute();
+      await db.schema.alterTable('enrolment_codes').addColumn('uses', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      await db.schema.alterTable('enrolment_codes').addColumn('revoked_at', 'text').execute();
+      await db.schema.alterTable('enrolment_codes').addColumn('revoked_by', 'text').execute();
+      // Codes made before this migration get an id too, so that an admin can list and revoke them.
+      const old = await db.selectFrom('enrolment_codes').select('code_hash').execute();
+      for (const row of old) {
+        await db.updateTable('enrolment_codes').set({ id: randomUUID() }).where('code_hash', '=', row.code_hash).execute();
+      }
+      await db.schema.createIndex('enrolment_codes_id').unique().on('enrolment_codes').column('id').execute();
+      await db.schema.alterTable('users').addColumn('disabled_at', 'text').execute();
+      await db.schema.alterTable('users').addColumn('disabled_by', 'text').execute();
+      await db.schema.alterTable('submissions').addColumn('assisted', 'integer').execute();
+      await db.schema.alterTable('submissions').addColumn('assisted_by', 'text').execute();
     },
   },
 };

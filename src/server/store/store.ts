@@ -39,6 +39,13 @@ export interface SubmissionSummary {
   receivedAt: string;
   deviceId: string;
   deviceName: string;
+  deviceKind: DeviceKind;
+  /**
+   * Whether a staff member filled it in for the citizen, and who (the sealed payload's `assisted`
+   * and `assistedBy`); null until the back office has decrypted the row once (recordAssisted).
+   */
+  assisted: boolean | null;
+  assistedBy: string | null;
 }
 
 /** A stored submission: metadata plus the envelope exactly as it arrived (still encrypted). */
@@ -73,6 +80,7 @@ export interface SubmissionFilter {
   createdFrom?: string;
   createdBefore?: string;
   deviceId?: string;
+  deviceKind?: DeviceKind;
   limit?: number;
   offset?: number;
 }
@@ -91,7 +99,20 @@ export interface StaffUser {
   role: StaffRole;
   passwordHash: string;
   createdAt: string;
+  /** Set when an admin deactivated the account; absent while it is active. */
+  disabledAt?: string;
 }
+
+/** A staff account as admins see it in the list: never the password hash. */
+export interface StaffUserInfo {
+  username: string;
+  role: StaffRole;
+  createdAt: string;
+  disabledAt: string | null;
+  disabledBy: string | null;
+}
+
+export type DisableUserOutcome = 'disabled' | 'not_found' | 'last_admin';
 
 export interface StaffSession {
   userId: string;
@@ -108,9 +129,12 @@ export const auditActions = [
   'transition',
   'export_csv',
   'create_user',
+  'disable_user',
   'enrol_device',
   'revoke_device',
   'create_enrolment_code',
+  'revoke_enrolment_code',
+  'print_submission',
   'retention_delete',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
@@ -131,9 +155,19 @@ export interface StoredAuditEntry extends AuditEntry {
   id: string;
 }
 
+/** A thing an audit entry names, as the log shows it; never personal data (references, device names, code labels). */
+export interface AuditSubject {
+  kind: 'submission' | 'device' | 'enrolment_code';
+  label: string;
+}
+
 export interface AuditFilter {
   target?: string;
   actor?: string;
+  action?: AuditAction;
+  /** Bounds on `at` (ISO text): from inclusive, before exclusive. */
+  from?: string;
+  before?: string;
   limit?: number;
 }
 
@@ -145,7 +179,33 @@ export interface EnrolmentCode {
   createdAt: string;
   expiresAt: string;
   createdBy: string;
+  /** Names the code in lists and URLs; the hash never leaves the store. */
+  id?: string;
+  /** What the admin made it for ("Kiosks in the hall"); no personal data. */
+  label?: string;
+  /** Only devices of this kind may use it; undefined for either. */
+  kind?: DeviceKind;
+  /** How many devices it may enrol; undefined for any number until it expires. */
+  maxUses?: number;
 }
+
+/** An enrolment code as admins see it in the list: everything but the code and its hash. */
+export interface EnrolmentCodeInfo {
+  id: string;
+  label: string;
+  kind: DeviceKind | null;
+  createdAt: string;
+  createdBy: string;
+  expiresAt: string;
+  maxUses: number | null;
+  uses: number;
+  revokedAt: string | null;
+  revokedBy: string | null;
+}
+
+/** Why a code did not enrol a device; `unknown` covers wrong codes (and the environment's code is checked before). */
+export type EnrolmentCodeRefusal = 'unknown' | 'expired' | 'revoked' | 'used_up' | 'wrong_kind';
+export type EnrolmentCodeClaim = { ok: true; id: string } | { ok: false; reason: EnrolmentCodeRefusal };
 
 export interface Store {
   readonly kind: StorageKind;
@@ -156,8 +216,8 @@ export interface Store {
   addServerKeyIfNoneActive(key: StoredServerKey): Promise<StoredServerKey>;
   serverKey(kid: string): Promise<StoredServerKey | undefined>;
 
-  /** Stores the device and its `enrol_device` audit entry together. */
-  createDevice(device: Device, tokenHash: string, via?: EnrolmentVia): Promise<void>;
+  /** Stores the device and its `enrol_device` audit entry together (naming the admin's code that enrolled it, if one did). */
+  createDevice(device: Device, tokenHash: string, via?: EnrolmentVia, enrolmentCodeId?: string): Promise<void>;
   /** Revoked devices are answered too: the caller decides what a revoked device may do. */
   deviceByTokenHash(tokenHash: string): Promise<Device | undefined>;
   listDevices(): Promise<Device[]>;
@@ -172,6 +232,8 @@ export interface Store {
    */
   insertSubmission(submission: NewSubmission): Promise<InsertOutcome>;
   listSubmissions(filter: SubmissionFilter): Promise<{ submissions: SubmissionSummary[]; total: number }>;
+  /** Every type that has a stored submission, sorted: the options of the inbox's type filter. */
+  submissionTypes(): Promise<string[]>;
   submission(id: string): Promise<SubmissionRecord | undefined>;
   history(id: string): Promise<SubmissionEvent[]>;
   /** Moves a submission to `to` if its current status is one of `allowedFrom`, recording the event and its audit entry. */
@@ -184,11 +246,19 @@ export interface Store {
 
   /** False when the username is taken: an existing user is never overwritten. Audited as `create_user` by `actor`. */
   createUser(user: StaffUser, actor?: string): Promise<boolean>;
+  /** Deactivated users too (with disabledAt): the caller decides what they may do. */
   userByUsername(username: string): Promise<StaffUser | undefined>;
+  /** Every account, by username. */
+  listUsers(): Promise<StaffUserInfo[]>;
+  /**
+   * Deactivates an active account, ends its sessions and audits it, in one transaction. Refuses to
+   * deactivate the last active admin, so that nobody is locked out of administration.
+   */
+  disableUser(username: string, at: string, actor: string): Promise<DisableUserOutcome>;
 
   /** Stores the session and, when given, its `login` audit entry in one transaction. */
   createSession(tokenHash: string, userId: string, createdAt: string, expiresAt: string, audit?: AuditEntry): Promise<void>;
-  /** Only sessions that have not expired at `now`. */
+  /** Only sessions that have not expired at `now`, of accounts that are active. */
   sessionByTokenHash(tokenHash: string, now: string): Promise<StaffSession | undefined>;
   /** Deletes the session and, when given, writes its `logout` audit entry in one transaction. */
   deleteSession(tokenHash: string, audit?: AuditEntry): Promise<void>;
@@ -198,10 +268,28 @@ export interface Store {
   appendAudit(entry: AuditEntry): Promise<void>;
   /** Newest first. */
   listAudit(filter: AuditFilter): Promise<StoredAuditEntry[]>;
+  /**
+   * What the ids an audit entry names are, for people reading the log: a submission's reference, a
+   * device's name, an enrolment code's label. Ids that name nothing stored (any more) are left out.
+   */
+  auditSubjects(ids: readonly string[]): Promise<Record<string, AuditSubject>>;
 
   createEnrolmentCode(code: EnrolmentCode): Promise<void>;
   /** Whether a code with this hash exists and has not expired at `now`. */
   enrolmentCodeValid(codeHash: string, now: string): Promise<boolean>;
+  /**
+   * Counts one use of the code for a device of `kind`, if it is known, not expired at `now`, not
+   * revoked, meant for that kind and not used up; otherwise says why not. The count is a
+   * compare-and-set, so two devices racing for a code's last use cannot both get it.
+   */
+  claimEnrolmentCode(codeHash: string, kind: DeviceKind, now: string): Promise<EnrolmentCodeClaim>;
+  /** Newest first; never the code or its hash. */
+  listEnrolmentCodes(): Promise<EnrolmentCodeInfo[]>;
+  /** Revokes and audits in one transaction; false (nothing audited) when there is no such code or it was revoked already. */
+  revokeEnrolmentCode(id: string, at: string, actor: string): Promise<boolean>;
+
+  /** Stores the plain `assisted`/`assistedBy` of a submission, read from its sealed payload by the staff routes. */
+  recordAssisted(id: string, assisted: boolean, assistedBy: string | null): Promise<void>;
 
   /**
    * Deletes up to `limit` submissions received before `cutoff` with their history, and audits the

@@ -28,11 +28,13 @@ export async function storeSubmission(
   schemaVersion: number,
   data: Record<string, unknown>,
   deviceName = 'E2E staff tablet',
+  /** Sealed beside `data`, as a tablet's assisted mode adds `assisted` and `assistedBy`. */
+  sealedExtra: Record<string, unknown> = {},
 ): Promise<{ reference: string; device: EnrollResponse }> {
   const enrolled = await request.post('/api/v1/devices/enroll', { data: { code: E2E_ENROLMENT_CODE, name: deviceName, kind: 'tablet' } });
   expect(enrolled.status()).toBe(201);
   const device = (await enrolled.json()) as EnrollResponse;
-  const payload = { type, schemaVersion, reference: randomReference(), createdAt: new Date().toISOString(), data };
+  const payload = { type, schemaVersion, reference: randomReference(), createdAt: new Date().toISOString(), ...sealedExtra, data };
   const envelope = await seal(payload, device.serverKey);
   const sent = await request.post('/api/v1/submissions', { data: { submissions: [envelope] }, headers: { Authorization: `Bearer ${device.token}` } });
   const [result] = (await sent.json()).results;
@@ -41,8 +43,8 @@ export async function storeSubmission(
 }
 
 /** A 'device-test' submission (src/forms/device-test.ts: no citizen data) from a new device. */
-export const storeDeviceTest = (request: APIRequestContext, deviceName: string) =>
-  storeSubmission(request, 'device-test', 1, { note: 'device-test', sentAt: new Date().toISOString() }, deviceName);
+export const storeDeviceTest = (request: APIRequestContext, deviceName: string, sealedExtra: Record<string, unknown> = {}) =>
+  storeSubmission(request, 'device-test', 1, { note: 'device-test', sentAt: new Date().toISOString() }, deviceName, sealedExtra);
 
 /** Logs in through the back office's own form. */
 export async function logInAt(page: Page, user: { username: string; password: string }): Promise<void> {
