@@ -59,7 +59,7 @@ export async function enrol(input: EnrolInput, options: EnrolOptions = {}): Prom
   } catch (cause) {
     throw new EnrolmentError('unreachable', `no answer from ${serverUrl || 'this origin'}`, { cause });
   }
-  if (!response.ok) throw new EnrolmentError(codeForStatus(response.status), `HTTP ${response.status}`);
+  if (!response.ok) throw new EnrolmentError(await refusalCode(response), `HTTP ${response.status}`);
 
   const parsed = v.safeParse(enrollResponseSchema, await response.json().catch(() => undefined));
   if (!parsed.success) throw new EnrolmentError('bad_response', 'the answer is not an enrolment');
@@ -110,6 +110,24 @@ export function normalizeServerUrl(text: string): string {
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new EnrolmentError('invalid_url', `${trimmed} is not http(s)`);
   return trimmed;
+}
+
+/** The server's own codes for a code that exists but may not be used (src/server/auth/enrollment.ts). */
+const codeRefusals: Readonly<Record<string, EnrolmentError['code']>> = {
+  enrolment_code_expired: 'code_expired',
+  enrolment_code_revoked: 'code_revoked',
+  enrolment_code_used_up: 'code_used_up',
+  enrolment_code_wrong_kind: 'code_wrong_kind',
+};
+
+/** Which refusal: the body's error code when the server says why a code was refused, else by status. */
+async function refusalCode(response: Response): Promise<EnrolmentError['code']> {
+  if (response.status === 403) {
+    const body = (await response.json().catch(() => undefined)) as { error?: { code?: unknown } } | undefined;
+    const refusal = typeof body?.error?.code === 'string' ? codeRefusals[body.error.code] : undefined;
+    if (refusal) return refusal;
+  }
+  return codeForStatus(response.status);
 }
 
 function codeForStatus(status: number): EnrolmentError['code'] {

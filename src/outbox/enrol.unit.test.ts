@@ -75,6 +75,17 @@ describe('enrol', () => {
     expect(await readDevice()).toBeUndefined();
   });
 
+  it.each([
+    ['enrolment_code_expired', 'code_expired'],
+    ['enrolment_code_revoked', 'code_revoked'],
+    ['enrolment_code_used_up', 'code_used_up'],
+    ['enrolment_code_wrong_kind', 'code_wrong_kind'],
+    ['wrong_enrollment_code', 'wrong_code'],
+  ])('says why the server refused a code (%s → %s)', async (serverCode, code) => {
+    const { fetch } = server(() => Response.json({ error: { code: serverCode, message: 'm' } }, { status: 403 }));
+    await expect(enrol(input, { fetch })).rejects.toMatchObject({ code });
+  });
+
   it('says unreachable when there is no answer', async () => {
     const { fetch } = server(() => Promise.reject(new TypeError('Failed to fetch')));
     await expect(enrol(input, { fetch })).rejects.toMatchObject({ code: 'unreachable' });
