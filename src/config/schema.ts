@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { isIsoDate } from '../domain/dates.ts';
 import { serviceGroups } from './values.ts';
 
 /**
@@ -13,7 +14,8 @@ const interval = v.pipe(
   v.check((i) => i.opens < i.closes, 'opens must be before closes'),
 );
 const day = v.array(interval);
-const isoDate = v.pipe(v.string(), v.isoDate());
+// A real calendar day (not 2026-02-30): valibot's isoDate() checks only the shape.
+const isoDate = v.pipe(v.string(), v.isoDate('closing day must be YYYY-MM-DD'), v.check(isIsoDate, 'closing day must be a calendar date'));
 
 
 export const municipalityConfigSchema = v.object({
@@ -26,7 +28,11 @@ export const municipalityConfigSchema = v.object({
   openingHours: v.object({
     monday: day, tuesday: day, wednesday: day, thursday: day, friday: day, saturday: day, sunday: day,
   }),
-  /** Extra days the centre is closed (besides public holidays), e.g. a staff day. */
+  /**
+   * Extra days the centre is closed besides weekends and the public holidays (rules/holidays.ts),
+   * as dated ISO days ("2026-12-23"), e.g. a staff day. Booking offers no time on them, and the
+   * 3-11 business-day delivery window skips them.
+   */
   closingDays: v.array(isoDate),
   session: v.pipe(
     v.object({

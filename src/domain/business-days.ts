@@ -50,11 +50,18 @@ export function danishHolidays(year: number): readonly ClosedDay[] {
   return days;
 }
 
+/**
+ * A public holiday, a day offices close by custom, or one of the municipality's extra closing days
+ * (configuration closingDays). Weekends are not counted here: a centre may open on a Saturday.
+ */
+export function isClosingDay(date: IsoDate, extraClosed: readonly IsoDate[] = []): boolean {
+  if (extraClosed.includes(date)) return true;
+  return danishHolidays(parseIsoDate(date).year).some((h) => h.date === date);
+}
+
 /** Monday to Friday, not a holiday or customary closing day, and not one of the municipality's extra closing days. */
 export function isBusinessDay(date: IsoDate, extraClosed: readonly IsoDate[] = []): boolean {
-  if (isoWeekday(date) > 5) return false;
-  if (extraClosed.includes(date)) return false;
-  return !danishHolidays(parseIsoDate(date).year).some((h) => h.date === date);
+  return isoWeekday(date) <= 5 && !isClosingDay(date, extraClosed);
 }
 
 /**

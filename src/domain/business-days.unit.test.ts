@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addBusinessDays, danishHolidays, deliveryWindow, easterSunday, isBusinessDay } from './business-days.ts';
+import { addBusinessDays, danishHolidays, deliveryWindow, easterSunday, isBusinessDay, isClosingDay } from './business-days.ts';
 
 describe('easterSunday', () => {
   it.each([
@@ -123,5 +123,37 @@ describe('deliveryWindow', () => {
 
   it('rejects a minimum above the maximum', () => {
     expect(() => deliveryWindow('2026-03-09', 11, 3)).toThrow(RangeError);
+  });
+});
+
+describe('isClosingDay', () => {
+  it('is true on holidays and configured closing days, and not because of the weekend alone', () => {
+    expect(isClosingDay('2026-12-25')).toBe(true);
+    expect(isClosingDay('2026-11-28')).toBe(false); // a Saturday: the opening hours decide
+    expect(isClosingDay('2026-11-28', ['2026-11-28'])).toBe(true);
+    expect(isClosingDay('2026-04-05')).toBe(true); // Easter Sunday
+  });
+});
+
+describe('delivery window with the municipality\'s closing days', () => {
+  // Monday 21 December 2026. Without extra days: 22, 23 | 24-27 closed | 28 = 3rd; … 11 January = 11th.
+  it('crosses Christmas and New Year', () => {
+    expect(deliveryWindow('2026-12-21', 3, 11)).toEqual({ earliest: '2026-12-28', latest: '2027-01-11' });
+  });
+
+  it('skips a configured closing day before Christmas and one after New Year', () => {
+    expect(deliveryWindow('2026-12-21', 3, 11, ['2026-12-22'])).toEqual({ earliest: '2026-12-29', latest: '2027-01-12' });
+    expect(deliveryWindow('2026-12-21', 3, 11, ['2026-12-22', '2027-01-04'])).toEqual({ earliest: '2026-12-29', latest: '2027-01-13' });
+  });
+
+  it('ignores a configured closing day that is already closed or outside the window', () => {
+    expect(deliveryWindow('2026-12-21', 3, 11, ['2026-12-26', '2027-02-01'])).toEqual({ earliest: '2026-12-28', latest: '2027-01-11' });
+  });
+
+  it('counts from a closing day itself as day 0', () => {
+    // Thursday 24 December 2026, closed: the 3rd business day is Wednesday 30 December; with
+    // Monday 28 December closed too, 31 December and New Year push it to Monday 4 January.
+    expect(addBusinessDays('2026-12-24', 3)).toBe('2026-12-30');
+    expect(addBusinessDays('2026-12-24', 3, ['2026-12-28'])).toBe('2027-01-04');
   });
 });

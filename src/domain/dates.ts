@@ -88,3 +88,34 @@ export function calendarDate(date: Date | IsoDate): IsoDate {
   parseIsoDate(date);
   return date;
 }
+
+/** The Intl locale that writes dates as citizens here read them: Danish, and British (not US) English. */
+export function dateLocale(language: string): 'da-DK' | 'en-GB' {
+  return language === 'en' ? 'en-GB' : 'da-DK';
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A calendar date as text in the citizen's language: "24. november 2026" / "24 November 2026",
+ * with the weekday when it matters (a booked time, a delivery window): "tirsdag den 24. november
+ * 2026" / "Tuesday, 24 November 2026". English is British (en-GB): day before month, never the US
+ * "November 24, 2026". Screens, receipts and printed copies show dates through this function.
+ */
+export function formatDate(date: IsoDate, language: string, { weekday = false } = {}): string {
+  const { year, month, day } = parseIsoDate(date);
+  const locale = dateLocale(language);
+  const key = `${locale}|${weekday}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, {
+      ...(weekday ? { weekday: 'long' as const } : {}),
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+    dateFormats.set(key, format);
+  }
+  return format.format(new Date(toUtcMidnight(formatIsoDate(year, month, day))));
+}

@@ -1,5 +1,5 @@
 import { weekdays } from '../config/values.ts';
-import { isBusinessDay } from './business-days.ts';
+import { isClosingDay } from './business-days.ts';
 import { addDays, calendarDate, isoWeekday, type IsoDate } from './dates.ts';
 
 export interface OpeningInterval {
@@ -30,12 +30,12 @@ export function copenhagenMinutes(instant: Date): number {
 
 /**
  * The start times on one day: every `slotMinutes` from opening, each ending by closing time; on
- * the current day only those that have not started. A closed day (weekend, public holiday, a
- * configured closing day, or no opening hours, like Wednesday in the default) has none.
- * isBusinessDay leaves out weekends, so a Saturday opening is not bookable at the kiosk.
+ * the current day only those that have not started (Copenhagen clock). The configured opening
+ * hours decide the weekdays, Saturday and Sunday included when a centre opens then; a public
+ * holiday, a customary closing day (rules/holidays.ts) or a configured closing day has none.
  */
 export function slotsOn(date: IsoDate, hours: BookingHours, slotMinutes: number, now: Date): string[] {
-  if (!isBusinessDay(date, hours.closingDays)) return [];
+  if (isClosingDay(date, hours.closingDays)) return [];
   const today = calendarDate(now);
   if (date < today) return [];
   const earliest = date === today ? copenhagenMinutes(now) + 1 : 0;

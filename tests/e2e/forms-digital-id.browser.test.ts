@@ -1,13 +1,15 @@
 import { expect, test } from '@playwright/test';
-import { blockingLines, complaintRecipient } from '../../src/domain/rules/contacts.ts';
+import { blockingLines, complaintRecipient, mitIdSupport } from '../../src/domain/rules/contacts.ts';
 import { ruleOn } from '../../src/domain/rules/dated.ts';
 import { extraKeyCardsAtCounter } from '../../src/domain/rules/key-cards.ts';
 import { minimumAge } from '../../src/domain/rules/age.ts';
 import defaultConfig from '../../src/config/municipality.default.json' with { type: 'json' };
+import type { MunicipalityConfig } from '../../src/config/schema.ts';
 import { defaultBooking } from '../../src/config/values.ts';
 import { bookableDays } from '../../src/domain/slots.ts';
 import { examplePayloads } from '../../src/forms/definitions/examples.ts';
 import { receiptValues } from '../../src/forms/definitions/get-digital-id.checks.ts';
+import { formatDate } from '../../src/domain/dates.ts';
 import { formatDay, formatSlot } from '../../src/forms/engine/display.ts';
 import { enrolKiosk } from './support/enrol.ts';
 import { choose, completeFormOffline, fieldId, fillText, flowText, type Language, type StepFiller } from './support/forms.ts';
@@ -21,6 +23,7 @@ import { readOutbox } from './support/outbox-page.ts';
 const today = new Date();
 const recipient = ruleOn(complaintRecipient, today);
 const lines = ruleOn(blockingLines, today);
+const mitIdLine = ruleOn(mitIdSupport, today).phone;
 // The second open day, so that the test does not race the clock through today's last slots.
 const bookedDay = bookableDays(defaultConfig, today, defaultBooking)[1]!;
 const bookedTime = bookedDay.times[1]!;
@@ -48,12 +51,16 @@ const flows: { service: string; steps: StepFiller[]; receipt: string[] | ((langu
     service: 'block-digital-id',
     steps: [
       async (p) => {
+        await choose(p, 'scheme', 'nemid', 'nemid');
+      },
+      async (p) => {
+        // Only the numbers that block a NemID: not MitID support's.
         await expect(p.locator('main')).toContainText(lines.citizen.phone);
         await expect(p.locator('main')).toContainText(lines.business.phone);
+        await expect(p.locator('main')).not.toContainText(mitIdLine);
         await expect(p.locator('main form .form-group')).toHaveCount(0);
       },
       async (p) => {
-        await choose(p, 'scheme', 'nemid', 'nemid');
         await choose(p, 'lost', 'key-card', 'key-card');
         await fillText(p, 'details', 'Min pung blev stjålet i bussen.');
       },
@@ -246,4 +253,64 @@ test('get-digital-id in da: MitID is not posted, and the audio code reader can b
     },
   ]);
   expect(printed).toContain('kodeoplæser');
+});
+
+// These tests serve their own /config.json; a service worker would answer from its cache instead.
+test.describe('with a municipality configuration of its own', () => {
+  test.use({ serviceWorkers: 'block' });
+
+  /** A municipality that offers one scheme only (config.schemes): blocking shows that scheme's number and no other. */
+  for (const [offered, other] of [['mitid', 'nemid'], ['nemid', 'mitid']] as const) {
+    test(`block-digital-id where only ${offered} is offered: only its number, and the scheme is chosen already`, async ({ page }) => {
+      const config = structuredClone(defaultConfig);
+      config.schemes[other] = false;
+      await page.route('/config.json', (route) => route.fulfill({ json: config }));
+      await page.goto('/service/block-digital-id');
+      await chooseLanguage(page, 'en');
+      await expect(page.locator('main input[type="radio"]')).toHaveCount(1);
+      await expect(page.locator(fieldId('scheme'))).toHaveValue(offered);
+      await expect(page.locator(fieldId('scheme'))).toBeChecked();
+      await page.locator('form button[type="submit"]').click();
+      await expect(page.locator('main h1')).toHaveText('Call and block now');
+      const main = page.locator('main');
+      if (offered === 'mitid') {
+        await expect(main).toContainText(mitIdLine);
+        await expect(main).not.toContainText(lines.citizen.phone);
+        await expect(main).not.toContainText(lines.business.phone);
+        await expect(main).not.toContainText('NemID');
+      } else {
+        await expect(main).toContainText(lines.citizen.phone);
+        await expect(main).not.toContainText(mitIdLine);
+        await expect(main).not.toContainText('MitID');
+      }
+    });
+  }
+
+  test('get-digital-id in en: the posted window skips the closing days of the configuration', async ({ page, context }) => {
+    // Close the centre on the two ends of the window: both dates move on.
+    const data = { ...examplePayloads['get-digital-id'], confirmBy: 'post' };
+    const plain = receiptValues(today, data);
+    const config = { ...structuredClone(defaultConfig), closingDays: [plain.earliest!, plain.latest!] } as MunicipalityConfig;
+    const shifted = receiptValues(today, data, config);
+    expect(shifted.earliest).not.toBe(plain.earliest);
+    expect(shifted.latest).not.toBe(plain.latest);
+    await page.route('/config.json', (route) => route.fulfill({ json: config }));
+    await enrolKiosk(page);
+    await completeFormOffline(page, context, 'get-digital-id', 'en', [
+      async (p) => {
+        await choose(p, 'scheme', 'nemid', 'mitid');
+        await fillText(p, 'name', 'Karen Hansen');
+        await fillText(p, 'cpr', '0101901234');
+      },
+      async (p) => choose(p, 'hasFixedAddress', 'yes', 'yes'),
+      async (p) => p.locator(`${fieldId('documents')}-driving-licence`).check(),
+      async (p) => choose(p, 'confirmBy', 'post', 'questions'),
+      async (p) => choose(p, 'keyCard', 'standard', 'standard'),
+    ]);
+    const main = page.locator('main');
+    for (const day of [shifted.earliest!, shifted.latest!]) await expect(main).toContainText(formatDate(day, 'en', { weekday: true }));
+    await expect(main).not.toContainText(formatDate(plain.earliest!, 'en', { weekday: true }));
+    // British English: "24 November 2026", never "November 24, 2026".
+    await expect(main).not.toContainText(/(January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}/);
+  });
 });

@@ -35,8 +35,12 @@ test('what should I bring answers from the documents, questions and witness the 
 test('living abroad gives the fee for collection at a representation from the rule data', async ({ page }) => {
   await openKiosk(page, '/service/living-abroad');
   await expect(page.locator('main')).toContainText('260 kr. (2022)');
+  await expect(page.locator('main')).toContainText('30. maj 2023');
   await chooseLanguage(page, 'en');
   await expect(page.locator('main')).toContainText('DKK 260 (2022)');
+  // The day ordering for collection abroad ended, as a British date and not as "2023-…".
+  await expect(page.locator('main')).toContainText('30 May 2023');
+  await expect(page.locator('main')).not.toContainText(/\d{4}-\d{2}-\d{2}/);
   await expectNoRawKeys(page);
 });
 
@@ -44,6 +48,8 @@ test('from NemID to MitID shows the shutdown dates in the citizen’s language',
   await openKiosk(page, '/service/nemid-to-mitid');
   await expect(page.locator('main table')).toContainText('31. oktober 2023');
   await chooseLanguage(page, 'en');
-  await expect(page.locator('main table')).toContainText('October 31, 2023');
+  // British English, day before month: never the US "October 31, 2023".
+  await expect(page.locator('main table')).toContainText('31 October 2023');
+  await expect(page.locator('main table')).not.toContainText(/October \d+, 2023/);
   await expectNoRawKeys(page);
 });

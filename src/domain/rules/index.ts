@@ -12,6 +12,9 @@ import {
   newKeyCardAtRemainingKeys,
   renewalYears,
 } from './key-cards.ts';
+import { moveReporting } from './moving.ts';
+import { doctorDistance } from './doctor.ts';
+import { housingBenefitBackdating } from './housing.ts';
 import { witnessLimit, witnessMinimumAge, witnessMitIdExperience } from './witness.ts';
 
 export * from './dated.ts';
@@ -27,6 +30,9 @@ export * from './key-cards.ts';
 export * from './labels.ts';
 export * from './timeline.ts';
 export * from './witness.ts';
+export * from './moving.ts';
+export * from './doctor.ts';
+export * from './housing.ts';
 
 /** Every dated rule by name, so one test can check all their data (dates, order, overlaps, sources). */
 export const allDatedRules: Record<string, readonly DatedRule<unknown>[]> = {
@@ -51,4 +57,7 @@ export const allDatedRules: Record<string, readonly DatedRule<unknown>[]> = {
   mitIdSupport,
   complaintRecipient,
   digitalPostExemption,
+  moveReporting,
+  doctorDistance,
+  housingBenefitBackdating,
 };

@@ -23,7 +23,16 @@ export const extraKeyCardsV1: FormDefinition = {
       introKeys: ['intro'],
       introValues: () => ({ max: String(maxCards) }),
       fields: [
-        { name: 'count', kind: 'number', required: true, personal: false, min: 1, max: maxCards },
+        {
+          name: 'count',
+          kind: 'number',
+          required: true,
+          personal: false,
+          min: 1,
+          max: maxCards,
+          // The shared number messages speak of kroner; a count of key cards needs its own words.
+          errorKeys: { required: 'fields.count.required', format: 'fields.count.format', range: 'fields.count.range' },
+        },
         { name: 'print', kind: 'choice', required: true, personal: false, options: printOptions },
       ],
     },

@@ -113,18 +113,29 @@ describe('forms', () => {
     }
   });
 
-  it('give the numbers that block a digital ID now from the rule data in force, before asking anything', () => {
+  it('ask which digital ID first, then give only the numbers that block it, from the rule data in force', () => {
     const form = currentForms.find((f) => f.id === 'block-digital-id')!;
-    const first = form.steps[0]!;
-    expect(first.fields).toEqual([]);
+    expect(form.steps[0]!.fields.map((f) => f.name)).toEqual(['scheme']);
+    const callNow = form.steps[1]!;
+    expect(callNow.fields).toEqual([]);
     const lines = blockingLines.at(-1)!.value;
-    expect(first.introValues?.(new Date(), {})).toMatchObject({ citizen: lines.citizen.phone, business: lines.business.phone });
+    expect(callNow.introValues?.(new Date(), { scheme: 'nemid' })).toMatchObject({ context: 'nemid', citizen: lines.citizen.phone, business: lines.business.phone });
+    expect(callNow.introValues?.(new Date(), { scheme: 'mitid' })).toMatchObject({ context: 'mitid' });
+    for (const lang of languages) {
+      const texts = locale(lang, 'form-block-digital-id') as Record<string, string> & { receipt: Record<string, string> };
+      // The MitID text names no NemID number and the NemID text no MitID number.
+      for (const text of [texts.callNow_mitid!, texts.receipt.callNow_mitid!]) expect(text).not.toMatch(/\{\{(citizen|business)\}\}/);
+      for (const text of [texts.callNow_nemid!, texts.receipt.callNow_nemid!]) expect(text).not.toContain('{{mitid}}');
+      expect(texts.callNow_mitid).toContain('{{mitid}}');
+      expect(texts.callNow_nemid).toContain('{{citizen}}');
+    }
   });
 
   it('offer only the schemes the municipality has switched on', () => {
-    const scheme = currentForms.find((f) => f.id === 'block-digital-id')!.steps[1]!.fields.find((f) => f.name === 'scheme')!;
+    const scheme = currentForms.find((f) => f.id === 'block-digital-id')!.steps[0]!.fields.find((f) => f.name === 'scheme')!;
     const config = { ...defaultConfig, schemes: { nemid: false, mitid: true } } as unknown as MunicipalityConfig;
     expect(offeredOptions(scheme, config).map((o) => o.value)).toEqual(['mitid']);
+    expect(offeredOptions(scheme, { ...config, schemes: { nemid: true, mitid: false } }).map((o) => o.value)).toEqual(['nemid']);
     expect(offeredOptions(scheme).map((o) => o.value)).toEqual(['nemid', 'mitid']);
   });
 

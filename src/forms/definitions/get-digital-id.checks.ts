@@ -69,10 +69,13 @@ export const witnessCheck: FormCheck = (data, today) => {
   return errors;
 };
 
-/** The receipt: today at the counter, or posted within the business-day window of the rule data. */
-export const receiptValues: TextValues = (today, data) => {
+/**
+ * The receipt: today at the counter, or posted within the business-day window of the rule data,
+ * skipping weekends, public holidays and the municipality's own closing days (configuration).
+ */
+export const receiptValues: TextValues = (today, data, config) => {
   const route = routeOf(data, today) ?? 'immediate';
   const { min, max } = ruleOn(postedDeliveryBusinessDays, today);
-  const window = deliveryWindow(calendarDate(today), min, max);
+  const window = deliveryWindow(calendarDate(today), min, max, config?.closingDays ?? []);
   return { context: route === 'posted' ? 'posted' : 'immediate', earliest: window.earliest, latest: window.latest };
 };

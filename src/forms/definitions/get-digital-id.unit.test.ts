@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import defaultConfig from '../../config/municipality.default.json' with { type: 'json' };
+import type { MunicipalityConfig } from '../../config/schema.ts';
 import { describe, expect, it } from 'vitest';
 import '../index.ts';
 import { validateRequest } from '../registry.ts';
@@ -52,6 +54,12 @@ describe('get a digital ID', () => {
     // Monday 21 December 2026: 3 business days skip 24-27 December; 11 skip 31 December to 3 January too.
     expect(receiptValues(new Date('2026-12-21T10:00:00Z'), data)).toEqual({ context: 'posted', earliest: '2026-12-28', latest: '2027-01-11' });
     expect(receiptValues(new Date('2026-12-21T10:00:00Z'), example).context).toBe('immediate');
+  });
+
+  it("also skips the municipality's own closing days in the window", () => {
+    const data = { ...example, confirmBy: 'post' };
+    const config = { ...defaultConfig, closingDays: ['2026-12-22', '2027-01-04'] } as MunicipalityConfig;
+    expect(receiptValues(new Date('2026-12-21T10:00:00Z'), data, config)).toEqual({ context: 'posted', earliest: '2026-12-29', latest: '2027-01-13' });
   });
 });
 

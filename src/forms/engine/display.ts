@@ -1,5 +1,6 @@
+import type { MunicipalityConfig } from '../../config/schema.ts';
 import { maskCpr } from '../../domain/cpr.ts';
-import { parseIsoDate } from '../../domain/dates.ts';
+import { formatDate } from '../../domain/dates.ts';
 import { isShown } from './conditions.ts';
 import { labelKey, optionKey, resolveKey, stepTitleKey } from './keys.ts';
 import type { Answers, FieldDefinition, FormDefinition } from './types.ts';
@@ -45,11 +46,11 @@ export function answerSections(form: FormDefinition, data: Answers, t: Translate
  * The receipt's form-specific paragraphs, with their values from rule data in force today and the
  * answers as "Check your answers" shows them (CPR masked): "Your time: {{answers.time}}".
  */
-export function receiptTexts(form: FormDefinition, t: Translate, today: Date, data: Answers = {}, language = 'da'): string[] {
+export function receiptTexts(form: FormDefinition, t: Translate, today: Date, data: Answers = {}, language = 'da', config?: MunicipalityConfig): string[] {
   if (!form.receiptKeys) return [];
   const rows = answerSections(form, data, t, language).flatMap((s) => s.rows);
   const answers = Object.fromEntries(rows.map((r) => [r.field.name, r.lines.join(', ')]));
-  const values = { ...localised(form.receiptValues?.(today, data) ?? {}, language), answers };
+  const values = { ...localised(form.receiptValues?.(today, data, config) ?? {}, language), answers };
   return form.receiptKeys.map((key) => t(resolveKey(form, key), values));
 }
 
@@ -88,7 +89,7 @@ function text(form: FormDefinition, field: FieldDefinition, value: unknown, t: T
     case 'cpr':
       return [fullCpr ? formatCpr(String(value)) : safeMask(String(value))];
     case 'date':
-      return [formatDate(String(value), language)];
+      return [formatAnswerDate(String(value), language)];
     case 'slot':
       return [formatSlot(String(value), language)];
     case 'yes-no':
@@ -131,10 +132,7 @@ function safeMask(cpr: string): string {
 /** "torsdag den 26. november 2026" / "Thursday, 26 November 2026": a booking needs the weekday. */
 export function formatDay(iso: string, language: string): string {
   try {
-    const { year, month, day } = parseIsoDate(iso);
-    return new Intl.DateTimeFormat(language === 'da' ? 'da-DK' : 'en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-      new Date(Date.UTC(year, month - 1, day)),
-    );
+    return formatDate(iso, language, { weekday: true });
   } catch {
     return iso;
   }
@@ -146,13 +144,9 @@ export function formatSlot(slot: string, language: string): string {
   return `${formatDay(date, language)} ${language === 'da' ? 'kl.' : 'at'} ${time}`;
 }
 
-/** "26. november 2026" / "26 November 2026". */
-export function formatDate(iso: string, language: string): string {
+function formatAnswerDate(iso: string, language: string): string {
   try {
-    const { year, month, day } = parseIsoDate(iso);
-    return new Intl.DateTimeFormat(language === 'da' ? 'da-DK' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-      new Date(Date.UTC(year, month - 1, day)),
-    );
+    return formatDate(iso, language);
   } catch {
     return iso;
   }

@@ -93,9 +93,10 @@ export interface StepDefinition {
 /**
  * Interpolation values read from dated rule data on the day, and from the answers so far
  * (normalised). A value written as an ISO date ("2026-12-03") is shown as a date in the
- * citizen's language. `context` picks a variant of a text (i18next: "next_posted").
+ * citizen's language. `context` picks a variant of a text (i18next: "next_posted"). The kiosk
+ * passes its configuration (e.g. the municipality's extra closing days); other callers may not.
  */
-export type TextValues = (today: Date, data: Answers) => Record<string, string>;
+export type TextValues = (today: Date, data: Answers, config?: MunicipalityConfig) => Record<string, string>;
 
 /**
  * A rule across answers that one field cannot know alone (an age limit read from the CPR number,
