@@ -1,13 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
-import { fillText, next } from './support/forms.ts';
+import { choose, fillText, next } from './support/forms.ts';
 import { heading, readyTablet, tabletText, unlockTablet } from './support/tablet.ts';
 
 /** Opens the assisted 'block-digital-id' form and types a citizen's name and CPR number on its last step. */
 async function typeCitizen(page: Page): Promise<void> {
-  const { choose } = await import('./support/forms.ts');
   await page.locator('a[href="/tablet/service/block-digital-id"]').click();
-  await next(page);
   await choose(page, 'scheme', 'nemid', 'nemid');
+  await next(page);
+  await next(page); // the number to call now
   await choose(page, 'lost', 'key-card', 'key-card');
   await fillText(page, 'details', 'Pungen blev stjålet.');
   await next(page);
@@ -40,9 +40,11 @@ test('after five minutes without a touch the tablet locks, and nothing of the ci
   // Unlocked again, the form starts empty: the answers were in memory only, and locking cleared them.
   await unlockTablet(page);
   await page.locator('a[href="/tablet/service/block-digital-id"]').click();
+  await expect(page.locator('#f-scheme')).not.toBeChecked();
+  await choose(page, 'scheme', 'nemid', 'nemid');
+  await next(page);
   await next(page);
   await expect(page.locator('#f-details')).toHaveValue('');
-  await expect(page.locator('#f-scheme')).not.toBeChecked();
 });
 
 test('a tablet put away for longer than the grace period locks; the Lock button locks at once', async ({ page, request }) => {

@@ -114,7 +114,7 @@ test('a home visit done offline survives the tablet being closed, is synced, and
     const desk = await office.newPage();
     const caseworker = await createCaseworker(request, 'office');
     await logInAt(desk, caseworker);
-    await desk.getByLabel('Type', { exact: true }).fill('home-visit');
+    await desk.getByLabel('Type', { exact: true }).selectOption('home-visit');
     await desk.getByRole('button', { name: 'Vis henvendelser' }).click();
     await desk.getByRole('link', { name: reference }).click();
     await expect(desk.getByRole('heading', { level: 1 })).toHaveText(`Henvendelse ${reference}`);

@@ -21,6 +21,25 @@ export interface LighthouseResult {
  * simulated from a trace recorded on this machine, so a loaded machine lowers them.
  */
 export async function lighthouseOnce(url: string): Promise<LighthouseResult> {
+  // Lighthouse itself asks to be run again when its trace missed the navigation (NO_NAVSTART, seen on
+  // a loaded machine): that says nothing about the page, so one more recording is allowed.
+  try {
+    return await lighthouseRun(url);
+  } catch (error) {
+    if (!(error instanceof LighthouseRuntimeError) || !RETRYABLE.has(error.code)) throw error;
+    return lighthouseRun(url);
+  }
+}
+
+const RETRYABLE = new Set(['NO_NAVSTART', 'NO_FCP', 'NO_LCP']);
+
+class LighthouseRuntimeError extends Error {
+  constructor(readonly code: string, message: string) {
+    super(`lighthouse: ${code}: ${message}`);
+  }
+}
+
+async function lighthouseRun(url: string): Promise<LighthouseResult> {
   const chrome = await chromeLauncher.launch({
     chromePath: chromiumPath() ?? undefined,
     chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -29,7 +48,7 @@ export async function lighthouseOnce(url: string): Promise<LighthouseResult> {
     const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices'] });
     if (!result) throw new Error(`lighthouse: no result for ${url}`);
     const { lhr } = result;
-    if (lhr.runtimeError) throw new Error(`lighthouse: ${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
+    if (lhr.runtimeError) throw new LighthouseRuntimeError(lhr.runtimeError.code, lhr.runtimeError.message);
     const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
     const audit = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
     return {

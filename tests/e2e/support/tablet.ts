@@ -89,8 +89,9 @@ export async function sendAssistedBlock(page: Page, citizen = 'Karen Hansen'): P
   const { choose, fillText, next } = await import('./forms.ts');
   await page.locator('a[href="/tablet/service/block-digital-id"]').click();
   await expect(page.locator('main')).toContainText('Assisteret betjening');
-  await next(page);
   await choose(page, 'scheme', 'nemid', 'nemid');
+  await next(page);
+  await next(page); // the number to call now
   await choose(page, 'lost', 'key-card', 'key-card');
   await fillText(page, 'details', 'Pungen blev stjålet.');
   await next(page);
