@@ -171,6 +171,13 @@ export interface Store {
    * Safe under concurrency: unique constraints decide, never a prior read.
    */
   insertSubmission(submission: NewSubmission): Promise<InsertOutcome>;
+  /**
+   * Group commit: stores a batch in ONE transaction (one commit, so one fsync on SQLite), one
+   * outcome per item in order, each decided as `insertSubmission` would decide it alone (an earlier
+   * item of the same batch counts as stored). All or nothing: when the transaction fails it throws
+   * and none of the batch is stored.
+   */
+  insertSubmissions(submissions: readonly NewSubmission[]): Promise<InsertOutcome[]>;
   listSubmissions(filter: SubmissionFilter): Promise<{ submissions: SubmissionSummary[]; total: number }>;
   submission(id: string): Promise<SubmissionRecord | undefined>;
   history(id: string): Promise<SubmissionEvent[]>;
