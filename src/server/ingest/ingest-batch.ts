@@ -49,7 +49,7 @@ export async function ingestBatch(items: readonly unknown[], ctx: IngestContext)
   const storable = parsed.flatMap((p, i) =>
     p.ok && verdicts[i]!.kind === 'storable' ? [{ envelope: p.envelope, contentHash: p.contentHash, deviceId: ctx.deviceId, receivedAt }] : [],
   );
-  const outcomes = (await ctx.store.insertSubmissions(storable)).values();
+  const outcomes = (storable.length > 0 ? await ctx.store.insertSubmissions(storable) : []).values();
 
   return parsed.map((p, i): ItemResult => {
     if (!p.ok) return { id: p.id, status: 'invalid', reference: p.reference, errors: p.errors };
