@@ -1,5 +1,5 @@
-import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFile, execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../e2e/support/server-process.ts';
@@ -23,7 +23,7 @@ export async function ingest(options: { count: number; seconds: number }): Promi
     loadgen({ urls, count: options.count, inFlight: 4, seconds: options.seconds, bare, code: BENCH_ENROLMENT_CODE });
 
   const sqlite = await withServers([{ entry: 'bench' }], (urls) => load(urls));
-  figures.push(rate('1 process, SQLite', sqlite, '>= 3,000/s'));
+  figures.push(rate('1 process, SQLite', sqlite, '>= 3,000/s'), cpuPerEnvelope('1 process, SQLite', sqlite));
 
   const bare = await withBare('envelope', (url) => load([url], true));
   figures.push(rate('bare Node handler, SQLite (the limit)', bare, undefined, 'HTTP + JSON + the same two inserts, one transaction (one fsync) per envelope like the server'));
@@ -34,7 +34,7 @@ export async function ingest(options: { count: number; seconds: number }): Promi
   const pg = await startBenchPg();
   try {
     const one = await withServers([{ entry: 'bench', databaseUrl: pg.databaseUrl }], (urls) => load(urls));
-    figures.push(rate('1 process, PostgreSQL', one));
+    figures.push(rate('1 process, PostgreSQL', one), cpuPerEnvelope('1 process, PostgreSQL', one, ' (PostgreSQL\'s own CPU not counted)'));
     // The second starts after the first has made the server key, so both hold the same one.
     const two = await withServers([{ entry: 'bench', databaseUrl: pg.databaseUrl }, { entry: 'bench', databaseUrl: pg.databaseUrl }], (urls) => load(urls));
     figures.push(rate('2 processes, PostgreSQL', two, undefined, `${round(two.perSecond / one.perSecond, 2)}× one process; requests round-robin`));
@@ -44,19 +44,44 @@ export async function ingest(options: { count: number; seconds: number }): Promi
   return figures;
 }
 
-interface LoadResult { stored: number; ms: number; perSecond: number; statuses: Record<string, number> }
+interface LoadResult { stored: number; ms: number; perSecond: number; statuses: Record<string, number>; serverCpuMs?: number }
+
+/**
+ * The server processes' CPU time per stored envelope (user + system, from /proc, over the whole
+ * load including the load generator's 4 enrolments): unlike envelopes/s it barely moves with what
+ * else runs on the machine, so it says what one core can ingest anywhere.
+ */
+function cpuPerEnvelope(name: string, r: LoadResult, note = ''): Figure {
+  const ms = (r.serverCpuMs ?? Number.NaN) / r.stored;
+  return { group: 'ingest', name: `${name}: server CPU per envelope`, value: round(ms, 2), unit: 'ms', note: `→ about ${Math.round(1000 / ms)} envelopes/s per fully used core${note}` };
+}
+
+/** CPU time (user + system) a process has used so far, in ms; Linux only (NaN elsewhere). */
+function cpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // Fields 14 and 15 of stat(5) (utime, stime), counted after the command name: indexes 11 and 12.
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return Number.NaN;
+  }
+}
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
 
 function rate(name: string, r: LoadResult, goal?: string, note?: string): Figure {
   const met = goal ? r.perSecond >= 3000 : undefined;
   return { group: 'ingest', name, value: Math.round(r.perSecond), unit: 'envelopes/s', goal, met, quiet: true, note: note ?? `${r.stored} stored in ${round(r.ms / 1000, 1)} s, 4 batches of 100 in flight` };
 }
 
-/** Starts the servers one after another, runs `work` with their URLs, stops them. */
-async function withServers<T>(specs: Parameters<typeof startServerChild>[0][], work: (urls: string[]) => Promise<T>): Promise<T> {
+/** Starts the servers one after another, runs the load on their URLs, adds the servers' CPU time to its result, stops them. */
+async function withServers(specs: Parameters<typeof startServerChild>[0][], work: (urls: string[]) => Promise<LoadResult>): Promise<LoadResult> {
   const servers: ServerChild[] = [];
   try {
     for (const spec of specs) servers.push(await startServerChild(spec));
-    return await work(servers.map((s) => s.url));
+    const cpu = () => servers.reduce((sum, s) => sum + cpuMs(s.pid), 0);
+    const before = cpu();
+    const result = await work(servers.map((s) => s.url));
+    return { ...result, serverCpuMs: cpu() - before };
   } finally {
     for (const s of servers) await s.stop();
   }
