@@ -48,8 +48,8 @@ interface LoadResult { stored: number; ms: number; perSecond: number; statuses: 
 
 /**
  * The server processes' CPU time per stored envelope (user + system, from /proc, over the whole
- * load including the load generator's 4 enrolments): unlike envelopes/s it barely moves with what
- * else runs on the machine, so it says what one core can ingest anywhere.
+ * load including the load generator's 4 enrolments): it moves far less than envelopes/s with what
+ * else runs on the machine (contention still inflates it somewhat), so it says what one core ingests.
  */
 function cpuPerEnvelope(name: string, r: LoadResult, note = ''): Figure {
   const ms = (r.serverCpuMs ?? Number.NaN) / r.stored;
