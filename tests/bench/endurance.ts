@@ -56,12 +56,13 @@ export async function measure(page: Page, cdp: CDPSession) {
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
   const counters = await cdp.send('Memory.getDOMCounters');
   // Things a long-lived page accumulates without a leak in the app: to tell the two apart.
-  const { liveNodes, perfEntries, historyEntries } = await page.evaluate(() => ({
+  const { liveNodes, perfEntries, resourceEntries, historyEntries } = await page.evaluate(() => ({
     liveNodes: document.getElementsByTagName('*').length,
     perfEntries: performance.getEntries().length,
+    resourceEntries: performance.getEntriesByType('resource').length,
     historyEntries: (globalThis as unknown as { navigation?: { entries(): unknown[] } }).navigation?.entries().length ?? -1,
   }));
-  return { heap: usedSize, nodes: counters.nodes, listeners: counters.jsEventListeners, liveNodes, perfEntries, historyEntries };
+  return { heap: usedSize, nodes: counters.nodes, listeners: counters.jsEventListeners, liveNodes, perfEntries, resourceEntries, historyEntries };
 }
 
 /** `n` sessions in the page; each step waits for the screen it expects (a 30 s stall fails the run). */
