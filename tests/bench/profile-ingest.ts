@@ -47,6 +47,8 @@ const steps: Record<string, (envelopes: Envelope[]) => Promise<unknown>> = {
   'look-up: already stored? (one SELECT each)': async (es) => {
     for (const e of es) await store.existingOutcome(e.id, e.reference, 'x');
   },
+  'look-up: already stored? (existingOutcomes, one SELECT per batch)': async (es) =>
+    store.existingOutcomes(es.map((e) => ({ id: e.id, reference: e.reference, contentHash: 'x' }))),
   'RSA-OAEP-3072 unwrap, WebCrypto, one at a time': async (es) => {
     for (const e of es) await crypto.subtle.decrypt({ name: 'RSA-OAEP' }, cryptoKey, bytes(e.wrappedKey));
   },

@@ -19,6 +19,8 @@ let store: Store;
 let keyring: ServerKeyring;
 const deviceId = crypto.randomUUID();
 const batches: NewSubmission[][] = [];
+/** Sizes of the look-ups ingest made. */
+const lookups: number[] = [];
 
 beforeAll(async () => {
   registerTestRequestType();
@@ -28,6 +30,8 @@ beforeAll(async () => {
   store = new Proxy(real, {
     get(target, prop, receiver) {
       if (prop === 'insertSubmission') return () => Promise.reject(new Error('ingest must not insert item by item'));
+      if (prop === 'existingOutcome') return () => Promise.reject(new Error('ingest must not look up item by item'));
+      if (prop === 'existingOutcomes') return (probes: unknown[]) => (lookups.push(probes.length), target.existingOutcomes(probes as never));
       if (prop === 'insertSubmissions') return (b: NewSubmission[]) => (batches.push(b), target.insertSubmissions(b));
       const value = Reflect.get(target, prop, receiver);
       return typeof value === 'function' ? value.bind(target) : value;
@@ -42,10 +46,12 @@ afterAll(async () => {
 });
 
 describe('ingestBatch', () => {
-  it('stores a batch of 100 in one store call, one result per envelope in request order', async () => {
+  it('looks up and stores a batch of 100 in one store call each, one result per envelope in request order', async () => {
     const envelopes = await Promise.all(Array.from({ length: 100 }, async () => (await testEnvelope(keyring.active)).envelope));
     batches.length = 0;
+    lookups.length = 0;
     const results = await ingestBatch([envelopes[0], 'not an envelope', ...envelopes.slice(1), envelopes[0]], { store, keyring, deviceId });
+    expect(lookups, 'one look-up of the 100 distinct envelopes').toEqual([100]);
     expect(batches).toHaveLength(1);
     expect(batches[0]!.map((s) => s.envelope.id)).toEqual([...envelopes.map((e) => e.id), envelopes[0]!.id]);
     expect(results.map((r) => r.status)).toEqual(['stored', 'invalid', ...Array(99).fill('stored'), 'duplicate']);

@@ -74,6 +74,22 @@ export function describeGroupCommitContract(name: string, fresh: () => Promise<S
       expect(await store.insertSubmissions([])).toEqual([]);
     });
 
+    it('classifies many envelopes in one look-up as it classifies each alone', async () => {
+      const d = await device();
+      const held = submission(d.id);
+      await store.insertSubmission(held);
+      const probes = [
+        submission(d.id),
+        held,
+        submission(d.id, { ...held.envelope, ciphertext: 'changed' }, 'other-hash'),
+        submission(d.id, envelope({ reference: held.envelope.reference })),
+      ].map((s) => ({ id: s.envelope.id, reference: s.envelope.reference, contentHash: s.contentHash }));
+      const alone = await Promise.all(probes.map((p) => store.existingOutcome(p.id, p.reference, p.contentHash)));
+      expect(alone).toEqual([undefined, 'duplicate', 'conflict', 'conflict']);
+      expect(await store.existingOutcomes(probes)).toEqual(alone);
+      expect(await store.existingOutcomes([])).toEqual([]);
+    });
+
     it('stores nothing of a batch whose transaction fails', async () => {
       const d = await device();
       const first = submission(d.id);

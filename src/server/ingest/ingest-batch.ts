@@ -13,19 +13,28 @@ export interface IngestContext {
 /** What can be decided about an envelope before storing it. */
 type Verdict = { kind: 'known'; status: 'duplicate' | 'conflict' } | { kind: 'invalid'; errors: FieldError[] } | { kind: 'storable' };
 
-async function judge(ctx: IngestContext, envelope: Envelope, contentHash: string): Promise<Verdict> {
-  // A resend after a lost acknowledgement is the common case: answer it without decrypting.
-  const known = await ctx.store.existingOutcome(envelope.id, envelope.reference, contentHash);
-  if (known) return { kind: 'known', status: known };
+/** Decrypts and validates an envelope that is not stored yet. */
+async function judgeNew(ctx: IngestContext, envelope: Envelope): Promise<Verdict> {
   const key = await ctx.keyring.privateKey(envelope.kid);
   if (!key) return { kind: 'invalid', errors: [{ path: 'kid', code: 'unknown_kid' }] };
   const opened = await openEnvelope(envelope, key);
   return opened.ok ? { kind: 'storable' } : { kind: 'invalid', errors: opened.errors };
 }
 
+/** One verdict per distinct envelope (by content hash), with one look-up for the whole batch. */
+async function judgeAll(ctx: IngestContext, unique: ReadonlyMap<string, Envelope>): Promise<Map<string, Verdict>> {
+  const entries = [...unique];
+  // A resend after a lost acknowledgement is the common case: answer it without decrypting.
+  const known = await ctx.store.existingOutcomes(entries.map(([contentHash, e]) => ({ id: e.id, reference: e.reference, contentHash })));
+  const verdicts = await Promise.all(
+    entries.map(([, envelope], i): Promise<Verdict> | Verdict => (known[i] ? { kind: 'known', status: known[i] } : judgeNew(ctx, envelope))),
+  );
+  return new Map(entries.map(([contentHash], i) => [contentHash, verdicts[i]!]));
+}
+
 /**
- * Ingests one batch: one result per item, in request order. All items are judged at once (WebCrypto
- * runs off the main thread, on as many cores as the keyring has key copies) and identical envelopes
+ * Ingests one batch: one result per item, in request order. One look-up finds what is stored
+ * already; all other items are decrypted at once (WebCrypto runs off the main thread, on as many cores as the keyring has key copies) and identical envelopes
  * only once; then every storable item goes into ONE transaction (group commit: one fsync per
  * request instead of one per envelope). Inside it each item still gets its own outcome, so of 100
  * copies of one envelope the first is `stored` and the rest `duplicate`; if the transaction fails,
@@ -33,17 +42,10 @@ async function judge(ctx: IngestContext, envelope: Envelope, contentHash: string
  */
 export async function ingestBatch(items: readonly unknown[], ctx: IngestContext): Promise<ItemResult[]> {
   const parsed = items.map(parseEnvelope);
-  const byHash = new Map<string, Promise<Verdict>>();
-  const pending = parsed.map((p) => {
-    if (!p.ok) return undefined;
-    let verdict = byHash.get(p.contentHash);
-    if (!verdict) {
-      verdict = judge(ctx, p.envelope, p.contentHash);
-      byHash.set(p.contentHash, verdict);
-    }
-    return verdict;
-  });
-  const verdicts = await Promise.all(pending);
+  const unique = new Map<string, Envelope>();
+  for (const p of parsed) if (p.ok && !unique.has(p.contentHash)) unique.set(p.contentHash, p.envelope);
+  const byHash = await judgeAll(ctx, unique);
+  const verdicts = parsed.map((p) => (p.ok ? byHash.get(p.contentHash) : undefined));
 
   const receivedAt = new Date().toISOString();
   const storable = parsed.flatMap((p, i) =>

@@ -79,17 +79,32 @@ async function insertAudit(db: Kysely<Database> | Transaction<Database>, entry: 
     .execute();
 }
 
-/** How an envelope relates to what is stored, without writing (see Store.existingOutcome). */
-async function classify(db: Kysely<Database> | Transaction<Database>, id: string, reference: string, contentHash: string) {
-  const rows = await db
-    .selectFrom('submissions')
-    .select(['id', 'content_hash'])
-    .where((eb) => eb.or([eb('id', '=', id), eb('reference', '=', reference)]))
-    .execute();
-  if (rows.length === 0) return undefined;
-  const sameId = rows.find((r) => r.id === id);
+type Probe = { id: string; reference: string; contentHash: string };
+type StoredKeys = { id: string; reference: string; content_hash: string };
+
+/** How an envelope relates to the stored rows that share its id or reference. */
+function outcomeAmong(rows: readonly StoredKeys[], { id, reference, contentHash }: Probe) {
+  const related = rows.filter((r) => r.id === id || r.reference === reference);
+  if (related.length === 0) return undefined;
+  const sameId = related.find((r) => r.id === id);
   // Identical bytes under the same id: the device resent what we hold (its ack was lost).
   return sameId && sameId.content_hash === contentHash ? ('duplicate' as const) : ('conflict' as const);
+}
+
+/** How envelopes relate to what is stored, without writing (see Store.existingOutcome), in one query. */
+async function classifyAll(db: Kysely<Database> | Transaction<Database>, probes: readonly Probe[]) {
+  if (probes.length === 0) return [];
+  const rows = await db
+    .selectFrom('submissions')
+    .select(['id', 'reference', 'content_hash'])
+    .where((eb) => eb.or([eb('id', 'in', probes.map((p) => p.id)), eb('reference', 'in', probes.map((p) => p.reference))]))
+    .execute();
+  return probes.map((p) => outcomeAmong(rows, p));
+}
+
+async function classify(db: Kysely<Database> | Transaction<Database>, id: string, reference: string, contentHash: string) {
+  const [outcome] = await classifyAll(db, [{ id, reference, contentHash }]);
+  return outcome;
 }
 
 /** One submission and its `received` event, inside the caller's transaction. */
@@ -212,6 +227,10 @@ export class KyselyStore implements Store {
 
   async existingOutcome(id: string, reference: string, contentHash: string) {
     return classify(this.db, id, reference, contentHash);
+  }
+
+  async existingOutcomes(envelopes: readonly Probe[]) {
+    return classifyAll(this.db, envelopes);
   }
 
   async insertSubmission(s: NewSubmission): Promise<InsertOutcome> {

@@ -166,6 +166,8 @@ export interface Store {
 
   /** Classifies an envelope against what is stored, without writing: lets ingest skip decrypting resends. */
   existingOutcome(id: string, reference: string, contentHash: string): Promise<Exclude<InsertOutcome, 'stored'> | undefined>;
+  /** existingOutcome for many envelopes in one query, answers in order: ingest asks once per request. */
+  existingOutcomes(envelopes: readonly { id: string; reference: string; contentHash: string }[]): Promise<(Exclude<InsertOutcome, 'stored'> | undefined)[]>;
   /**
    * Stores a submission and its `received` event in one transaction, or stores nothing and says why.
    * Safe under concurrency: unique constraints decide, never a prior read.
