@@ -1,6 +1,7 @@
 import type { Envelope, FieldError, ItemResult } from '../../contract/v1.ts';
 import { openEnvelope } from '../crypto/open-envelope.ts';
 import type { ServerKeyring } from '../crypto/server-key.ts';
+import { assistedMetadata, type AssistedMetadata } from '../assisted.ts';
 import type { Store } from '../store/store.ts';
 import { parseEnvelope } from './parse-envelope.ts';
 
@@ -11,14 +12,14 @@ export interface IngestContext {
 }
 
 /** What can be decided about an envelope before storing it. */
-type Verdict = { kind: 'known'; status: 'duplicate' | 'conflict' } | { kind: 'invalid'; errors: FieldError[] } | { kind: 'storable' };
+type Verdict = { kind: 'known'; status: 'duplicate' | 'conflict' } | { kind: 'invalid'; errors: FieldError[] } | { kind: 'storable'; assisted: AssistedMetadata };
 
 /** Decrypts and validates an envelope that is not stored yet. */
 async function judgeNew(ctx: IngestContext, envelope: Envelope): Promise<Verdict> {
   const key = await ctx.keyring.privateKey(envelope.kid);
   if (!key) return { kind: 'invalid', errors: [{ path: 'kid', code: 'unknown_kid' }] };
   const opened = await openEnvelope(envelope, key);
-  return opened.ok ? { kind: 'storable' } : { kind: 'invalid', errors: opened.errors };
+  return opened.ok ? { kind: 'storable', assisted: assistedMetadata(opened.payload) } : { kind: 'invalid', errors: opened.errors };
 }
 
 /** One verdict per distinct envelope (by content hash), with one look-up for the whole batch. */
@@ -48,9 +49,12 @@ export async function ingestBatch(items: readonly unknown[], ctx: IngestContext)
   const verdicts = parsed.map((p) => (p.ok ? byHash.get(p.contentHash) : undefined));
 
   const receivedAt = new Date().toISOString();
-  const storable = parsed.flatMap((p, i) =>
-    p.ok && verdicts[i]!.kind === 'storable' ? [{ envelope: p.envelope, contentHash: p.contentHash, deviceId: ctx.deviceId, receivedAt }] : [],
-  );
+  const storable = parsed.flatMap((p, i) => {
+    const verdict = verdicts[i];
+    return p.ok && verdict?.kind === 'storable'
+      ? [{ envelope: p.envelope, contentHash: p.contentHash, deviceId: ctx.deviceId, receivedAt, assisted: verdict.assisted }]
+      : [];
+  });
   const outcomes = (storable.length > 0 ? await ctx.store.insertSubmissions(storable) : []).values();
 
   return parsed.map((p, i): ItemResult => {

@@ -156,6 +156,7 @@ async function insertOne(trx: Transaction<Database>, s: NewSubmission): Promise<
       received_at: s.receivedAt,
       status: 'received',
       updated_at: s.receivedAt,
+      ...(s.assisted ? { assisted: s.assisted.assisted ? 1 : 0, assisted_by: s.assisted.assistedBy } : {}),
     })
     .onConflict((oc) => oc.doNothing())
     .returning('id')

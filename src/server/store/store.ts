@@ -1,3 +1,4 @@
+import type { AssistedMetadata } from '../assisted.ts';
 import type { Envelope } from '../../contract/v1.ts';
 
 /**
@@ -68,6 +69,8 @@ export interface NewSubmission {
   contentHash: string;
   deviceId: string;
   receivedAt: string;
+  /** From the decrypted payload at ingest; absent leaves it unknown (null) for the back office to fill in. */
+  assisted?: AssistedMetadata;
 }
 
 /** How an envelope relates to what is stored: `undefined` from a look-up means neither id nor reference is known. */
