@@ -23,8 +23,14 @@ export async function endurance(options: { browser: Browser; after: readonly [nu
     const cdp = await context.newCDPSession(page);
     await sessions(page, options.after[0]);
     const early = await measure(page, cdp);
-    await sessions(page, options.after[1] - options.after[0]);
+    // A third point once V8 has optimized what sessions run: growth from there on is what a leak
+    // would show; the ratio against the early point also counts that warm-up (BENCHMARKS.md).
+    const warm = Math.min(100, Math.floor((options.after[0] + options.after[1]) / 2));
+    await sessions(page, warm - options.after[0]);
+    const warmed = await measure(page, cdp);
+    await sessions(page, options.after[1] - warm);
     const late = await measure(page, cdp);
+    const perSession = (late.heap - warmed.heap) / (options.after[1] - warm);
 
     const heapRatio = late.heap / early.heap;
     const nodeRatio = late.nodes / early.nodes;
@@ -32,6 +38,7 @@ export async function endurance(options: { browser: Browser; after: readonly [nu
     return [
       { group: 'endurance', name: `JS heap after ${a} / ${b} sessions`, value: `${round(early.heap / 2 ** 20, 2)} / ${round(late.heap / 2 ** 20, 2)}`, unit: 'MiB', note: `used heap after a forced GC; performance entries ${early.perfEntries} / ${late.perfEntries}, navigation entries ${early.historyEntries} / ${late.historyEntries}` },
       { group: 'endurance', name: `JS heap ratio ${b}:${a}`, value: round(heapRatio, 3), unit: '×', goal: '<= 1.10', met: heapRatio <= 1.1 },
+      { group: 'endurance', name: `JS heap growth per session, sessions ${warm}→${b}`, value: Math.round(perSession), unit: 'bytes', note: `${round(warmed.heap / 2 ** 20, 2)} → ${round(late.heap / 2 ** 20, 2)} MiB; 480 sessions (8 hours at one a minute) would add ${round((perSession * 480) / 2 ** 20, 2)} MiB` },
       { group: 'endurance', name: `DOM nodes after ${a} / ${b} sessions`, value: `${early.nodes} / ${late.nodes}`, unit: '', note: `in the document ${early.liveNodes} / ${late.liveNodes}; event listeners ${early.listeners} / ${late.listeners}` },
       { group: 'endurance', name: `DOM node ratio ${b}:${a}`, value: round(nodeRatio, 3), unit: '×', goal: '<= 1.10', met: nodeRatio <= 1.1 },
     ];
@@ -49,12 +56,13 @@ export async function measure(page: Page, cdp: CDPSession) {
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
   const counters = await cdp.send('Memory.getDOMCounters');
   // Things a long-lived page accumulates without a leak in the app: to tell the two apart.
-  const { liveNodes, perfEntries, historyEntries } = await page.evaluate(() => ({
+  const { liveNodes, perfEntries, resourceEntries, historyEntries } = await page.evaluate(() => ({
     liveNodes: document.getElementsByTagName('*').length,
     perfEntries: performance.getEntries().length,
+    resourceEntries: performance.getEntriesByType('resource').length,
     historyEntries: (globalThis as unknown as { navigation?: { entries(): unknown[] } }).navigation?.entries().length ?? -1,
   }));
-  return { heap: usedSize, nodes: counters.nodes, listeners: counters.jsEventListeners, liveNodes, perfEntries, historyEntries };
+  return { heap: usedSize, nodes: counters.nodes, listeners: counters.jsEventListeners, liveNodes, perfEntries, resourceEntries, historyEntries };
 }
 
 /** `n` sessions in the page; each step waits for the screen it expects (a 30 s stall fails the run). */

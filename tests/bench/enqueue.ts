@@ -63,10 +63,19 @@ export function rawPuts(page: Page, count: number): Promise<{ samples: number[];
     };
     // The same names as src/outbox/records.ts (DB_NAME, OUTBOX_TABLE); read raw, as the e2e helpers do.
     const app = await open('borgerservice');
-    const newest = await request(app.transaction('outbox').objectStore('outbox').openCursor(null, 'prev'));
-    const template = newest!.value as { id: string; envelope?: unknown };
+    // A queued record as the template. Records already stored have lost their envelope, and the
+    // keys are random UUIDs, so the last key is not the newest record: walk until one has it.
+    const template = await new Promise<{ id: string; envelope?: unknown } | undefined>((resolve, reject) => {
+      const walk = app.transaction('outbox').objectStore('outbox').openCursor(null, 'prev');
+      walk.onerror = () => reject(walk.error);
+      walk.onsuccess = () => {
+        const cursor = walk.result;
+        if (!cursor || (cursor.value as { envelope?: unknown }).envelope) return resolve(cursor?.value);
+        cursor.continue();
+      };
+    });
     app.close();
-    if (!template.envelope) throw new Error('enqueue: the newest outbox record has no envelope');
+    if (!template) throw new Error('enqueue: no outbox record with an envelope to copy');
 
     const db = await open('bench-raw-put', (d) => d.createObjectStore('outbox', { keyPath: 'id' }));
     const samples: number[] = [];

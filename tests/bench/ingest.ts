@@ -1,8 +1,9 @@
-import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFile, execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../e2e/support/server-process.ts';
+import { keyCopies } from '../../src/server/crypto/server-key.ts';
 import { startBenchPg } from './lib/postgres.ts';
 import type { Figure } from './lib/results.ts';
 import { BENCH_ENROLMENT_CODE, repoRoot, startServerChild, type ServerChild } from './lib/server.ts';
@@ -13,8 +14,8 @@ import { median, round } from './lib/stats.ts';
  * payload validation, insert), by the real server (lib/server-entry.ts: rate limits lifted, since
  * one load generator stands in for many kiosks), with the load generator (lib/loadgen.ts) in a
  * process of its own. One process on SQLite, one and two on PostgreSQL; the limit is a bare Node
- * handler inserting the same rows (lib/bare-server.ts). Also the cost of one RSA-OAEP-3072
- * decrypt in this Node, which the server pays per envelope.
+ * handler inserting the same rows (lib/bare-server.ts). Also the cost of the private-key operation
+ * the server pays per envelope (RSA-OAEP-3072), and of its alternatives (rsaCost below).
  */
 export async function ingest(options: { count: number; seconds: number }): Promise<Figure[]> {
   const figures: Figure[] = [...(await rsaCost())];
@@ -22,7 +23,7 @@ export async function ingest(options: { count: number; seconds: number }): Promi
     loadgen({ urls, count: options.count, inFlight: 4, seconds: options.seconds, bare, code: BENCH_ENROLMENT_CODE });
 
   const sqlite = await withServers([{ entry: 'bench' }], (urls) => load(urls));
-  figures.push(rate('1 process, SQLite', sqlite, '>= 3,000/s'));
+  figures.push(rate('1 process, SQLite', sqlite, '>= 3,000/s'), cpuPerEnvelope('1 process, SQLite', sqlite));
 
   const bare = await withBare('envelope', (url) => load([url], true));
   figures.push(rate('bare Node handler, SQLite (the limit)', bare, undefined, 'HTTP + JSON + the same two inserts, one transaction (one fsync) per envelope like the server'));
@@ -33,7 +34,7 @@ export async function ingest(options: { count: number; seconds: number }): Promi
   const pg = await startBenchPg();
   try {
     const one = await withServers([{ entry: 'bench', databaseUrl: pg.databaseUrl }], (urls) => load(urls));
-    figures.push(rate('1 process, PostgreSQL', one));
+    figures.push(rate('1 process, PostgreSQL', one), cpuPerEnvelope('1 process, PostgreSQL', one, ' (PostgreSQL\'s own CPU not counted)'));
     // The second starts after the first has made the server key, so both hold the same one.
     const two = await withServers([{ entry: 'bench', databaseUrl: pg.databaseUrl }, { entry: 'bench', databaseUrl: pg.databaseUrl }], (urls) => load(urls));
     figures.push(rate('2 processes, PostgreSQL', two, undefined, `${round(two.perSecond / one.perSecond, 2)}× one process; requests round-robin`));
@@ -43,19 +44,44 @@ export async function ingest(options: { count: number; seconds: number }): Promi
   return figures;
 }
 
-interface LoadResult { stored: number; ms: number; perSecond: number; statuses: Record<string, number> }
+interface LoadResult { stored: number; ms: number; perSecond: number; statuses: Record<string, number>; serverCpuMs?: number }
+
+/**
+ * The server processes' CPU time per stored envelope (user + system, from /proc, over the whole
+ * load including the load generator's 4 enrolments): it moves far less than envelopes/s with what
+ * else runs on the machine (contention still inflates it somewhat), so it says what one core ingests.
+ */
+function cpuPerEnvelope(name: string, r: LoadResult, note = ''): Figure {
+  const ms = (r.serverCpuMs ?? Number.NaN) / r.stored;
+  return { group: 'ingest', name: `${name}: server CPU per envelope`, value: round(ms, 2), unit: 'ms', note: `→ about ${Math.round(1000 / ms)} envelopes/s per fully used core${note}` };
+}
+
+/** CPU time (user + system) a process has used so far, in ms; Linux only (NaN elsewhere). */
+function cpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // Fields 14 and 15 of stat(5) (utime, stime), counted after the command name: indexes 11 and 12.
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return Number.NaN;
+  }
+}
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
 
 function rate(name: string, r: LoadResult, goal?: string, note?: string): Figure {
   const met = goal ? r.perSecond >= 3000 : undefined;
   return { group: 'ingest', name, value: Math.round(r.perSecond), unit: 'envelopes/s', goal, met, quiet: true, note: note ?? `${r.stored} stored in ${round(r.ms / 1000, 1)} s, 4 batches of 100 in flight` };
 }
 
-/** Starts the servers one after another, runs `work` with their URLs, stops them. */
-async function withServers<T>(specs: Parameters<typeof startServerChild>[0][], work: (urls: string[]) => Promise<T>): Promise<T> {
+/** Starts the servers one after another, runs the load on their URLs, adds the servers' CPU time to its result, stops them. */
+async function withServers(specs: Parameters<typeof startServerChild>[0][], work: (urls: string[]) => Promise<LoadResult>): Promise<LoadResult> {
   const servers: ServerChild[] = [];
   try {
     for (const spec of specs) servers.push(await startServerChild(spec));
-    return await work(servers.map((s) => s.url));
+    const cpu = () => servers.reduce((sum, s) => sum + cpuMs(s.pid), 0);
+    const before = cpu();
+    const result = await work(servers.map((s) => s.url));
+    return { ...result, serverCpuMs: cpu() - before };
   } finally {
     for (const s of servers) await s.stop();
   }
@@ -93,28 +119,53 @@ function loadgen(job: { urls: string[]; count: number; inFlight: number; seconds
 }
 
 /**
- * One RSA-OAEP-3072 (SHA-256) decrypt of a wrapped 32-byte key, as src/server/crypto/open-envelope.ts
- * does per envelope: one at a time (latency), and 64 at once (Node runs WebCrypto jobs on the libuv
- * thread pool, so concurrent ones use every core).
+ * The server's per-envelope private-key operation and what it would cost otherwise. RSA-OAEP
+ * (SHA-256) decrypt of a wrapped 32-byte key, as src/server/crypto/open-envelope.ts does per
+ * envelope: one at a time (latency); 64 at once with ONE CryptoKey (Node runs WebCrypto jobs on the
+ * libuv pool but locks the key during an RSA operation, so they queue); 64 at once over the
+ * keyring's copies (src/server/crypto/server-key.ts: what the server does). The same for 2048 bits,
+ * and one ECDH P-256 derivation, for the trade-offs BENCHMARKS.md discusses.
  */
-async function rsaCost(): Promise<Figure[]> {
-  const { publicKey, privateKey } = await crypto.subtle.generateKey(
-    { name: 'RSA-OAEP', modulusLength: 3072, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
-    false,
-    ['encrypt', 'decrypt'],
-  );
-  const wrapped = await Promise.all(Array.from({ length: 64 }, () => crypto.subtle.encrypt({ name: 'RSA-OAEP' }, publicKey, crypto.getRandomValues(new Uint8Array(32)))));
-  const one: number[] = [];
-  for (const w of wrapped) {
-    const started = performance.now();
-    await crypto.subtle.decrypt({ name: 'RSA-OAEP' }, privateKey, w);
-    one.push(performance.now() - started);
+export async function rsaCost(): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  for (const bits of [3072, 2048]) {
+    const { publicKey, privateKey } = await crypto.subtle.generateKey(
+      { name: 'RSA-OAEP', modulusLength: bits, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
+      true,
+      ['encrypt', 'decrypt'],
+    );
+    const jwk = await crypto.subtle.exportKey('jwk', privateKey);
+    const copies = await Promise.all(Array.from({ length: keyCopies() }, () => crypto.subtle.importKey('jwk', jwk, { name: 'RSA-OAEP', hash: 'SHA-256' }, false, ['decrypt'])));
+    const wrapped = await Promise.all(Array.from({ length: 64 }, () => crypto.subtle.encrypt({ name: 'RSA-OAEP' }, publicKey, crypto.getRandomValues(new Uint8Array(32)))));
+    const one: number[] = [];
+    for (const w of wrapped) {
+      const started = performance.now();
+      await crypto.subtle.decrypt({ name: 'RSA-OAEP' }, privateKey, w);
+      one.push(performance.now() - started);
+    }
+    const perSecond = async (keys: CryptoKey[]) => {
+      const started = performance.now();
+      await Promise.all(wrapped.map((w, i) => crypto.subtle.decrypt({ name: 'RSA-OAEP' }, keys[i % keys.length]!, w)));
+      return Math.round(wrapped.length / ((performance.now() - started) / 1000));
+    };
+    const single = await perSecond([privateKey]);
+    const spread = await perSecond(copies);
+    const name = `RSA-OAEP-${bits} decrypt`;
+    const role = bits === 3072 ? 'the server key' : 'the alternative: NIST SP 800-57 rates 2048 bits only to 2030';
+    figures.push(
+      { group: 'ingest', name: `${name}, one at a time (median of 64)`, value: round(median(one), 2), unit: 'ms', quiet: true, note: `${role}; → at most ${Math.round(1000 / median(one))}/s on one thread` },
+      { group: 'ingest', name: `${name}, 64 at once, one CryptoKey`, value: single, unit: '/s', quiet: true, note: 'Node locks the key during each RSA operation: they queue' },
+      { group: 'ingest', name: `${name}, 64 at once, ${copies.length} key copies (the server)`, value: spread, unit: '/s', quiet: true, note: `${round(spread / single, 2)}× one CryptoKey: the pool uses every core` },
+    );
   }
-  const started = performance.now();
-  await Promise.all(wrapped.map((w) => crypto.subtle.decrypt({ name: 'RSA-OAEP' }, privateKey, w)));
-  const concurrentPerSecond = wrapped.length / ((performance.now() - started) / 1000);
-  return [
-    { group: 'ingest', name: 'RSA-OAEP-3072 decrypt, one at a time (median of 64)', value: round(median(one), 2), unit: 'ms', quiet: true, note: `→ at most ${Math.round(1000 / median(one))}/s on one thread` },
-    { group: 'ingest', name: 'RSA-OAEP-3072 decrypt, 64 at once', value: Math.round(concurrentPerSecond), unit: '/s', quiet: true, note: 'Node runs them on the libuv thread pool: this is the whole machine' },
-  ];
+  const server = await crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, false, ['deriveBits']);
+  const devices = await Promise.all(Array.from({ length: 64 }, () => crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, false, ['deriveBits'])));
+  const derive: number[] = [];
+  for (const d of devices) {
+    const started = performance.now();
+    await crypto.subtle.deriveBits({ name: 'ECDH', public: d.publicKey }, server.privateKey, 256);
+    derive.push(performance.now() - started);
+  }
+  figures.push({ group: 'ingest', name: 'ECDH P-256 derive, one at a time (median of 64)', value: round(median(derive), 2), unit: 'ms', quiet: true, note: 'what an additive ECDH-ES key agreement in the contract would cost per envelope instead of the RSA unwrap' });
+  return figures;
 }

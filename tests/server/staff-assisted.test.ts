@@ -1,3 +1,5 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { join } from 'node:path';
 import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EnrollResponse, SealedPayload } from '../../src/contract/v1.ts';
@@ -54,6 +56,19 @@ describe('assisted submissions', () => {
     expect(detail.assisted).toBe(true);
     expect(detail.payload.assisted).toBe(true);
     expect((await server.staff(admin, `/submissions/${own}`)).json.assisted).toBe(false);
+  });
+
+  it('keeps the flag and the staff username as plain metadata at ingest, before any staff read', async () => {
+    const assisted = await store({ assisted: true, assistedBy: 'anne' });
+    const own = await store({});
+    const db = new BetterSqlite3(join(server.dir, 'data', 'kiosk.sqlite'), { readonly: true, fileMustExist: true });
+    try {
+      const flag = db.prepare('SELECT assisted, assisted_by FROM submissions WHERE id = ?');
+      expect(flag.get(assisted)).toEqual({ assisted: 1, assisted_by: 'anne' });
+      expect(flag.get(own)).toEqual({ assisted: 0, assisted_by: null });
+    } finally {
+      db.close();
+    }
   });
 
   it('learns the flag from a detail read too, before the row was ever listed', async () => {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import type { ServerKey } from '../../contract/v1.ts';
 import type { Log } from '../log.ts';
 import type { Store, StoredServerKey } from '../store/store.ts';
@@ -9,8 +10,9 @@ import type { Store, StoredServerKey } from '../store/store.ts';
  * sharing one PostgreSQL decrypts with the same key.
  *
  * 3072 bits: NIST SP 800-57 rates it as 128-bit security, matching AES-256-GCM's use here for the
- * years a municipal archive lasts; 2048 is rated only to 2030. Unwrapping costs about 2 ms per
- * envelope (see the ingest benchmark in tests/server), which is well within budget.
+ * years a municipal archive lasts; 2048 is rated only to 2030. Unwrapping costs about 2 ms of CPU
+ * per envelope, the largest share of ingest (tests/bench/BENCHMARKS.md, figure 4, has the profile
+ * and the 2048-bit trade-off).
  */
 export const RSA_MODULUS_BITS = 3072;
 const RSA_OAEP_256 = { name: 'RSA-OAEP', hash: 'SHA-256' } as const;
@@ -53,22 +55,42 @@ async function storeNewServerKey(store: Store, log: Log): Promise<StoredServerKe
   return active;
 }
 
+/**
+ * How many imported copies of each private key to hold. Node runs WebCrypto's RSA decrypt on the
+ * libuv thread pool but holds a lock on the key while it does (src/crypto/crypto_rsa.cc,
+ * RSA_Cipher), so concurrent unwraps with ONE CryptoKey run one at a time. With one copy per pool
+ * thread (4 unless UV_THREADPOOL_SIZE says otherwise), a batch's unwraps use every core
+ * (tests/bench/profile-ingest.ts measures it). A copy is a few KiB.
+ */
+export function keyCopies(): number {
+  const pool = Number(process.env.UV_THREADPOOL_SIZE) || 4;
+  // More copies than twice the cores would only add threads that wait for a core.
+  return Math.max(1, Math.min(pool, availableParallelism() * 2));
+}
+
+/** Hands out a key's copies in turn, so that concurrent operations rarely wait for one another. */
+function roundRobin(copies: CryptoKey[]): () => CryptoKey {
+  let next = 0;
+  return () => copies[next++ % copies.length]!;
+}
+
 /** Loads the active key, generating and storing one on the very first start. */
 export async function loadServerKeyring(store: Store, log: Log): Promise<ServerKeyring> {
   const active = (await store.activeServerKey()) ?? (await storeNewServerKey(store, log));
-  const importPrivate = (key: StoredServerKey) => crypto.subtle.importKey('jwk', key.privateJwk, RSA_OAEP_256, false, ['decrypt']);
+  const importPrivate = async (key: StoredServerKey) =>
+    roundRobin(await Promise.all(Array.from({ length: keyCopies() }, () => crypto.subtle.importKey('jwk', key.privateJwk, RSA_OAEP_256, false, ['decrypt']))));
   // Only real keys are cached: unknown kids come from bad input and must not fill memory.
-  const imported = new Map<string, CryptoKey>([[active.kid, await importPrivate(active)]]);
+  const imported = new Map<string, () => CryptoKey>([[active.kid, await importPrivate(active)]]);
   return {
     active: servedKey(active),
     async privateKey(kid) {
       const cached = imported.get(kid);
-      if (cached) return cached;
+      if (cached) return cached();
       const stored = await store.serverKey(kid);
       if (!stored) return undefined;
-      const key = await importPrivate(stored);
-      imported.set(kid, key);
-      return key;
+      const next = await importPrivate(stored);
+      imported.set(kid, next);
+      return next();
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { Envelope, FieldError, ItemResult } from '../../contract/v1.ts';
 import { openEnvelope } from '../crypto/open-envelope.ts';
 import type { ServerKeyring } from '../crypto/server-key.ts';
+import { assistedMetadata, type AssistedMetadata } from '../assisted.ts';
 import type { Store } from '../store/store.ts';
 import { parseEnvelope } from './parse-envelope.ts';
 
@@ -11,58 +12,57 @@ export interface IngestContext {
 }
 
 /** What can be decided about an envelope before storing it. */
-type Verdict = { kind: 'known'; status: 'duplicate' | 'conflict' } | { kind: 'invalid'; errors: FieldError[] } | { kind: 'storable' };
+type Verdict = { kind: 'known'; status: 'duplicate' | 'conflict' } | { kind: 'invalid'; errors: FieldError[] } | { kind: 'storable'; assisted: AssistedMetadata };
 
-async function judge(ctx: IngestContext, envelope: Envelope, contentHash: string): Promise<Verdict> {
-  // A resend after a lost acknowledgement is the common case: answer it without decrypting.
-  const known = await ctx.store.existingOutcome(envelope.id, envelope.reference, contentHash);
-  if (known) return { kind: 'known', status: known };
+/** Decrypts and validates an envelope that is not stored yet. */
+async function judgeNew(ctx: IngestContext, envelope: Envelope): Promise<Verdict> {
   const key = await ctx.keyring.privateKey(envelope.kid);
   if (!key) return { kind: 'invalid', errors: [{ path: 'kid', code: 'unknown_kid' }] };
   const opened = await openEnvelope(envelope, key);
-  return opened.ok ? { kind: 'storable' } : { kind: 'invalid', errors: opened.errors };
+  return opened.ok ? { kind: 'storable', assisted: assistedMetadata(opened.payload) } : { kind: 'invalid', errors: opened.errors };
+}
+
+/** One verdict per distinct envelope (by content hash), with one look-up for the whole batch. */
+async function judgeAll(ctx: IngestContext, unique: ReadonlyMap<string, Envelope>): Promise<Map<string, Verdict>> {
+  const entries = [...unique];
+  // A resend after a lost acknowledgement is the common case: answer it without decrypting.
+  const known = await ctx.store.existingOutcomes(entries.map(([contentHash, e]) => ({ id: e.id, reference: e.reference, contentHash })));
+  const verdicts = await Promise.all(
+    entries.map(([, envelope], i): Promise<Verdict> | Verdict => (known[i] ? { kind: 'known', status: known[i] } : judgeNew(ctx, envelope))),
+  );
+  return new Map(entries.map(([contentHash], i) => [contentHash, verdicts[i]!]));
 }
 
 /**
- * Ingests one batch: one result per item, in request order. All items are judged at once (WebCrypto
- * runs off the main thread) and identical envelopes only once; storing runs item by
- * item, each in its own transaction, so of 100 copies of one envelope the first is `stored` and the
- * rest `duplicate`, and a failure of one item leaves the others' answers intact.
+ * Ingests one batch: one result per item, in request order. One look-up finds what is stored
+ * already; all other items are decrypted at once (WebCrypto runs off the main thread, on as many cores as the keyring has key copies) and identical envelopes
+ * only once; then every storable item goes into ONE transaction (group commit: one fsync per
+ * request instead of one per envelope). Inside it each item still gets its own outcome, so of 100
+ * copies of one envelope the first is `stored` and the rest `duplicate`; if the transaction fails,
+ * nothing of the request is stored and the route answers 500 (the device sends it again).
  */
 export async function ingestBatch(items: readonly unknown[], ctx: IngestContext): Promise<ItemResult[]> {
   const parsed = items.map(parseEnvelope);
-  const byHash = new Map<string, Promise<Verdict>>();
-  const verdicts = parsed.map((p) => {
-    if (!p.ok) return undefined;
-    let verdict = byHash.get(p.contentHash);
-    if (!verdict) {
-      verdict = judge(ctx, p.envelope, p.contentHash);
-      // Awaited in order below; this keeps a later item's failure from being "unhandled" meanwhile.
-      verdict.catch(() => undefined);
-      byHash.set(p.contentHash, verdict);
-    }
-    return verdict;
-  });
+  const unique = new Map<string, Envelope>();
+  for (const p of parsed) if (p.ok && !unique.has(p.contentHash)) unique.set(p.contentHash, p.envelope);
+  const byHash = await judgeAll(ctx, unique);
+  const verdicts = parsed.map((p) => (p.ok ? byHash.get(p.contentHash) : undefined));
 
-  const results: ItemResult[] = [];
-  for (const [i, p] of parsed.entries()) {
-    if (!p.ok) {
-      results.push({ id: p.id, status: 'invalid', reference: p.reference, errors: p.errors });
-      continue;
-    }
+  const receivedAt = new Date().toISOString();
+  const storable = parsed.flatMap((p, i) => {
+    const verdict = verdicts[i];
+    return p.ok && verdict?.kind === 'storable'
+      ? [{ envelope: p.envelope, contentHash: p.contentHash, deviceId: ctx.deviceId, receivedAt, assisted: verdict.assisted }]
+      : [];
+  });
+  const outcomes = (storable.length > 0 ? await ctx.store.insertSubmissions(storable) : []).values();
+
+  return parsed.map((p, i): ItemResult => {
+    if (!p.ok) return { id: p.id, status: 'invalid', reference: p.reference, errors: p.errors };
     const { id, reference } = p.envelope;
-    const verdict = await verdicts[i]!;
-    if (verdict.kind === 'known') results.push({ id, status: verdict.status, reference });
-    else if (verdict.kind === 'invalid') results.push({ id, status: 'invalid', reference, errors: verdict.errors });
-    else {
-      const status = await ctx.store.insertSubmission({
-        envelope: p.envelope,
-        contentHash: p.contentHash,
-        deviceId: ctx.deviceId,
-        receivedAt: new Date().toISOString(),
-      });
-      results.push({ id, status, reference });
-    }
-  }
-  return results;
+    const verdict = verdicts[i]!;
+    if (verdict.kind === 'known') return { id, status: verdict.status, reference };
+    if (verdict.kind === 'invalid') return { id, status: 'invalid', reference, errors: verdict.errors };
+    return { id, status: outcomes.next().value!, reference };
+  });
 }

@@ -2,6 +2,7 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import * as v from 'valibot';
 import { envelopeSchema, type SealedPayload } from '../../contract/v1.ts';
 import type { AppEnv } from '../app-env.ts';
+import { assistedMetadata } from '../assisted.ts';
 import type { ServerKeyring } from '../crypto/server-key.ts';
 import { decryptEnvelope } from '../crypto/open-envelope.ts';
 import { toCsv } from '../csv.ts';
@@ -56,16 +57,10 @@ export function staffSubmissionRoutes({ store, keyring, auth }: StaffSubmissionD
     return decrypted.payload;
   };
 
-  /** The sealed payload's assisted flag and staff username, as plain metadata (kept out of the payload's answers). */
-  const assistedOf = (payload: SealedPayload) => {
-    const by = (payload as { assistedBy?: unknown }).assistedBy;
-    return { assisted: payload.assisted === true, assistedBy: typeof by === 'string' && by ? by.slice(0, 64) : null };
-  };
-
   /**
-   * Fills in `assisted` for rows listed for the first time. It lives inside the encrypted payload and
-   * ingest stores only the envelope, so the back office decrypts each row once and keeps the flag
-   * (not the answers) beside the metadata. Not audited as a read: no person sees the payload.
+   * Fills in `assisted` for rows stored before ingest kept it (migration 003): the back office
+   * decrypts each such row once and keeps the flag (not the answers) beside the metadata. Not
+   * audited as a read: no person sees the payload.
    */
   const withAssisted = async (rows: SubmissionSummary[]): Promise<SubmissionSummary[]> => {
     const filled: SubmissionSummary[] = [];
@@ -82,7 +77,7 @@ export function staffSubmissionRoutes({ store, keyring, auth }: StaffSubmissionD
         filled.push(row);
         continue;
       }
-      const flag = assistedOf(payload);
+      const flag = assistedMetadata(payload);
       await store.recordAssisted(row.id, flag.assisted, flag.assistedBy);
       filled.push({ ...row, ...flag });
     }
@@ -129,7 +124,7 @@ export function staffSubmissionRoutes({ store, keyring, auth }: StaffSubmissionD
     if (!record) return notFound(c);
     const payload = await open(record);
     await store.appendAudit({ at: new Date().toISOString(), actor: c.var.staff!.username, action: 'read_submission', target: id, detail: { type: record.type } });
-    const flag = assistedOf(payload);
+    const flag = assistedMetadata(payload);
     if (record.assisted === null) await store.recordAssisted(id, flag.assisted, flag.assistedBy);
     const { envelope: _envelope, contentHash: _hash, ...summary } = record;
     return c.json(

@@ -106,6 +106,75 @@ async function insertAudit(db: Kysely<Database> | Transaction<Database>, entry: 
     .execute();
 }
 
+type Probe = { id: string; reference: string; contentHash: string };
+type StoredKeys = { id: string; reference: string; content_hash: string };
+
+/** How an envelope relates to the stored rows that share its id or reference. */
+function outcomeAmong(rows: readonly StoredKeys[], { id, reference, contentHash }: Probe) {
+  const related = rows.filter((r) => r.id === id || r.reference === reference);
+  if (related.length === 0) return undefined;
+  const sameId = related.find((r) => r.id === id);
+  // Identical bytes under the same id: the device resent what we hold (its ack was lost).
+  return sameId && sameId.content_hash === contentHash ? ('duplicate' as const) : ('conflict' as const);
+}
+
+/** How envelopes relate to what is stored, without writing (see Store.existingOutcome), in one query. */
+async function classifyAll(db: Kysely<Database> | Transaction<Database>, probes: readonly Probe[]) {
+  if (probes.length === 0) return [];
+  const rows = await db
+    .selectFrom('submissions')
+    .select(['id', 'reference', 'content_hash'])
+    .where((eb) => eb.or([eb('id', 'in', probes.map((p) => p.id)), eb('reference', 'in', probes.map((p) => p.reference))]))
+    .execute();
+  return probes.map((p) => outcomeAmong(rows, p));
+}
+
+async function classify(db: Kysely<Database> | Transaction<Database>, id: string, reference: string, contentHash: string) {
+  const [outcome] = await classifyAll(db, [{ id, reference, contentHash }]);
+  return outcome;
+}
+
+/** One submission and its `received` event, inside the caller's transaction. */
+async function insertOne(trx: Transaction<Database>, s: NewSubmission): Promise<InsertOutcome> {
+  const e = s.envelope;
+  // ON CONFLICT DO NOTHING covers both unique keys (id, reference). On PostgreSQL it waits for a
+  // concurrent insert of the same key to commit, so two processes never both answer `stored`.
+  const row = await trx
+    .insertInto('submissions')
+    .values({
+      id: e.id,
+      reference: e.reference,
+      type: e.type,
+      schema_version: e.schemaVersion,
+      created_at: e.createdAt,
+      kid: e.kid,
+      iv: e.iv,
+      wrapped_key: e.wrappedKey,
+      ciphertext: e.ciphertext,
+      content_hash: s.contentHash,
+      device_id: s.deviceId,
+      received_at: s.receivedAt,
+      status: 'received',
+      updated_at: s.receivedAt,
+      ...(s.assisted ? { assisted: s.assisted.assisted ? 1 : 0, assisted_by: s.assisted.assistedBy } : {}),
+    })
+    .onConflict((oc) => oc.doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (row) {
+    await trx
+      .insertInto('submission_events')
+      .values({ id: randomUUID(), submission_id: e.id, at: s.receivedAt, from_status: null, to_status: 'received', note: null, actor: `device:${s.deviceId}` })
+      .execute();
+    return 'stored';
+  }
+  // The clash is committed (or ours, earlier in this batch), so the row is there to read. Only
+  // retention deletes rows, and only rows older than any device keeps unsent.
+  const outcome = await classify(trx, e.id, e.reference, s.contentHash);
+  if (!outcome) throw new Error(`store.insertSubmission: ${e.id} conflicted but no row was found`);
+  return outcome;
+}
+
 /** Who did something when no staff member did: the start-up admin, the CLI. */
 const SYSTEM_ACTOR = 'system';
 
@@ -185,64 +254,28 @@ export class KyselyStore implements Store {
   }
 
   async existingOutcome(id: string, reference: string, contentHash: string) {
-    const rows = await this.db
-      .selectFrom('submissions')
-      .select(['id', 'content_hash'])
-      .where((eb) => eb.or([eb('id', '=', id), eb('reference', '=', reference)]))
-      .execute();
-    if (rows.length === 0) return undefined;
-    const sameId = rows.find((r) => r.id === id);
-    // Identical bytes under the same id: the device resent what we hold (its ack was lost).
-    return sameId && sameId.content_hash === contentHash ? 'duplicate' : 'conflict';
+    return classify(this.db, id, reference, contentHash);
+  }
+
+  async existingOutcomes(envelopes: readonly Probe[]) {
+    return classifyAll(this.db, envelopes);
   }
 
   async insertSubmission(s: NewSubmission): Promise<InsertOutcome> {
-    const e = s.envelope;
-    const inserted = await this.db.transaction().execute(async (trx) => {
-      // ON CONFLICT DO NOTHING covers both unique keys (id, reference). On PostgreSQL it waits for a
-      // concurrent insert of the same key to commit, so two processes never both answer `stored`.
-      const row = await trx
-        .insertInto('submissions')
-        .values({
-          id: e.id,
-          reference: e.reference,
-          type: e.type,
-          schema_version: e.schemaVersion,
-          created_at: e.createdAt,
-          kid: e.kid,
-          iv: e.iv,
-          wrapped_key: e.wrappedKey,
-          ciphertext: e.ciphertext,
-          content_hash: s.contentHash,
-          device_id: s.deviceId,
-          received_at: s.receivedAt,
-          status: 'received',
-          updated_at: s.receivedAt,
-        })
-        .onConflict((oc) => oc.doNothing())
-        .returning('id')
-        .executeTakeFirst();
-      if (!row) return false;
-      await trx
-        .insertInto('submission_events')
-        .values({
-          id: randomUUID(),
-          submission_id: e.id,
-          at: s.receivedAt,
-          from_status: null,
-          to_status: 'received',
-          note: null,
-          actor: `device:${s.deviceId}`,
-        })
-        .execute();
-      return true;
+    const [outcome] = await this.insertSubmissions([s]);
+    return outcome!;
+  }
+
+  async insertSubmissions(batch: readonly NewSubmission[]): Promise<InsertOutcome[]> {
+    if (batch.length === 0) return [];
+    // Items go in one after another inside the transaction: a later item sees an earlier one, and
+    // ON CONFLICT turns every clash into an outcome, not an error, so no item's answer depends on
+    // another's. Anything else that fails (the disk, the connection) rolls back the whole batch.
+    return this.db.transaction().execute(async (trx) => {
+      const outcomes: InsertOutcome[] = [];
+      for (const s of batch) outcomes.push(await insertOne(trx, s));
+      return outcomes;
     });
-    if (inserted) return 'stored';
-    const outcome = await this.existingOutcome(e.id, e.reference, s.contentHash);
-    // Only retention deletes rows, and only rows older than any device keeps unsent: a conflicting
-    // insert leaves a row to find.
-    if (!outcome) throw new Error(`store.insertSubmission: ${e.id} conflicted but no row was found`);
-    return outcome;
   }
 
   async listSubmissions(filter: SubmissionFilter) {

@@ -1,3 +1,4 @@
+import type { AssistedMetadata } from '../assisted.ts';
 import type { Envelope } from '../../contract/v1.ts';
 
 /**
@@ -68,6 +69,8 @@ export interface NewSubmission {
   contentHash: string;
   deviceId: string;
   receivedAt: string;
+  /** From the decrypted payload at ingest; absent leaves it unknown (null) for the back office to fill in. */
+  assisted?: AssistedMetadata;
 }
 
 /** How an envelope relates to what is stored: `undefined` from a look-up means neither id nor reference is known. */
@@ -226,11 +229,20 @@ export interface Store {
 
   /** Classifies an envelope against what is stored, without writing: lets ingest skip decrypting resends. */
   existingOutcome(id: string, reference: string, contentHash: string): Promise<Exclude<InsertOutcome, 'stored'> | undefined>;
+  /** existingOutcome for many envelopes in one query, answers in order: ingest asks once per request. */
+  existingOutcomes(envelopes: readonly { id: string; reference: string; contentHash: string }[]): Promise<(Exclude<InsertOutcome, 'stored'> | undefined)[]>;
   /**
    * Stores a submission and its `received` event in one transaction, or stores nothing and says why.
    * Safe under concurrency: unique constraints decide, never a prior read.
    */
   insertSubmission(submission: NewSubmission): Promise<InsertOutcome>;
+  /**
+   * Group commit: stores a batch in ONE transaction (one commit, so one fsync on SQLite), one
+   * outcome per item in order, each decided as `insertSubmission` would decide it alone (an earlier
+   * item of the same batch counts as stored). All or nothing: when the transaction fails it throws
+   * and none of the batch is stored.
+   */
+  insertSubmissions(submissions: readonly NewSubmission[]): Promise<InsertOutcome[]>;
   listSubmissions(filter: SubmissionFilter): Promise<{ submissions: SubmissionSummary[]; total: number }>;
   /** Every type that has a stored submission, sorted: the options of the inbox's type filter. */
   submissionTypes(): Promise<string[]>;

@@ -1,0 +1,15 @@
+import type { SealedPayload } from '../contract/v1.ts';
+
+/** Whether a staff member filled the submission in for the citizen, and who (issue 7, assisted service). */
+export interface AssistedMetadata {
+  assisted: boolean;
+  assistedBy: string | null;
+}
+
+/**
+ * The sealed payload's `assisted` and `assistedBy` as plain metadata beside the envelope, so that
+ * the inbox and the CSV can show them without decrypting every row. Never the citizen's answers.
+ */
+export function assistedMetadata(payload: SealedPayload): AssistedMetadata {
+  return { assisted: payload.assisted === true, assistedBy: payload.assistedBy ?? null };
+}

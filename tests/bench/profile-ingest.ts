@@ -1,0 +1,102 @@
+/**
+ * Where the time of one ingest batch goes: `npx tsx tests/bench/profile-ingest.ts [rounds]`.
+ * In one process, on a fresh SQLite store (WAL, synchronous=FULL, as production), for batches of
+ * 100 `device-test` envelopes sealed the way a device seals them, it times each step of the
+ * server's ingest on its own, then the real `ingestBatch` as a whole. Prints a Markdown table of
+ * ms per batch (median over rounds); BENCHMARKS.md quotes it. No HTTP: the HTTP and JSON share is
+ * what figure 4's bare handler measures.
+ */
+import { constants, createPrivateKey, privateDecrypt } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as v from 'valibot';
+import { envelopeAad, type Envelope } from '../../src/contract/v1.ts';
+import '../../src/forms/index.ts';
+import { deviceTestData, DEVICE_TEST_TYPE } from '../../src/forms/device-test.ts';
+import { validateRequest } from '../../src/forms/registry.ts';
+import { keyCopies, loadServerKeyring } from '../../src/server/crypto/server-key.ts';
+import { ingestBatch } from '../../src/server/ingest/ingest-batch.ts';
+import { parseEnvelope } from '../../src/server/ingest/parse-envelope.ts';
+import { silentLog } from '../../src/server/log.ts';
+import { openStore } from '../../src/server/store/open-store.ts';
+import { testPayload } from '../server/fixtures.ts';
+import { seal } from '../server/seal.ts';
+import { median, round } from './lib/stats.ts';
+
+const rounds = Number(process.argv[2] ?? 5);
+const BATCH = 100;
+const dir = mkdtempSync(join(tmpdir(), 'kiosk-profile-'));
+const store = await openStore({ dataDir: dir, log: silentLog });
+const keyring = await loadServerKeyring(store, silentLog);
+const deviceId = crypto.randomUUID();
+await store.createDevice({ id: deviceId, name: 'profile', kind: 'kiosk', createdAt: new Date().toISOString(), revokedAt: null }, 'profile-token');
+const storedKey = (await store.activeServerKey())!;
+const privateKeyObject = createPrivateKey({ key: storedKey.privateJwk as never, format: 'jwk' });
+const cryptoKey = await crypto.subtle.importKey('jwk', storedKey.privateJwk, { name: 'RSA-OAEP', hash: 'SHA-256' }, false, ['decrypt']);
+
+async function batch(): Promise<Envelope[]> {
+  return Promise.all(
+    Array.from({ length: BATCH }, () => seal(testPayload({ type: DEVICE_TEST_TYPE, schemaVersion: 1, data: deviceTestData() }), crypto.randomUUID(), keyring.active)),
+  );
+}
+const bytes = (s: string) => Buffer.from(s, 'base64url');
+
+const steps: Record<string, (envelopes: Envelope[]) => Promise<unknown>> = {
+  'envelope schema (valibot) + SHA-256 content hash': async (es) => es.map((e) => parseEnvelope(e)),
+  'look-up: already stored? (one SELECT each)': async (es) => {
+    for (const e of es) await store.existingOutcome(e.id, e.reference, 'x');
+  },
+  'look-up: already stored? (existingOutcomes, one SELECT per batch)': async (es) =>
+    store.existingOutcomes(es.map((e) => ({ id: e.id, reference: e.reference, contentHash: 'x' }))),
+  'RSA-OAEP-3072 unwrap, WebCrypto, one at a time': async (es) => {
+    for (const e of es) await crypto.subtle.decrypt({ name: 'RSA-OAEP' }, cryptoKey, bytes(e.wrappedKey));
+  },
+  'RSA-OAEP-3072 unwrap, WebCrypto, whole batch at once, one CryptoKey': async (es) =>
+    Promise.all(es.map((e) => crypto.subtle.decrypt({ name: 'RSA-OAEP' }, cryptoKey, bytes(e.wrappedKey)))),
+  [`RSA-OAEP-3072 unwrap, WebCrypto, whole batch at once, ${keyCopies()} key copies (the keyring)`]: async (es) =>
+    Promise.all(es.map(async (e) => crypto.subtle.decrypt({ name: 'RSA-OAEP' }, (await keyring.privateKey(e.kid))!, bytes(e.wrappedKey)))),
+  'RSA-OAEP-3072 unwrap, node:crypto privateDecrypt (sync, main thread)': async (es) =>
+    es.map((e) => privateDecrypt({ key: privateKeyObject, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' }, bytes(e.wrappedKey))),
+  'AES-256-GCM: import key + decrypt, WebCrypto': async (es) => {
+    const keys = es.map(() => crypto.getRandomValues(new Uint8Array(32)));
+    // A wrong key fails the tag check after the same work as the right one: the cost is what counts.
+    await Promise.all(
+      es.map(async (e, i) => {
+        const k = await crypto.subtle.importKey('raw', keys[i]!, 'AES-GCM', false, ['decrypt']);
+        await crypto.subtle.decrypt({ name: 'AES-GCM', iv: bytes(e.iv), additionalData: envelopeAad(e) as Uint8Array<ArrayBuffer> }, k, bytes(e.ciphertext)).catch(() => undefined);
+      }),
+    );
+  },
+  'payload JSON.parse + valibot payload schema + validateRequest': async (es) => {
+    const payloads = es.map((e) => JSON.stringify(testPayload({ type: DEVICE_TEST_TYPE, schemaVersion: 1, data: deviceTestData(), reference: e.reference })));
+    const schema = v.object({ type: v.string(), schemaVersion: v.number(), reference: v.string(), createdAt: v.string(), data: v.record(v.string(), v.unknown()) });
+    for (const p of payloads) {
+      const parsed = v.parse(schema, JSON.parse(p));
+      validateRequest(parsed.type, parsed.schemaVersion, parsed.data);
+    }
+  },
+  'insert, one transaction (one fsync) per envelope': async (es) => {
+    for (const e of es) await store.insertSubmission({ envelope: e, contentHash: e.id, deviceId, receivedAt: new Date().toISOString() });
+  },
+  'insert, one transaction per batch (insertSubmissions, group commit)': async (es) =>
+    store.insertSubmissions(es.map((e) => ({ envelope: e, contentHash: e.id, deviceId, receivedAt: new Date().toISOString() }))),
+  'ingestBatch as the route runs it (everything above, as production does)': async (es) => {
+    const results = await ingestBatch(es, { store, keyring, deviceId });
+    if (!results.every((r) => r.status === 'stored')) throw new Error(`profile: not all stored: ${JSON.stringify(results.find((r) => r.status !== 'stored'))}`);
+  },
+};
+
+const times: Record<string, number[]> = Object.fromEntries(Object.keys(steps).map((k) => [k, []]));
+for (let r = 0; r < rounds; r++) {
+  for (const [name, step] of Object.entries(steps)) {
+    const envelopes = await batch();
+    const started = performance.now();
+    await step(envelopes);
+    times[name]!.push(performance.now() - started);
+  }
+}
+console.log(`| step (batch of ${BATCH}, median of ${rounds}) | ms per batch | ms per envelope |\n| --- | --- | --- |`);
+for (const [name, t] of Object.entries(times)) console.log(`| ${name} | ${round(median(t), 1)} | ${round(median(t) / BATCH, 2)} |`);
+await store.close();
+rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,18 @@
+import { afterAll, beforeAll, describe } from 'vitest';
+import { silentLog } from '../../src/server/log.ts';
+import { openStore } from '../../src/server/store/open-store.ts';
+import { describeGroupCommitContract } from './ingest-store.ts';
+import { pgAvailable, startPgCluster, type PgCluster } from './pg-cluster.ts';
+
+describe.runIf(pgAvailable())('PostgreSQL', () => {
+  let cluster: PgCluster;
+  beforeAll(async () => {
+    cluster = await startPgCluster();
+  }, 60_000);
+  afterAll(() => cluster?.stop());
+
+  describeGroupCommitContract('PostgreSQL', async () => {
+    const databaseUrl = await cluster.createDatabase();
+    return { open: () => openStore({ databaseUrl, dataDir: '/nonexistent', log: silentLog }), multiProcess: true, remove: async () => {} };
+  });
+});
