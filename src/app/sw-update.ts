@@ -18,8 +18,9 @@ export async function applyWaitingUpdate(): Promise<void> {
   const registration = await navigator.serviceWorker?.getRegistration();
   if (!registration?.waiting || !navigator.serviceWorker.controller) return;
   navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
-  // The waiting worker does not always act on the first message (seen in the update test, cause
-  // not yet known): ask again each second until it has taken over.
+  // The waiting worker always receives this and calls skipWaiting(), but Chromium sometimes holds
+  // the activation while the active worker has work in flight (tests/e2e/offline.browser.test.ts):
+  // ask again each second until it has taken over; otherwise the next reset tries again.
   for (let attempt = 0; attempt < 10 && registration.waiting; attempt++) {
     registration.waiting.postMessage({ type: 'SKIP_WAITING' });
     await new Promise((resolve) => setTimeout(resolve, 1000));

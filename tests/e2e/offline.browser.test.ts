@@ -23,10 +23,12 @@ test('after the first visit the kiosk starts, reloads and follows deep links wit
 
 test.describe('a new version', () => {
   // This test edits the served service worker, so it must not run beside the other offline test.
-  // Known flake (about 1 run in 6 on a loaded 2-core machine): the waiting worker sometimes does not
-  // act on SKIP_WAITING at all, even when asked again each second (src/app/sw-update.ts), so that
-  // reset leaves the new version waiting; the next reset applies it. Never in front of a citizen,
-  // which is what this test guards; the cause is not yet found (see the issue 3 note).
+  // Known flake (the first attempt fails about 1 run in 5 on a loaded 2-core machine). Measured by
+  // posting back from the worker: the waiting worker receives SKIP_WAITING every time and calls
+  // skipWaiting(), but stays `installed` for more than 14 s, so Chromium is holding the activation
+  // while the active worker still has work in flight (which work is not found yet). The new version
+  // then stays waiting and the next reset applies it: never in front of a citizen, which is what
+  // this test guards.
   test.describe.configure({ mode: 'serial', retries: 2 });
   const swFile = new URL('../../dist/sw.js', import.meta.url);
 
