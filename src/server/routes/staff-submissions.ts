@@ -1,6 +1,6 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import * as v from 'valibot';
-import { envelopeSchema, type SealedPayload } from '../../contract/v1.ts';
+import { envelopeSchema } from '../../contract/v1.ts';
 import type { AppEnv } from '../app-env.ts';
 import { assistedMetadata } from '../assisted.ts';
 import type { ServerKeyring } from '../crypto/server-key.ts';
