@@ -74,10 +74,13 @@ export async function clearOutboxDb(): Promise<void> {
   });
 }
 
-/** Every string in every object store of the database, keys included, read with raw IndexedDB. */
-export async function everyStoredString(): Promise<string[]> {
+/**
+ * Every string in every object store of a database (the outbox's unless named), keys included,
+ * bytes decoded as UTF-8 too, read with raw IndexedDB: what someone with the disk could read.
+ */
+export async function everyStoredString(dbName: string = DB_NAME): Promise<string[]> {
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    const request = indexedDB.open(DB_NAME);
+    const request = indexedDB.open(dbName);
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);
   });
@@ -98,6 +101,7 @@ export async function everyStoredString(): Promise<string[]> {
   const strings: string[] = [];
   const walk = (value: unknown): void => {
     if (typeof value === 'string') strings.push(value);
+    else if (value instanceof Uint8Array || value instanceof ArrayBuffer) strings.push(new TextDecoder().decode(value));
     else if (Array.isArray(value)) value.forEach(walk);
     else if (value && typeof value === 'object') Object.values(value).forEach(walk);
   };
