@@ -10,6 +10,9 @@ import { DEFAULT_LIMITS, type Limits } from './rate-limit.ts';
 import { DEFAULT_RETENTION_DAYS, startRetentionJob } from './retention.ts';
 import { openStore } from './store/open-store.ts';
 
+/** How long an idle keep-alive connection stays open (AWS/nginx-style load balancers use 60 s). */
+const KEEP_ALIVE_MS = 65_000;
+
 export const DEFAULT_DIST_DIR = fileURLToPath(new URL('../../dist', import.meta.url));
 
 export interface ServerOptions {
@@ -57,6 +60,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     await ensureFirstAdmin(store, options.adminUsername, options.adminPassword, log);
     server = await new Promise<ServerType>((resolve, reject) => {
       const s = serve({ fetch: app.fetch, port: options.port, hostname: options.hostname }, () => resolve(s));
+      // Longer than clients and load balancers keep an idle connection (Node's default is 5 s), so
+      // that the server never closes a socket just as a client reuses it (ECONNRESET for the client).
+      if ('keepAliveTimeout' in s) {
+        s.keepAliveTimeout = KEEP_ALIVE_MS;
+        s.headersTimeout = KEEP_ALIVE_MS + 1_000;
+      }
       s.once('error', reject);
     });
   } catch (err) {
