@@ -45,7 +45,7 @@ const flows: { service: string; steps: StepFiller[]; receipt: string[] | ((langu
       },
     ],
     receipt: [recipient.name, recipient.phone, recipient.email, ...recipient.postalAddress, recipient.letterTitle],
-    printed: ['Karen Hansen', '12345678', recipient.email],
+    printed: ['Karen Hansen', '12 34 56 78', recipient.email],
   },
   {
     service: 'block-digital-id',
@@ -94,7 +94,7 @@ const flows: { service: string; steps: StepFiller[]; receipt: string[] | ((langu
         await fillText(p, 'phone', '12 34 56 78');
       },
     ],
-    receipt: (language) => [formatSlot(booked, language), '12345678'],
+    receipt: (language) => [formatSlot(booked, language), '12 34 56 78'],
     printed: ['Karen Hansen', bookedTime],
   },
   {
@@ -136,7 +136,7 @@ const flows: { service: string; steps: StepFiller[]; receipt: string[] | ((langu
       },
     ],
     receipt: (language) => [language === 'da' ? 'billed-ID' : 'photo ID'],
-    printed: ['Karen Hansen', '010190-1234', '12345678'],
+    printed: ['Karen Hansen', '010190-1234', '12 34 56 78'],
   },
   {
     service: 'get-digital-id',

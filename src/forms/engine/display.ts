@@ -106,9 +106,19 @@ function text(form: FormDefinition, field: FieldDefinition, value: unknown, t: T
     }
     case 'address':
       return addressLines(value as Record<string, string>);
+    case 'phone':
+      return [formatPhone(String(value))];
     default:
       return String(value).split('\n');
   }
+}
+
+/** A phone number as Danes read it aloud, in pairs: "12 34 56 78", "+45 12 34 56 78"; other countries as typed. */
+export function formatPhone(phone: string): string {
+  const danish = /^(\+45)?(\d{8})$/.exec(phone);
+  if (!danish) return phone;
+  const pairs = danish[2]!.match(/\d{2}/g)!.join(' ');
+  return danish[1] ? `${danish[1]} ${pairs}` : pairs;
 }
 
 /** A Danish address as written on a letter: "Vej 12, 2. th" and "8000 Aarhus C". */

@@ -5,7 +5,7 @@ import { toPayload } from './payload.ts';
 import { validatePayload, validateStep } from './validate.ts';
 import { formSchema, registerForm } from './schema.ts';
 import { requestType, validateRequest } from '../registry.ts';
-import { answerSections, receiptTexts } from './display.ts';
+import { answerSections, formatPhone, receiptTexts } from './display.ts';
 import { conditionHolds } from './conditions.ts';
 import { daysInPeriod, distinctPeopleCheck, notBeforeBirthCheck, periodCheck } from './checks.ts';
 
@@ -312,4 +312,12 @@ describe('form engine: shared checks', () => {
     expect(born({ cpr: '0101901234', moved: '1990-01-01' }, today)).toEqual([]);
     expect(born({ cpr: 'x', moved: '1900-01-01' }, today)).toEqual([]);
   });
+});
+
+describe('formatPhone', () => {
+  it.each([
+    ['12345678', '12 34 56 78'],
+    ['+4512345678', '+45 12 34 56 78'],
+    ['+46701234567', '+46701234567'],
+  ])('shows %s as %s', (stored, shown) => expect(formatPhone(stored)).toBe(shown));
 });
