@@ -50,11 +50,18 @@ export async function endurance(options: { browser: Browser; after: readonly [nu
 
 /** Used JS heap and DOM counters after a forced full GC (also used by tests/e2e/bench-budgets). */
 export async function measure(page: Page, cdp: CDPSession) {
-  // Twice: a first collection can leave objects whose finalizers free more.
-  await cdp.send('HeapProfiler.collectGarbage');
-  await cdp.send('HeapProfiler.collectGarbage');
+  // The last session's Finish can still hold its screen's detached nodes for a moment after the
+  // start screen is back (seen as +8 to +160 nodes in about one reading in ten), so read until two
+  // readings 200 ms apart agree. A leak cannot hide this way: leaked nodes are in every reading.
+  let counters = await collectedCounters(cdp);
+  for (let tries = 0; tries < 10; tries++) {
+    await page.waitForTimeout(200);
+    const again = await collectedCounters(cdp);
+    const settled = again.nodes === counters.nodes && again.jsEventListeners === counters.jsEventListeners;
+    counters = again;
+    if (settled) break;
+  }
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-  const counters = await cdp.send('Memory.getDOMCounters');
   // Things a long-lived page accumulates without a leak in the app: to tell the two apart.
   const { liveNodes, perfEntries, resourceEntries, historyEntries } = await page.evaluate(() => ({
     liveNodes: document.getElementsByTagName('*').length,
@@ -63,6 +70,13 @@ export async function measure(page: Page, cdp: CDPSession) {
     historyEntries: (globalThis as unknown as { navigation?: { entries(): unknown[] } }).navigation?.entries().length ?? -1,
   }));
   return { heap: usedSize, nodes: counters.nodes, listeners: counters.jsEventListeners, liveNodes, perfEntries, resourceEntries, historyEntries };
+}
+
+async function collectedCounters(cdp: CDPSession) {
+  // Twice: a first collection can leave objects whose finalizers free more.
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  return cdp.send('Memory.getDOMCounters');
 }
 
 /** `n` sessions in the page; each step waits for the screen it expects (a 30 s stall fails the run). */
