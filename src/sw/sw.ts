@@ -24,9 +24,11 @@ self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CONFIG_CACHE).then((cache) => cache.add('/config.json')).catch(() => undefined));
 });
 
-// A new version waits until the page asks for it, which the kiosk does only at a reset.
+// A new version waits until the page asks for it, which the kiosk does only at a reset. The page
+// first wakes the old worker with WAKE, so that Chromium can swap it out at once (src/app/sw-update.ts).
 self.addEventListener('message', (event) => {
   if (event.data?.type === 'SKIP_WAITING') void self.skipWaiting();
+  if (event.data?.type === 'WAKE') event.ports[0]?.postMessage('awake');
 });
 
 // Background Sync and page requests upload the outbox from here, under the pages' Web Lock.

@@ -4,8 +4,8 @@ import { expectNoAxeViolations } from './support/staff.ts';
 import { heading, readyTablet, tabletText, unlockTablet } from './support/tablet.ts';
 
 // This test edits the served service worker, so it runs alone (serial), like the kiosk's update test
-// (offline.browser.test.ts), and with its retries for the same known flake of SKIP_WAITING.
-test.describe.configure({ mode: 'serial', retries: 2 });
+// (offline.browser.test.ts).
+test.describe.configure({ mode: 'serial' });
 const swFile = new URL('../../dist/sw.js', import.meta.url);
 
 test('a new version waits on the tablet until staff press Install', async ({ page, request }) => {
