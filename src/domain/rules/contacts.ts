@@ -95,3 +95,17 @@ export const complaintRecipient: DatedRule<ComplaintRecipient>[] = [
       'Beskrivelse af klagen"; seeds/000: "For at klage skal du kontakte Digitaliseringsstyrelsen"',
   },
 ];
+
+/**
+ * The title a complaint letter carries, by the scheme it is about. The seed gives the NemID title;
+ * a complaint about MitID follows the same pattern with the scheme's name.
+ */
+export const complaintLetterTitles: DatedRule<Record<'nemid' | 'mitid', string>>[] = [
+  {
+    value: { nemid: 'Klage over NemID', mitid: 'Klage over MitID' },
+    from: '2010-07-01',
+    source:
+      'seeds/004: "med titlen ”Klage over NemID”"; for MitID the same pattern (digst.dk handles complaints ' +
+      'about both schemes: "Klage over afgørelser om MitID … sendes til Digitaliseringsstyrelsen")',
+  },
+];

@@ -1,7 +1,10 @@
 import type { DatedRule } from './dated.ts';
 import { digitalPostAge, minimumAge } from './age.ts';
 import { abroadCollectionFee, collectionInDenmarkFee } from './abroad.ts';
-import { blockingLines, complaintRecipient, mitIdSupport, nemIdSupport } from './contacts.ts';
+import { blockingLines, complaintLetterTitles, complaintRecipient, mitIdSupport, nemIdSupport } from './contacts.ts';
+import { mitIdChip, mitIdOnlyWithoutHelp, mitIdUserId, professionalWitnessOffered } from './mitid.ts';
+import { mitIdDocumentRules } from './mitid-documents.ts';
+import { nemIdPhase } from './nemid-status.ts';
 import { digitalPostExemption } from './digital-post.ts';
 import { documentRequirements } from './documents.ts';
 import { controlQuestions, postedDeliveryBusinessDays } from './issuance.ts';
@@ -33,6 +36,9 @@ export * from './witness.ts';
 export * from './moving.ts';
 export * from './doctor.ts';
 export * from './housing.ts';
+export * from './mitid.ts';
+export * from './mitid-documents.ts';
+export * from './nemid-status.ts';
 
 /** Every dated rule by name, so one test can check all their data (dates, order, overlaps, sources). */
 export const allDatedRules: Record<string, readonly DatedRule<unknown>[]> = {
@@ -60,4 +66,11 @@ export const allDatedRules: Record<string, readonly DatedRule<unknown>[]> = {
   moveReporting,
   doctorDistance,
   housingBenefitBackdating,
+  complaintLetterTitles,
+  mitIdChip,
+  mitIdUserId,
+  mitIdOnlyWithoutHelp,
+  professionalWitnessOffered,
+  mitIdDocumentRules,
+  nemIdPhase,
 };

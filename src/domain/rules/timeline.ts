@@ -6,9 +6,8 @@ export interface Milestone {
 }
 
 /**
- * The end of NemID as seed 004 tells it. These are facts to show in the "From NemID to MitID" guide;
- * they never switch a service off, which is the municipality configuration's job (DOMAIN.md "NemID
- * and MitID side by side").
+ * The end of NemID as seed 004 tells it, shown in the "From NemID to MitID" guide. What the kiosk
+ * offers on a given day follows from these dates through nemid-status.ts.
  */
 export const nemIdTimeline = {
   banksStoppedNemId: {

@@ -4,10 +4,22 @@ import type { MunicipalityConfig } from '../../config/schema.ts';
 import { describe, expect, it } from 'vitest';
 import '../index.ts';
 import { validateRequest } from '../registry.ts';
-import { examplePayloads } from './examples.ts';
 import { ageCheck, receiptValues, routeOf } from './get-digital-id.checks.ts';
 
-const example = examplePayloads['get-digital-id']!;
+// Version 1 (the seeds' NemID): its own example, since the current example is a version 2 MitID request.
+const example: Record<string, unknown> = {
+  scheme: 'nemid',
+  name: 'Karen Hansen',
+  cpr: '0101901234',
+  hasFixedAddress: true,
+  documents: ['driving-licence'],
+  confirmBy: 'witness',
+  witnessName: 'Ole Hansen',
+  witnessCpr: '0202602345',
+  witnessPhotoId: true,
+  witnessDeclaration: true,
+  keyCard: 'large-print',
+};
 const type = 'get-digital-id';
 const errorsOf = (data: Record<string, unknown>) => {
   const result = validateRequest(type, 1, data);

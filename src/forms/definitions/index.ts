@@ -3,6 +3,7 @@ import { bookTimeV1 } from './book-time.v1.ts';
 import { extraKeyCardsV1 } from './extra-key-cards.v1.ts';
 import { lostKeyCardV1 } from './lost-key-card.v1.ts';
 import { getDigitalIdV1 } from './get-digital-id.v1.ts';
+import { getDigitalIdV2 } from './get-digital-id.v2.ts';
 import { changeOfAddressV1 } from './change-of-address.v1.ts';
 import { changeOfAddressV2 } from './change-of-address.v2.ts';
 import { complaintV1 } from './complaint.v1.ts';
@@ -34,7 +35,7 @@ export const formVersions: readonly (readonly FormDefinition[])[] = [
   [bookTimeV1],
   [extraKeyCardsV1],
   [lostKeyCardV1],
-  [getDigitalIdV1],
+  [getDigitalIdV1, getDigitalIdV2],
   [homeVisitV1],
 ];
 
