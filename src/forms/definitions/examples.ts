@@ -78,14 +78,15 @@ export const examplePayloads: Record<string, Answers> = {
     signature,
   },
   complaint: {
+    scheme: 'mitid',
     about: 'blocked',
-    description: 'Mit NemID blev spærret den 2. november, og jeg har ikke fået nogen forklaring.',
+    description: 'Mit MitID blev spærret den 2. november, og jeg har ikke fået nogen forklaring.',
     name: 'Karen Hansen',
     phone: '12345678',
   },
   'block-digital-id': {
-    scheme: 'nemid',
-    lost: 'key-card',
+    scheme: 'mitid',
+    lost: 'authenticator',
     details: 'Min pung blev stjålet i bussen i morges.',
     name: 'Karen Hansen',
     cpr: '0101901234',

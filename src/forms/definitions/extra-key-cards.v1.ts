@@ -5,10 +5,12 @@ import type { FormDefinition } from '../engine/types.ts';
 
 /**
  * Extra NemID key cards, schema version 1. Shipped: never edit; add a v2 file instead. Listed only
- * where the municipality offers NemID (catalog.ts schemeOnlyForms). The largest number is the rule
- * in force when the app (or server) starts; a new rule value means a new version of this form.
+ * where the municipality offers NemID (catalog.ts schemeOnlyForms), and only while NemID could be
+ * ordered (the kiosk leads to MitID after that). The largest number is frozen at the rule's value
+ * on NemID's last ordering day, so that this version means the same whenever it is loaded; a new
+ * rule value means a new version of this form.
  */
-const maxCards = ruleOn(extraKeyCardsAtCounter, new Date());
+const maxCards = ruleOn(extraKeyCardsAtCounter, '2023-05-30');
 
 /** seeds/000 offers extra key cards in standard or extra-large print; voice response is not a card. */
 const printOptions = keyCardOptions.filter((o) => o.id !== 'voice-response').map((o) => ({ value: o.id, labelKey: `rules:${o.labelKey}` }));

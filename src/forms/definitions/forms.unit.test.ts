@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import '../index.ts';
 import { validateRequest } from '../registry.ts';
 import { currentForms, formVersions } from './index.ts';
@@ -131,12 +131,35 @@ describe('forms', () => {
     }
   });
 
-  it('offer only the schemes the municipality has switched on', () => {
+  it('offer only the schemes the municipality has switched on (on a day NemID still existed)', () => {
     const scheme = currentForms.find((f) => f.id === 'block-digital-id')!.steps[0]!.fields.find((f) => f.name === 'scheme')!;
     const config = { ...defaultConfig, schemes: { nemid: false, mitid: true } } as unknown as MunicipalityConfig;
-    expect(offeredOptions(scheme, config).map((o) => o.value)).toEqual(['mitid']);
-    expect(offeredOptions(scheme, { ...config, schemes: { nemid: true, mitid: false } }).map((o) => o.value)).toEqual(['nemid']);
-    expect(offeredOptions(scheme).map((o) => o.value)).toEqual(['nemid', 'mitid']);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2022-06-01T10:00:00Z'));
+    try {
+      expect(offeredOptions(scheme, config).map((o) => o.value)).toEqual(['mitid']);
+      expect(offeredOptions(scheme, { ...config, schemes: { nemid: true, mitid: false } }).map((o) => o.value)).toEqual(['nemid']);
+      expect(offeredOptions(scheme).map((o) => o.value)).toEqual(['nemid', 'mitid']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it.each(['block-digital-id', 'complaint', 'get-digital-id'])('%s: configuration never offers NemID after it closed', (id) => {
+    const scheme = currentForms.find((f) => f.id === id)!.steps[0]!.fields.find((f) => f.name === 'scheme')!;
+    const config = { ...defaultConfig, schemes: { nemid: true, mitid: true } } as unknown as MunicipalityConfig;
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2023-10-31T10:00:00Z'));
+      expect(offeredOptions(scheme, config).map((o) => o.value)).toEqual(['mitid']);
+      // The server refuses it too, with the day NemID closed in the message.
+      const form = currentForms.find((f) => f.id === id)!;
+      const result = validateRequest(form.type, form.schemaVersion, { ...examplePayloads[id], scheme: 'nemid' });
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.errors.map((e) => e.path)).toContain('scheme');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('hand out at most the number of extra key cards of the rule data, in the key-card kinds of the rule data', () => {

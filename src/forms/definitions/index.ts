@@ -1,5 +1,7 @@
 import { blockDigitalIdV1 } from './block-digital-id.v1.ts';
+import { blockDigitalIdV2 } from './block-digital-id.v2.ts';
 import { bookTimeV1 } from './book-time.v1.ts';
+import { bookTimeV2 } from './book-time.v2.ts';
 import { extraKeyCardsV1 } from './extra-key-cards.v1.ts';
 import { lostKeyCardV1 } from './lost-key-card.v1.ts';
 import { getDigitalIdV1 } from './get-digital-id.v1.ts';
@@ -7,6 +9,7 @@ import { getDigitalIdV2 } from './get-digital-id.v2.ts';
 import { changeOfAddressV1 } from './change-of-address.v1.ts';
 import { changeOfAddressV2 } from './change-of-address.v2.ts';
 import { complaintV1 } from './complaint.v1.ts';
+import { complaintV2 } from './complaint.v2.ts';
 import { digitalPostExemptionV1 } from './digital-post-exemption.v1.ts';
 import { digitalPostReadAccessV1 } from './digital-post-read-access.v1.ts';
 import { digitalPostReadAccessV2 } from './digital-post-read-access.v2.ts';
@@ -30,9 +33,9 @@ export const formVersions: readonly (readonly FormDefinition[])[] = [
   [digitalPostExemptionV1],
   [digitalPostReadAccessV1, digitalPostReadAccessV2],
   [powerOfAttorneyV1, powerOfAttorneyV2],
-  [complaintV1],
-  [blockDigitalIdV1],
-  [bookTimeV1],
+  [complaintV1, complaintV2],
+  [blockDigitalIdV1, blockDigitalIdV2],
+  [bookTimeV1, bookTimeV2],
   [extraKeyCardsV1],
   [lostKeyCardV1],
   [getDigitalIdV1, getDigitalIdV2],
