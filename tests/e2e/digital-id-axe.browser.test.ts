@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { digitalIdServices, validSteps } from './support/digital-id.ts';
+import { clockFor, digitalIdServices, validSteps } from './support/digital-id.ts';
 import { enrolKiosk } from './support/enrol.ts';
 import { expectNoAxeViolations, flowText, type Language } from './support/forms.ts';
 import { chooseLanguage, expectNoRawKeys, setLargePrint, viewports } from './support/kiosk.ts';
@@ -51,6 +51,7 @@ for (const service of digitalIdServices) {
   for (const language of ['da', 'en'] as Language[]) {
     test(`${service} in ${language}: axe on every step in both print sizes, and large print holds`, async ({ page, context }) => {
       test.setTimeout(240_000);
+      await clockFor(page, service);
       await enrolKiosk(page);
       await page.goto(`/service/${service}`);
       await chooseLanguage(page, language);

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { ErrorCode } from '../../src/forms/engine/types.ts';
-import { bookedDay, expectFieldError, maxKeyCards, validSteps, type DigitalIdService } from './support/digital-id.ts';
+import { bookedDay, clockFor, expectFieldError, maxKeyCards, validSteps, type DigitalIdService } from './support/digital-id.ts';
 import { enrolKiosk } from './support/enrol.ts';
 import { choose, fieldId, fillText, flowText, type Language } from './support/forms.ts';
 import { chooseLanguage } from './support/kiosk.ts';
@@ -269,29 +269,59 @@ const attempts: Record<DigitalIdService, Attempt[][]> = {
   ],
 };
 
-/** The MitID branch of "Get a digital ID": posting is refused, and an authenticator must be chosen. */
+/**
+ * The MitID branch of "Get a digital ID" (version 2) on the seed day, when "send it to my address"
+ * was still offered for NemID: MitID's own document list, the refusal of MitID to someone who
+ * cannot use it alone, posting refused, and an authenticator and a user ID required.
+ */
 const mitidSteps: { valid: ((p: Page) => Promise<void>)[]; attempts: Attempt[][] } = {
   valid: [
     async (p) => {
       await choose(p, 'scheme', 'mitid', 'mitid');
       await fillText(p, 'name', 'Karen Hansen');
       await fillText(p, 'cpr', '0101901234');
+      await choose(p, 'canUseAlone', 'yes', 'yes');
     },
     validSteps['get-digital-id'][1]!,
-    validSteps['get-digital-id'][2]!,
+    async (p) => {
+      await p.locator(`${fieldId('mitIdDocuments')}-health-card`).check();
+    },
     (p) => choose(p, 'confirmBy', 'questions', 'questions'),
-    (p) => p.locator(`${fieldId('authenticators')}-audio-code-reader`).check(),
+    async (p) => {
+      await p.locator(`${fieldId('authenticators')}-audio-code-reader`).check();
+      await p.locator(fieldId('userIdReady')).check();
+    },
   ],
   attempts: [
+    [
+      {
+        what: 'a citizen who cannot use MitID without help',
+        act: async (p) => {
+          await choose(p, 'scheme', 'mitid', 'mitid');
+          await fillText(p, 'name', 'Karen Hansen');
+          await fillText(p, 'cpr', '0101901234');
+          await choose(p, 'canUseAlone', 'no', 'yes');
+        },
+        errors: [{ path: 'canUseAlone', code: 'notEligible', contains: { da: 'Digital Post', en: 'Digital Post' } }],
+      },
+    ],
     [],
-    [],
-    [],
+    [
+      { what: 'no documents', act: nothing, errors: required('mitIdDocuments') },
+      {
+        what: 'a Danish passport without the CPR number alone',
+        act: (p) => p.locator(`${fieldId('mitIdDocuments')}-danish-passport-without-cpr`).check(),
+        errors: [{ path: 'mitIdDocuments', code: 'notEligible', context: 'missing-cpr' }],
+      },
+    ],
     [{ what: 'MitID by post', act: (p) => choose(p, 'confirmBy', 'post', 'questions'), errors: [{ path: 'confirmBy', code: 'notEligible' }] }],
-    [{ what: 'no authenticator chosen', act: nothing, errors: required('authenticators') }],
+    [{ what: 'no authenticator and no user ID', act: nothing, errors: required('authenticators', 'userIdReady') }],
   ],
 };
 
 async function walk(page: Page, service: DigitalIdService, language: Language, valid: ((p: Page) => Promise<void>)[], plan: Attempt[][]): Promise<void> {
+  // The NemID flows on a day NemID could still be ordered (the seeds' behaviour).
+  await clockFor(page, service);
   await enrolKiosk(page);
   await page.goto(`/service/${service}`);
   await chooseLanguage(page, language);

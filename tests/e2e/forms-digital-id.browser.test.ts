@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { blockingLines, complaintRecipient, mitIdSupport } from '../../src/domain/rules/contacts.ts';
+import { blockingLines, complaintLetterTitles, complaintRecipient, mitIdSupport } from '../../src/domain/rules/contacts.ts';
 import { ruleOn } from '../../src/domain/rules/dated.ts';
 import { extraKeyCardsAtCounter } from '../../src/domain/rules/key-cards.ts';
 import { minimumAge } from '../../src/domain/rules/age.ts';
@@ -12,6 +12,7 @@ import { receiptValues } from '../../src/forms/definitions/get-digital-id.checks
 import { formatDate } from '../../src/domain/dates.ts';
 import { formatDay, formatSlot } from '../../src/forms/engine/display.ts';
 import { enrolKiosk } from './support/enrol.ts';
+import { clockFor, seedTime } from './support/digital-id.ts';
 import { choose, completeFormOffline, fieldId, fillText, flowText, type Language, type StepFiller } from './support/forms.ts';
 import { chooseLanguage } from './support/kiosk.ts';
 import { readOutbox } from './support/outbox-page.ts';
@@ -19,6 +20,8 @@ import { readOutbox } from './support/outbox-page.ts';
 /**
  * The digital-ID requests of issue 5, each in both languages through to the receipt with the
  * network cut after enrolment. Numbers and addresses are read from the rule data the screens use.
+ * The NemID flows run on a day NemID could still be ordered (support/digital-id.ts seedTime), as
+ * the seeds describe them; today those paths lead to MitID (digital-id-today.browser.test.ts).
  */
 const today = new Date();
 const recipient = ruleOn(complaintRecipient, today);
@@ -36,15 +39,18 @@ const flows: { service: string; steps: StepFiller[]; receipt: string[] | ((langu
     steps: [
       async (p) => {
         await expect(p.locator('main')).toContainText(recipient.name);
+        // Today a complaint is about MitID: NemID is not offered after it closed.
+        await expect(p.locator(`${fieldId('scheme')}-nemid`)).toHaveCount(0);
+        await choose(p, 'scheme', 'mitid', 'mitid');
         await choose(p, 'about', 'blocked', 'refused');
-        await fillText(p, 'description', 'Mit NemID blev spærret uden forklaring.');
+        await fillText(p, 'description', 'Mit MitID blev spærret uden forklaring.');
       },
       async (p) => {
         await fillText(p, 'name', 'Karen Hansen');
         await fillText(p, 'phone', '12 34 56 78');
       },
     ],
-    receipt: [recipient.name, recipient.phone, recipient.email, ...recipient.postalAddress, recipient.letterTitle],
+    receipt: [recipient.name, recipient.phone, recipient.email, ...recipient.postalAddress, ruleOn(complaintLetterTitles, today).mitid],
     printed: ['Karen Hansen', '12 34 56 78', recipient.email],
   },
   {
@@ -177,11 +183,14 @@ const flows: { service: string; steps: StepFiller[]; receipt: string[] | ((langu
 for (const { service, steps, receipt, printed: expected } of flows) {
   for (const language of ['da', 'en'] as Language[]) {
     test(`${service} in ${language}: fill in, send offline, receipt and printed copy`, async ({ page, context }) => {
+      await clockFor(page, service);
       await enrolKiosk(page);
       const { reference, printed, screen } = await completeFormOffline(page, context, service, language, steps);
       expect(reference).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
       expect(screen).not.toContain('⟦');
       expect(screen).not.toMatch(/0101901234|010190-1234/);
+      // The recipient's name once, not repeated as the first line of its address.
+      expect(screen).not.toContain('Digitaliseringsstyrelsen, Digitaliseringsstyrelsen');
       for (const text of typeof receipt === 'function' ? receipt(language) : receipt) await expect(page.locator('main')).toContainText(text);
       expect(printed).toContain(reference);
       for (const text of expected) expect(printed).toContain(text);
@@ -191,6 +200,7 @@ for (const { service, steps, receipt, printed: expected } of flows) {
   }
 
   test(`${service}: Next without answers shows the error summary and queues nothing`, async ({ page }) => {
+    await clockFor(page, service);
     await enrolKiosk(page);
     await page.goto(`/service/${service}`);
     await chooseLanguage(page, 'en');
@@ -208,9 +218,10 @@ for (const { service, steps, receipt, printed: expected } of flows) {
 }
 
 test('get-digital-id in en: a NemID posted without control questions shows the delivery window of the rule data', async ({ page, context }) => {
+  await clockFor(page, 'get-digital-id');
   await enrolKiosk(page);
   const data = { ...examplePayloads['get-digital-id'], confirmBy: 'post' };
-  const { earliest, latest } = receiptValues(today, data);
+  const { earliest, latest } = receiptValues(seedTime, data);
   await completeFormOffline(page, context, 'get-digital-id', 'en', [
     async (p) => {
       await choose(p, 'scheme', 'nemid', 'mitid');
@@ -225,31 +236,41 @@ test('get-digital-id in en: a NemID posted without control questions shows the d
   for (const day of [earliest!, latest!]) await expect(page.locator('main')).toContainText(formatDay(day, 'en'));
 });
 
-test('get-digital-id in da: MitID is not posted, and the audio code reader can be chosen', async ({ page, context }) => {
+test('get-digital-id in da: MitID today follows its own rules, is not posted, and the audio code reader can be chosen', async ({ page, context }) => {
   await enrolKiosk(page);
   const { printed } = await completeFormOffline(page, context, 'get-digital-id', 'da', [
     async (p) => {
+      // NemID closed: only MitID is offered, whatever the configuration says.
+      await expect(p.locator(`${fieldId('scheme')}-nemid`)).toHaveCount(0);
       await choose(p, 'scheme', 'mitid', 'mitid');
       await fillText(p, 'name', 'Karen Hansen');
-      await fillText(p, 'cpr', '0101901234');
+      // 14 years old today: MitID from 13, so no "come back at 15".
+      await fillText(p, 'cpr', '0106124234');
+      await choose(p, 'canUseAlone', 'yes', 'yes');
     },
     async (p) => choose(p, 'hasFixedAddress', 'yes', 'yes'),
     async (p) => {
-      // A passport does not show the CPR number: alone it is not enough, with the health card it is.
-      await p.locator(fieldId('documents')).check();
+      // A Danish passport without the CPR number is not enough alone; with the health card it is.
+      await p.locator(`${fieldId('mitIdDocuments')}-danish-passport-without-cpr`).check();
       await p.locator('form button[type="submit"]').click();
-      await expect(p.locator(`${fieldId('documents')}-error`)).toContainText('CPR');
-      await p.locator(`${fieldId('documents')}-health-card`).check();
+      await expect(p.locator(`${fieldId('mitIdDocuments')}-error`)).toContainText('CPR');
+      await p.locator(`${fieldId('mitIdDocuments')}-health-card`).check();
     },
     async (p) => {
-      await choose(p, 'confirmBy', 'post', 'questions');
-      await p.locator('form button[type="submit"]').click();
-      await expect(p.locator(`${fieldId('confirmBy')}-error`)).toContainText('MitID');
+      // The witness rules in force: more than 30 days with MitID, at most 3 times in 120 days.
+      await expect(p.locator('main')).toContainText('mere end 30 dage');
+      await expect(p.locator('main')).toContainText('3 gange på 120 dage');
+      await expect(p.locator('main')).toContainText('professionelt vidne');
+      // "Send it to my address" is not offered where it would be refused.
+      await expect(p.locator(`${fieldId('confirmBy')}-post`)).toHaveCount(0);
       await choose(p, 'confirmBy', 'questions', 'questions');
     },
     async (p) => {
       await expect(p.locator(fieldId('keyCard'))).toHaveCount(0);
+      await expect(p.locator('main')).toContainText('5-48 tegn');
+      await expect(p.locator('main')).toContainText('143,60 kr.');
       await p.locator(`${fieldId('authenticators')}-audio-code-reader`).check();
+      await p.locator(fieldId('userIdReady')).check();
     },
   ]);
   expect(printed).toContain('kodeoplæser');
@@ -265,6 +286,8 @@ test.describe('with a municipality configuration of its own', () => {
       const config = structuredClone(defaultConfig);
       config.schemes[other] = false;
       await page.route('/config.json', (route) => route.fulfill({ json: config }));
+      // On a day NemID still existed, so that the configuration alone decides.
+      await clockFor(page, 'block-digital-id');
       await page.goto('/service/block-digital-id');
       await chooseLanguage(page, 'en');
       await expect(page.locator('main input[type="radio"]')).toHaveCount(1);
@@ -289,12 +312,13 @@ test.describe('with a municipality configuration of its own', () => {
   test('get-digital-id in en: the posted window skips the closing days of the configuration', async ({ page, context }) => {
     // Close the centre on the two ends of the window: both dates move on.
     const data = { ...examplePayloads['get-digital-id'], confirmBy: 'post' };
-    const plain = receiptValues(today, data);
+    const plain = receiptValues(seedTime, data);
     const config = { ...structuredClone(defaultConfig), closingDays: [plain.earliest!, plain.latest!] } as MunicipalityConfig;
-    const shifted = receiptValues(today, data, config);
+    const shifted = receiptValues(seedTime, data, config);
     expect(shifted.earliest).not.toBe(plain.earliest);
     expect(shifted.latest).not.toBe(plain.latest);
     await page.route('/config.json', (route) => route.fulfill({ json: config }));
+    await clockFor(page, 'get-digital-id');
     await enrolKiosk(page);
     await completeFormOffline(page, context, 'get-digital-id', 'en', [
       async (p) => {

@@ -1,7 +1,7 @@
 import { blockingLines, mitIdSupport, nemIdSupport } from '../../domain/rules/contacts.ts';
 import { ruleOn } from '../../domain/rules/dated.ts';
-import { nemIdClosed, nemIdClosedOn } from '../../domain/rules/nemid-status.ts';
-import type { FormCheck, FormDefinition, TextValues } from '../engine/types.ts';
+import { nemIdClosed } from '../../domain/rules/nemid-status.ts';
+import type { FormDefinition, TextValues } from '../engine/types.ts';
 
 /**
  * The numbers that block a digital ID now and the support hours, from the rule data in force, and
@@ -26,10 +26,6 @@ const lineValues: TextValues = (today, data) => {
   return values;
 };
 
-/** A NemID cannot be blocked after NemID closed: there is nothing left to block. */
-const schemeCheck: FormCheck = (data, today) =>
-  data.scheme === 'nemid' && nemIdClosed(today) ? [{ path: 'scheme', code: 'notEligible', values: { date: nemIdClosedOn } }] : [];
-
 /**
  * Block a digital ID, schema version 2. Shipped: never edit; add a v3 file instead. Beside version 1
  * NemID is offered only while it existed (rules/nemid-status.ts), MitID's authenticators (code
@@ -53,7 +49,6 @@ export const blockDigitalIdV2: FormDefinition = {
             { value: 'nemid', offeredIn: (c) => c.schemes.nemid && !nemIdClosed(new Date()) },
             { value: 'mitid', offeredIn: (c) => c.schemes.mitid },
           ],
-          errorKeys: { notEligible: 'fields.scheme.nemIdClosed' },
         },
       ],
     },
@@ -86,7 +81,6 @@ export const blockDigitalIdV2: FormDefinition = {
       ],
     },
   ],
-  checks: [schemeCheck],
   receiptKeys: ['receipt.staff', 'receipt.callNow'],
   receiptValues: lineValues,
 };

@@ -1,7 +1,7 @@
 import { ruleOn } from '../../domain/rules/dated.ts';
 import { complaintLetterTitles, complaintRecipient } from '../../domain/rules/contacts.ts';
-import { nemIdClosed, nemIdClosedOn } from '../../domain/rules/nemid-status.ts';
-import type { FormCheck, FormDefinition, TextValues } from '../engine/types.ts';
+import { nemIdClosed } from '../../domain/rules/nemid-status.ts';
+import type { FormDefinition, TextValues } from '../engine/types.ts';
 
 /**
  * Where the complaint goes and the title it carries, by the scheme it is about, as the rule data
@@ -15,10 +15,6 @@ const recipientValues: TextValues = (today, data) => {
   const scheme = data.scheme === 'nemid' ? 'nemid' : 'mitid';
   return { name: r.name, address: lines.join(', '), phone: r.phone, email: r.email, title: titles[scheme] };
 };
-
-/** NemID no longer exists after its shutdown: a complaint is then about MitID. */
-const schemeCheck: FormCheck = (data, today) =>
-  data.scheme === 'nemid' && nemIdClosed(today) ? [{ path: 'scheme', code: 'notEligible', values: { date: nemIdClosedOn } }] : [];
 
 /**
  * Complaint about a refused or blocked digital ID, schema version 2. Shipped: never edit; add a v3
@@ -44,7 +40,6 @@ export const complaintV2: FormDefinition = {
             { value: 'mitid', offeredIn: (c) => c.schemes.mitid },
             { value: 'nemid', offeredIn: (c) => c.schemes.nemid && !nemIdClosed(new Date()) },
           ],
-          errorKeys: { notEligible: 'fields.scheme.nemIdClosed' },
         },
         { name: 'about', kind: 'choice', required: true, personal: false, options: [{ value: 'refused' }, { value: 'blocked' }, { value: 'other' }] },
         { name: 'description', kind: 'multi-line', required: true, personal: true, hintKey: 'fields.description.hint' },
@@ -58,7 +53,6 @@ export const complaintV2: FormDefinition = {
       ],
     },
   ],
-  checks: [schemeCheck],
   receiptKeys: ['receipt.forwarded', 'receipt.recipient'],
   receiptValues: recipientValues,
 };

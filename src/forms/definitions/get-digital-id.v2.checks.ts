@@ -1,14 +1,12 @@
 import { ruleOn } from '../../domain/rules/dated.ts';
 import { assessMitIdDocuments, mitIdDocumentIds, mitIdDocumentRules, type MitIdDocumentId } from '../../domain/rules/mitid-documents.ts';
 import { mitIdChip, mitIdOnlyWithoutHelp, mitIdUserId, professionalWitnessOffered } from '../../domain/rules/mitid.ts';
-import { nemIdClosedOn, nemIdOrderable } from '../../domain/rules/nemid-status.ts';
 import { witnessLimit, witnessMinimumAge, witnessMitIdExperience } from '../../domain/rules/witness.ts';
 import type { FormCheck, TextValues } from '../engine/types.ts';
 import { receiptValues as receiptValuesV1 } from './get-digital-id.checks.ts';
 
 /**
- * The rules version 2 adds to "Get a digital ID": NemID only while it could be ordered, MitID's own
- * document list, the refusal of MitID to a citizen who cannot use it without help, and no posting
+ * The rules version 2 adds to "Get a digital ID": MitID's own document list, the refusal of MitID to a citizen who cannot use it without help, and no posting
  * of MitID. Each says nothing while the answers it needs are missing (the fields report that).
  */
 
@@ -16,10 +14,6 @@ const mitIdDocumentsOf = (data: Record<string, unknown>): MitIdDocumentId[] =>
   Array.isArray(data.mitIdDocuments)
     ? data.mitIdDocuments.filter((d): d is MitIdDocumentId => (mitIdDocumentIds as readonly string[]).includes(d))
     : [];
-
-/** NemID is offered only while it could be ordered (rules/nemid-status.ts); after that, MitID. */
-export const schemeOpenCheck: FormCheck = (data, today) =>
-  data.scheme === 'nemid' && !nemIdOrderable(today) ? [{ path: 'scheme', code: 'notEligible', values: { date: nemIdClosedOn } }] : [];
 
 /** Borgerservice must refuse MitID to a citizen who cannot use it without help: say what to do instead. */
 export const ownUseCheck: FormCheck = (data, today) =>

@@ -10,14 +10,14 @@ import {
   mitIdRouteCheck,
   ownUseCheck,
   receiptValuesV2,
-  schemeOpenCheck,
   witnessValues,
 } from './get-digital-id.v2.checks.ts';
 
 const rulesOption = (id: string, labelKey: string) => ({ value: id, labelKey: `rules:${labelKey}` });
 const needsDanishPhone = keyCardOptions.filter((o) => o.needsDanishPhone).map((o) => o.id);
 // NemID is offered on the day only while it could be ordered (rules/nemid-status.ts), whatever the
-// configuration says; the check refuses it on the server too.
+// configuration says. The server does not refuse it by the day: a request queued offline reaches the
+// server later, and checks against the day refuse only the future.
 const nemIdOffered = (schemeOn: boolean) => schemeOn && nemIdOrderable(new Date());
 
 /**
@@ -44,7 +44,6 @@ export const getDigitalIdV2: FormDefinition = {
             { value: 'mitid', offeredIn: (c) => c.schemes.mitid },
             { value: 'nemid', offeredIn: (c) => nemIdOffered(c.schemes.nemid) },
           ],
-          errorKeys: { notEligible: 'fields.scheme.nemIdClosed' },
         },
         { name: 'name', kind: 'text', required: true, personal: true },
         { name: 'cpr', kind: 'cpr', required: true, personal: true, hintKey: 'forms:hints.cpr', errorKeys: { notEligible: 'fields.cpr.tooYoung' } },
@@ -153,7 +152,7 @@ export const getDigitalIdV2: FormDefinition = {
       ],
     },
   ],
-  checks: [schemeOpenCheck, ageCheck, ownUseCheck, documentsCheck, mitIdDocumentsCheck, routeCheck, mitIdRouteCheck, witnessCheck],
+  checks: [ageCheck, ownUseCheck, documentsCheck, mitIdDocumentsCheck, routeCheck, mitIdRouteCheck, witnessCheck],
   receiptKeys: ['receipt.next'],
   receiptValues: receiptValuesV2,
 };

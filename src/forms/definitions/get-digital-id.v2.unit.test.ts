@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import '../index.ts';
 import { validateRequest } from '../registry.ts';
 import { examplePayloads } from './examples.ts';
-import { authenticatorValues, receiptValuesV2, schemeOpenCheck, witnessValues } from './get-digital-id.v2.checks.ts';
+import { authenticatorValues, receiptValuesV2, witnessValues } from './get-digital-id.v2.checks.ts';
 
 const example = examplePayloads['get-digital-id']!;
 const errorsOf = (data: Record<string, unknown>) => {
@@ -34,14 +34,6 @@ describe('get a digital ID, version 2 (MitID rules)', () => {
   it('accepts a 14-year-old for MitID today', () => {
     // 0101124234: born 1 January 2012.
     expect(errorsOf({ ...example, cpr: '0101124234' })).toEqual([]);
-  });
-
-  it('offers NemID up to its last ordering day and refuses it the day after', () => {
-    const nemid = { scheme: 'nemid' };
-    expect(schemeOpenCheck(nemid, new Date('2023-05-30T10:00:00Z'))).toEqual([]);
-    expect(schemeOpenCheck(nemid, new Date('2023-05-31T10:00:00Z'))).toEqual([
-      { path: 'scheme', code: 'notEligible', values: { date: '2023-10-31' } },
-    ]);
   });
 
   it('shows the witness rules and the user-ID and chip rules from the rule data', () => {

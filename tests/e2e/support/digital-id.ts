@@ -25,12 +25,27 @@ export const maxKeyCards = ruleOn(extraKeyCardsAtCounter, today);
 
 type Fill = (page: Page) => Promise<void>;
 
+/**
+ * A day before NemID's end (src/domain/rules/nemid-status.ts): on it the seeds' NemID flows hold.
+ * Tests of those flows install it as the browser's clock; today the same paths lead to MitID.
+ */
+export const seedTime = new Date('2022-06-15T10:00:00+02:00');
+
+/** The flows whose valid answers below are NemID answers, so they run on the seed day's clock. */
+export const nemIdFlows: readonly string[] = ['get-digital-id', 'lost-key-card', 'extra-key-cards', 'block-digital-id'];
+
+/** Installs the seed day's clock for a NemID flow; other flows run on today's clock. */
+export async function clockFor(page: Page, service: string): Promise<void> {
+  if (nemIdFlows.includes(service)) await page.clock.install({ time: seedTime });
+}
+
 /** Valid answers, step by step, for each flow (the default configuration: NemID and MitID). */
 export const validSteps: Record<DigitalIdService, Fill[]> = {
   complaint: [
     async (p) => {
+      await choose(p, 'scheme', 'mitid', 'mitid');
       await choose(p, 'about', 'blocked', 'refused');
-      await fillText(p, 'description', 'Mit NemID blev spærret uden forklaring.');
+      await fillText(p, 'description', 'Mit MitID blev spærret uden forklaring.');
     },
     async (p) => {
       await fillText(p, 'name', 'Karen Hansen');
