@@ -43,7 +43,7 @@ for (const language of ['da', 'en'] as const) {
     // NemID closed: only MitID, so no scheme question.
     await expect(page.locator('#wtb-scheme-nemid')).toHaveCount(0);
     await expect(result).toHaveText(language === 'da' ? 'Sæt kryds ved dine papirer' : 'Tick your documents');
-    await expect(page.locator('main')).not.toContainText(language === 'da' ? 'ikke nok' : 'not enough');
+    await expect(page.locator('.kiosk-result')).not.toContainText(language === 'da' ? 'ikke nok' : 'not enough');
     await page.locator('#wtb-doc-danish-passport-with-cpr').check();
     await page.locator('#wtb-questions-yes').check();
     await expect(result).toHaveText(language === 'da' ? 'Du kan få det i dag' : 'You can get it today');
