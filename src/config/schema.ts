@@ -41,6 +41,11 @@ export const municipalityConfigSchema = v.object({
       warningSeconds: v.pipe(v.number(), v.integer(), v.minValue(20), v.maxValue(300)),
     }),
   ),
+  /**
+   * The schemes this municipality serves. The dated rule data decides on which days a scheme
+   * exists (src/domain/rules/nemid-status.ts): after NemID's end its services lead to their MitID
+   * counterparts whatever `nemid` says here, so configuration never makes a closed scheme look open.
+   */
   schemes: v.object({ nemid: v.boolean(), mitid: v.boolean() }),
   /** Times offered by "Book a time"; without it, defaultBooking (values.ts). */
   booking: v.optional(

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { enrolKiosk } from './support/enrol.ts';
-import { fieldId, type Language } from './support/forms.ts';
+import { choose, fieldId, fillText, type Language } from './support/forms.ts';
 import { chooseLanguage, expectNoRawKeys, openKiosk, setLargePrint, viewports } from './support/kiosk.ts';
 
 /**
@@ -107,4 +107,49 @@ for (const path of screens) {
       });
     }
   }
+}
+
+// "Get a digital ID" today, step by step: MitID's own questions, in both languages and print sizes.
+for (const language of ['da', 'en'] as Language[]) {
+  test(`screenshots of get-digital-id (MitID) today in ${language}`, async ({ page }) => {
+    const steps = [
+      async () => {
+        await choose(page, 'scheme', 'mitid', 'mitid');
+        await fillText(page, 'name', 'Karen Hansen');
+        await fillText(page, 'cpr', '0101901234');
+        await choose(page, 'canUseAlone', 'no', 'yes');
+      },
+      async () => choose(page, 'hasFixedAddress', 'yes', 'yes'),
+      async () => page.locator(`${fieldId('mitIdDocuments')}-danish-passport-without-cpr`).check(),
+      async () => choose(page, 'confirmBy', 'witness', 'questions'),
+      async () => page.locator(`${fieldId('authenticators')}-audio-code-reader`).check(),
+    ];
+    await page.setViewportSize(viewports.portrait);
+    await openKiosk(page, '/service/get-digital-id');
+    await chooseLanguage(page, language);
+    for (const [i, fill] of steps.entries()) {
+      await fill();
+      // The refusal rule and the document list speak first; then the valid answers move on.
+      await page.locator('form button[type="submit"]').click();
+      for (const large of [false, true]) {
+        await setLargePrint(page, large);
+        await page.evaluate(() => document.fonts.ready);
+        await page.screenshot({ path: `test-results/screenshots/digital-id-today/get-digital-id-${language}-step${i + 1}-${large ? 'large' : 'normal'}.png`, fullPage: true });
+      }
+      await setLargePrint(page, false);
+      if (i === 0) await choose(page, 'canUseAlone', 'yes', 'yes');
+      if (i === 2) await page.locator(`${fieldId('mitIdDocuments')}-health-card`).check();
+      if (i === 3) {
+        await fillText(page, 'witnessName', 'Ole Hansen');
+        await fillText(page, 'witnessCpr', '0202602345');
+        await page.locator(fieldId('witnessPhotoId')).check();
+        await page.locator(fieldId('witnessDeclaration')).check();
+      }
+      if (i === 4) await page.locator(fieldId('userIdReady')).check();
+      const heading = await page.locator('main h1').innerText();
+      await page.locator('form button[type="submit"]').click();
+      await expect(page.locator('main h1')).not.toHaveText(heading);
+    }
+    await expectNoRawKeys(page);
+  });
 }
