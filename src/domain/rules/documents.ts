@@ -29,8 +29,10 @@ const secondarySource =
   'eller dokumentation for udbetaling af en offentlig ydelse"';
 
 // showsCpr: the seeds only say that one of two documents must show it and give the health card as
-// the example (seeds/002). Danish passports do not print the CPR number; Danish driving licences
-// and Skat's tax statements do. Certificates and benefit letters vary, so they are counted as not
+// the example (seeds/002). Danish passports exist with and without the CPR number (mitid.dk lists
+// both); this NemID list cannot tell them apart, so a passport is counted as not showing it and the
+// citizen is told to bring one that does. MitID's own list (mitid-documents.ts) asks which passport.
+// Danish driving licences and Skat's tax statements show it. Certificates and benefit letters vary, so they are counted as not
 // showing it: the citizen is then told to bring one that does rather than risk a wasted trip.
 export const idDocuments: Record<DocumentId, IdDocument> = {
   passport: { id: 'passport', kind: 'photo', showsCpr: false, labelKey: 'documents.passport', source: photoIdSource },
