@@ -81,6 +81,7 @@ export const blockDigitalIdV2: FormDefinition = {
       ],
     },
   ],
-  receiptKeys: ['receipt.staff', 'receipt.callNow'],
+  // The support hours beside the number on the receipt too.
+  receiptKeys: ['receipt.staff', 'receipt.callNow', 'supportHours'],
   receiptValues: lineValues,
 };
