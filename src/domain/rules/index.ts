@@ -15,6 +15,10 @@ import {
 import { moveReporting } from './moving.ts';
 import { doctorDistance } from './doctor.ts';
 import { housingBenefitBackdating } from './housing.ts';
+import { housingBenefitProcessing } from './housing.ts';
+import { digitalPostExemptionScope, digitalPostReadAccess } from './digital-post.ts';
+import { digitalFuldmagt } from './fuldmagt.ts';
+import { holidayPay } from './holiday-pay.ts';
 import { witnessLimit, witnessMinimumAge, witnessMitIdExperience } from './witness.ts';
 
 export * from './dated.ts';
@@ -33,6 +37,8 @@ export * from './witness.ts';
 export * from './moving.ts';
 export * from './doctor.ts';
 export * from './housing.ts';
+export * from './fuldmagt.ts';
+export * from './holiday-pay.ts';
 
 /** Every dated rule by name, so one test can check all their data (dates, order, overlaps, sources). */
 export const allDatedRules: Record<string, readonly DatedRule<unknown>[]> = {
@@ -60,4 +66,9 @@ export const allDatedRules: Record<string, readonly DatedRule<unknown>[]> = {
   moveReporting,
   doctorDistance,
   housingBenefitBackdating,
+  housingBenefitProcessing,
+  digitalPostExemptionScope,
+  digitalPostReadAccess,
+  digitalFuldmagt,
+  holidayPay,
 };

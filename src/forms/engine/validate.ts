@@ -15,17 +15,18 @@ export function validatePayload(form: FormDefinition, data: Answers, today = new
   return withChecks(form, fields, validateFields(fields, data, today, { strict: true }), data, today);
 }
 
-/** One step's fields, so that "Next" does not complain about later steps. */
+/** One step's fields, so that "Next" does not complain about later steps; with the form's entry checks. */
 export function validateStep(form: FormDefinition, stepIndex: number, data: Answers, today = new Date()): FieldError[] {
   const fields = form.steps[stepIndex]?.fields ?? [];
-  return withChecks(form, fields, validateFields(fields, data, today, { strict: false }), data, today);
+  return withChecks(form, fields, validateFields(fields, data, today, { strict: false }), data, today, true);
 }
 
 /** The form's checks on these fields, where the field has no error of its own and is shown. */
-function withChecks(form: FormDefinition, fields: readonly FieldDefinition[], errors: FieldError[], data: Answers, today: Date): FieldError[] {
+function withChecks(form: FormDefinition, fields: readonly FieldDefinition[], errors: FieldError[], data: Answers, today: Date, entry = false): FieldError[] {
   const names = new Set(fields.filter((f) => isShown(f, data)).map((f) => f.name));
   const failed = new Set(errors.map((e) => e.path.split('.')[0]));
-  const checked = (form.checks ?? []).flatMap((check) => check(data, today));
+  const checks = [...(form.checks ?? []), ...(entry ? (form.entryChecks ?? []) : [])];
+  const checked = checks.flatMap((check) => check(data, today));
   return [...errors, ...checked.filter((e) => names.has(e.path.split('.')[0]!) && !failed.has(e.path.split('.')[0]))];
 }
 
@@ -85,7 +86,8 @@ function checkRows(field: FieldDefinition, rows: unknown[], path: string): Field
   return [];
 }
 
-const defaultMaxLength = { text: 200, 'multi-line': 2000 } as const;
+/** The longest text accepted where a field names none; error messages name it too. */
+export const defaultMaxLength = { text: 200, 'multi-line': 2000 } as const;
 
 function checkValue(field: FieldDefinition, value: unknown, today: Date): ErrorCode | undefined {
   switch (field.kind) {
