@@ -38,7 +38,7 @@ export const digitalPostExemptionV2: FormDefinition = {
     },
     {
       id: 'scope',
-      introKeys: ['scope.lifelong', 'scope.selfService'],
+      introKeys: ['scope.lifelong', 'scope.selfService', 'scope.forward'],
       introValues: scopeValues,
       fields: [
         { name: 'forwardUnopened', kind: 'yes-no', required: true, personal: false },
