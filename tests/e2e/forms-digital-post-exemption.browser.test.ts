@@ -127,6 +127,9 @@ test('a kiosk that cannot save the request says so and offers the printed copy; 
   await expect(page.locator('main h1')).toHaveText('Velkommen til Borgerservice');
   await expect(page.locator('.print-copy')).toHaveCount(0);
   await page.goto('/service/digital-post-exemption');
+  await expect(page.locator(fieldId('declaredBy'))).not.toBeChecked();
+  await choose(page, 'declaredBy', 'self', 'self');
+  await next(page);
   await expect(page.locator(fieldId('name'))).toHaveValue('');
 });
 
