@@ -55,9 +55,9 @@ export const holidayPayV3: FormDefinition = {
       introKeys: ['intro.signer'],
       introValues: signerValues,
       fields: [
-        { name: 'declaration', kind: 'declaration', required: true, personal: false, labelKey: 'fields.declarationOnHonour.label' },
         { name: 'signedBy', kind: 'choice', required: true, personal: false, options: [{ value: 'applicant' }, { value: 'parent' }], errorKeys: { notEligible: 'fields.signedBy.notEligible' } },
         { name: 'parentName', kind: 'text', required: true, personal: true, showIf: { field: 'signedBy', equals: 'parent' } },
+        { name: 'declaration', kind: 'declaration', required: true, personal: false, labelKey: 'fields.declarationOnHonour.label' },
         { name: 'signature', kind: 'signature', required: true, personal: true },
       ],
     },
