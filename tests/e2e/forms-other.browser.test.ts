@@ -156,7 +156,7 @@ for (const { service, steps, printed: expected } of forms) {
       for (const text of expected) expect(printed).toContain(text);
       if (service === 'housing-benefit') {
         expect(screen).toContain(language === 'da' ? 'fra den 1. i måneden efter' : 'from the first day of the month after');
-        expect(screen).toContain(language === 'da' ? 'på op til cirka 7 uger, i gennemsnit 4 uger' : 'in up to about 7 weeks, 4 weeks on average');
+        expect(screen).toContain(language === 'da' ? 'op til cirka 7 uger på at behandle ansøgningen, i gennemsnit 4 uger' : 'up to about 7 weeks to process the application, 4 weeks on average');
       }
       if (service === 'power-of-attorney') expect(screen).toContain(language === 'da' ? 'Skriv under på brevet, og send det tilbage' : 'Sign the letter and send it back');
     });

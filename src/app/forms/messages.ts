@@ -1,7 +1,7 @@
 import { localised } from '../../forms/engine/display.ts';
-import { errorKey, labelKey, resolveKey } from '../../forms/engine/keys.ts';
+import { errorKey, labelKey, resolveKey, type AddressPart } from '../../forms/engine/keys.ts';
 import type { FieldDefinition, FieldError, FormDefinition } from '../../forms/engine/types.ts';
-import { defaultMaxLength } from '../../forms/engine/validate.ts';
+import { addressPartMaxLength, defaultMaxLength } from '../../forms/engine/validate.ts';
 import type { Translate } from '../i18n.ts';
 
 /**
@@ -23,7 +23,8 @@ export function errorMessage(t: Translate, form: FormDefinition, error: FieldErr
       fields = next.fields ?? [];
       i++;
     } else if (next.kind === 'address' && segments[i + 1]) {
-      return t(errorKey('address', error.code, segments[i + 1]));
+      const part = segments[i + 1] as AddressPart;
+      return t(errorKey('address', error.code, part), { max: String(addressPartMaxLength[part] ?? '') });
     }
   }
   if (!field) return t(`forms:errors.text.${error.code}`, { label: error.path });

@@ -279,7 +279,7 @@ describe('housing benefit v3', () => {
     const receipt = (days: number) => receiptTexts(form, t, today, { ...example, movedInDate: addDays('2026-12-04', -days) });
     expect(receipt(daysAfterMovingIn)[0]).toContain('bliver den udbetalt fra den dag, du flyttede ind');
     expect(receipt(daysAfterMovingIn + 1)[0]).toContain('fra den 1. i måneden efter');
-    expect(receipt(0)[1]).toBe(`Udbetaling Danmark behandler ansøgningen på op til cirka ${maxWeeks} uger, i gennemsnit ${averageWeeks} uger.`);
+    expect(receipt(0)[1]).toBe(`Udbetaling Danmark bruger op til cirka ${maxWeeks} uger på at behandle ansøgningen, i gennemsnit ${averageWeeks} uger.`);
   });
 });
 
@@ -318,6 +318,14 @@ describe('error messages name their limits', () => {
     expect(await messagesFor(form, [{ path: 'rent', code: 'range' }])).toEqual({
       da: ['„Husleje pr. måned“ skal være et tal fra 1 til 100.000'],
       en: ['“Rent per month” must be a number from 1 to 100,000'],
+    });
+  });
+
+  it('says how long each part of an address may be', async () => {
+    const form = current('change-of-address');
+    expect(await messagesFor(form, [{ path: 'newAddress.floor', code: 'tooLong' }, { path: 'newAddress.street', code: 'tooLong' }])).toEqual({
+      da: ['Etagen må højst være 20 tegn, for eksempel 2 eller st.', 'Vejnavnet må højst være 100 tegn'],
+      en: ['The floor must be 20 characters or fewer, for example 2 or st.', 'The street name must be 100 characters or fewer'],
     });
   });
 

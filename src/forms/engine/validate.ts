@@ -2,7 +2,7 @@ import { parseCpr } from '../../domain/cpr.ts';
 import { isIsoDate } from '../../domain/dates.ts';
 import { townMatchesPostcode, townOf } from '../../domain/data/postcodes.ts';
 import { isShown } from './conditions.ts';
-import { addressParts, requiredAddressParts } from './keys.ts';
+import { addressParts, requiredAddressParts, type AddressPart } from './keys.ts';
 import type { Answers, ErrorCode, FieldDefinition, FieldError, FormDefinition } from './types.ts';
 
 /**
@@ -147,6 +147,9 @@ function checkSignature(value: unknown): ErrorCode | undefined {
   return 'format';
 }
 
+/** The longest text accepted in each part of an address; error messages name it too. */
+export const addressPartMaxLength: Record<AddressPart, number> = { street: 100, number: 20, floor: 20, door: 20, postcode: 20, town: 100 };
+
 function checkAddress(value: unknown, path: string): FieldError[] {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return [{ path, code: 'notAllowed' }];
   const a = value as Record<string, unknown>;
@@ -158,7 +161,7 @@ function checkAddress(value: unknown, path: string): FieldError[] {
     const v = a[part];
     if (v === undefined) {
       if (requiredAddressParts.includes(part)) errors.push({ path: `${path}.${part}`, code: 'required' });
-    } else if (typeof v !== 'string' || v.length > (part === 'street' || part === 'town' ? 100 : 20)) {
+    } else if (typeof v !== 'string' || v.length > addressPartMaxLength[part]) {
       errors.push({ path: `${path}.${part}`, code: 'tooLong' });
     }
   }
