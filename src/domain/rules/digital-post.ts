@@ -36,14 +36,16 @@ export const digitalPostExemption: DatedRule<DigitalPostExemption>[] = [
       declarationOnHonour: true,
       groundMustBeStated: false,
     },
-    // date: approximate; confirm with Digitaliseringsstyrelsen. DOMAIN.md dates the six-ground
-    // list to public sources of 2025-2026; the seeds (2022-2023) still count five criteria.
+    // date: approximate; confirm with Digitaliseringsstyrelsen. The six-ground list is what the
+    // public sources of 2025-2026 give; the seeds (2022-2023) still count five criteria.
     from: '2025-01-01',
     source:
-      'DOMAIN.md "Facts that changed since the seeds": "the current official list has six grounds (impairment; ' +
-      'no adequate internet at home; emigrated; homeless or no fixed address; language difficulties; practical ' +
-      'difficulties getting digital ID). The citizen signs a declaration on honour and need not say which ground ' +
-      'applies."',
+      'familieretshuset.dk "Fritagelse fra Digital Post": "Du kan blive fritaget fra at modtage Digital Post fra det ' +
+      'offentlige, hvis du: ikke har adgang til en computer med tilstrækkelig internetforbindelse i dit hjem eller ' +
+      'opholdssted; har en fysisk eller kognitiv funktionsnedsættelse …; er registreret som udrejst af Danmark; er ' +
+      'blevet hjemløs; har sproglige vanskeligheder; har praktiske vanskeligheder ved at skaffe NemID" and "Du er ikke ' +
+      'forpligtet til at oplyse, hvilket af fritagelseskriterierne, du lever op til"; aeldresagen.dk "Bliv fritaget for ' +
+      'Digital Post": "Kommunen kan derfor ikke kræve dokumentation for grunden til din fritagelse".',
   },
 ];
 
@@ -66,12 +68,14 @@ export const digitalPostExemptionScope: DatedRule<ExemptionScope>[] = [
     // date: the self-service part applies from 1 June 2023; the other facts are older.
     from: '2023-06-01',
     source:
-      'borger.dk "Fritagelse for Digital Post" and "Obligatorisk selvbetjening" (checked December 2026), in ' +
-      'substance: the exemption applies for the rest of your life unless you ask to have it lifted; you can ask to ' +
-      'have unopened Digital Post from the last 6 months sent on paper; since 1 June 2023 an exemption from Digital ' +
-      'Post also exempts you from mandatory self-service, except at Udbetaling Danmark, which needs a separate ' +
-      'decision made by Borgerservice; familieretshuset.dk and Ældre Sagen: you need not say which ground applies, ' +
-      'and the municipality cannot ask for documentation; a relative or care staff may declare for a person who cannot.',
+      'mariagerfjord.dk and ballerup.dk "Fritagelse fra Digital Post" (the borger.dk text): "En fritagelse fra Digital ' +
+      'Post gælder livet ud. Ændrer du mening, kan du til enhver tid tilmelde dig Digital Post igen"; "kan du vælge at ' +
+      'få eftersendt eventuelt uåbnet Digital Post, som du har modtaget inden for de seneste 6 måneder"; "Du er ' +
+      'automatisk fritaget fra krav om at bruge de obligatoriske offentlige digitale selvbetjeninger … der gælder ' +
+      'særlige regler for undtagelse fra digital selvbetjening hos Udbetaling Danmark" (borger.dk "Obligatorisk ' +
+      'selvbetjening": from 1 June 2023; Udbetaling Danmark needs a separate decision, made by Borgerservice). ' +
+      'seniorhaandbogen.dk: "Hvis du skal sørge for fritagelse af en anden person, skal du have hendes eller hans ' +
+      'underskrift på blanketten"; Ældre Sagen: a relative or care staff may declare for a person who cannot.',
   },
 ];
 
@@ -91,9 +95,13 @@ export const digitalPostReadAccess: DatedRule<ReadAccessRules>[] = [
     // date: approximate; as old as the Digital Post mailbox for citizens from 15 (digitalPostAge).
     from: '2010-07-01',
     source:
-      'borger.dk "Giv andre adgang til din Digital Post" (checked December 2026), in substance: both must be 15 ' +
-      'or older; the reader logs on with their own MitID; with read access they can read, file and forward ' +
-      'messages, not delete them or change settings; vejle.dk and egedal.dk also offer read-and-write access ' +
-      '("læse- og skriveadgang"); giving access at Borgerservice with ID and the reader\'s CPR number.',
+      'egedalkommune.dk "Læse- og skriveadgang til Digital Post": "Den der hjælper dig, får adgang til din post med ' +
+      'deres eget MitID"; mariagerfjord.dk "Læseadgange i Digital Post": with read access one can read, file in ' +
+      'folders, mark as read and "videresende post til en e-mailadresse eller til en Digital Post-modtager"; "En ' +
+      'læseadgang giver ikke adgang til at: slette post eller mapper; skrive ny post; redigere i indstillingerne"; ' +
+      'vejle.dk: "Med en læse- og skriveadgang kan du både læse og besvare, videresende og skrive nye beskeder på ' +
+      'vegne af en anden"; borger.dk "Læseadgang til Digital Post": it "kræver, at personen … selv har en offentlig ' +
+      'digital postkasse" (citizens get one at 15, digitalPostAge); skive.dk: at Borgerservice "medbringer ' +
+      'legitimation … Derudover skal du kunne personnummeret på den person, som skal have læseadgangen".',
   },
 ];

@@ -21,10 +21,13 @@ export const digitalFuldmagt: DatedRule<FuldmagtRules>[] = [
     // for these conditions. Checked against borger.dk in December 2026.
     from: '2014-01-01',
     source:
-      'borger.dk "Digital Fuldmagt" (checked December 2026), in substance: a fuldmagt is given to one ' +
-      'self-service at a time; not all public authorities use Digital Fuldmagt; both the giver and the holder ' +
-      'must be at least 15 years old and able to understand what a fuldmagt means; at least one of the two must ' +
-      'have MitID. If the giver has no MitID, the holder requests the fuldmagt, and the giver receives a letter ' +
-      'to sign and send back.',
+      'vesthimmerland.dk "Giv eller anmod om digital fuldmagt" (the borger.dk text): "Det er ikke alle myndigheder, der ' +
+      'har valgt at tilbyde fuldmagter via denne løsning"; "For at anvende Digital Fuldmagt skal enten fuldmagtsgiver ' +
+      'eller fuldmagtshaver have MitID"; "kan agere eller se informationer på dine vegne med sit eget MitID i en bestemt ' +
+      'digital selvbetjening". vejen.dk "Digital Fuldmagt": "For at bruge Digital Fuldmagt skal du være: Over 15 år; Ved ' +
+      'din fornufts fulde brug … i stand til at forstå og overskue konsekvenserne af at oprette en fuldmagt". borger.dk ' +
+      '"Digital Fuldmagt-selvbetjeningen": "Hver enkelt digital fuldmagt … er oftest afgrænset til at give adgang til at ' +
+      'hjælpe med én ting". aalborg.dk "Digital Fuldmagt": "Fuldmagtsgiver underskriver anmodningsbrevet enten digitalt ' +
+      'eller via fysisk post. Er brevet underskrevet fysisk skal alle sider af brevet returneres til Kommunes Borgerservice."',
   },
 ];
