@@ -320,10 +320,10 @@ test('an end date that has passed and a future moving-in date are refused with t
 // Holiday pay's v2 checks (a period that ends before it starts, more days than the period has) belong
 // to a shipped version the kiosk no longer shows: the official form asks a first day and a number
 // of days. Their unit tests keep them (src/forms/definitions/forms.unit.test.ts).
-test('holiday pay: a last working day ahead, a child under 15 signing alone, and a limit in words, in both languages', async ({ page }) => {
+test('holiday pay: a last working day ahead, a first day of holiday too far ahead, a child under 15 signing alone, and a limit in words, in both languages', async ({ page }) => {
   const words = {
-    da: { future: /Din sidste arbejdsdag kan ikke være efter i dag, /, parent: 'Du er under 15 år. En forælder skal hjælpe dig og skrive under', days: '„Antal feriedage“ skal være et tal fra 1 til 25' },
-    en: { future: /Your last working day cannot be after today, /, parent: 'You are under 15. A parent must help you and sign', days: '“Number of days of holiday” must be a number from 1 to 25' },
+    da: { tooEarly: /Du kan tidligst få feriepengene udbetalt 1 md\. før din første feriedag, det vil sige fra /, future: /Din sidste arbejdsdag kan ikke være efter i dag, /, parent: 'Du er under 15 år. En forælder skal hjælpe dig og skrive under', days: '„Antal feriedage“ skal være et tal fra 1 til 25' },
+    en: { tooEarly: /Holiday pay can be paid at the earliest 1 month\(s\) before your first day of holiday, that is from /, future: /Your last working day cannot be after today, /, parent: 'You are under 15. A parent must help you and sign', days: '“Number of days of holiday” must be a number from 1 to 25' },
   } as const;
   for (const language of ['da', 'en'] as const) {
     await page.goto('/service/holiday-pay');
@@ -337,6 +337,9 @@ test('holiday pay: a last working day ahead, a child under 15 signing alone, and
     await expectSummaryLink(page, words[language].future, 'lastWorkingDay');
     await screenshotBothSizes(page, `holiday-pay-date-error-${language}`);
     await choose(page, 'reason', 'holiday', 'holiday');
+    await fillDate(page, 'firstHolidayDay', addDays(today, 70));
+    await fillText(page, 'holidayDays', '5');
+    await expectSummaryLink(page, words[language].tooEarly, 'firstHolidayDay');
     await fillDate(page, 'firstHolidayDay', addDays(today, 20));
     await fillText(page, 'holidayDays', '26');
     await expectSummaryLink(page, words[language].days, 'holidayDays');

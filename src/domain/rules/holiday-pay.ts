@@ -11,6 +11,8 @@ export interface HolidayPayRules {
   leftLabourMarketMonths: number;
   /** The most days of holiday earned in one holiday year (2.08 days a month, 25 a year). */
   daysPerHolidayYear: number;
+  /** Holiday pay is paid at the earliest this many months before the first day of holiday. */
+  monthsBeforeFirstDay: number;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface HolidayPayRules {
  */
 export const holidayPay: DatedRule<HolidayPayRules>[] = [
   {
-    value: { automaticAtStartKr: 1500, automaticAtEndKr: 2250, signsOwnFormAge: 15, leftLabourMarketMonths: 6, daysPerHolidayYear: 25 },
+    value: { automaticAtStartKr: 1500, automaticAtEndKr: 2250, signsOwnFormAge: 15, leftLabourMarketMonths: 6, daysPerHolidayYear: 25, monthsBeforeFirstDay: 1 },
     // date: approximate; the holiday act in force since 1 September 2020 (ferieloven, lov nr. 60
     // af 30. januar 2018) introduced the holiday year these rules count in.
     from: '2020-09-01',
@@ -31,6 +33,8 @@ export const holidayPay: DatedRule<HolidayPayRules>[] = [
       '15 år, kan den unge selv skrive under på blanketten"; "Hvis du har optjent 1.500 kr. eller mindre i ' +
       'feriepenge, når ferieåret begynder, bliver pengene automatisk udbetalt. FerieKonto udbetaler pengene til din ' +
       'NemKonto"; "Hvis du har 2.250 kr. eller mindre til gode, når ferieåret slutter, bliver pengene automatisk ' +
-      'udbetalt." Ferieloven § 5: 2,08 days of holiday a month, 25 days a year.',
+      'udbetalt." Ferieloven § 5: 2,08 days of holiday a month, 25 days a year. kk.dk "Værd at vide om feriepenge": ' +
+      '"Du kan tidligst få dine feriepenge udbetalt en måned før, du holder første feriedag" (a municipal page; ' +
+      'confirm with FerieKonto).',
   },
 ];

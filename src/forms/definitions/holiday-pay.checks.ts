@@ -72,3 +72,16 @@ export function monthsBefore(date: IsoDate, months: number): IsoDate {
   const m = (index % 12) + 1;
   return formatIsoDate(y, m, Math.min(day, daysInMonth(y, m)));
 }
+
+/**
+ * Holiday pay is paid at the earliest the rule's months before the first day of holiday: a first
+ * day further ahead is refused (context "tooEarly", with the first day one can apply). Safe on
+ * the server: a queued request only comes nearer to the holiday.
+ */
+export const firstHolidayDayCheck: FormCheck = (data, today) => {
+  const date = data.firstHolidayDay;
+  if (typeof date !== 'string' || !isIsoDate(date)) return [];
+  const months = ruleOn(holidayPay, today).monthsBeforeFirstDay;
+  const earliest = monthsBefore(date, months);
+  return earliest > calendarDate(today) ? [{ path: 'firstHolidayDay', code: 'notEligible', values: { context: 'tooEarly', months: String(months), earliest } }] : [];
+};

@@ -1,14 +1,15 @@
 import { notBeforeBirthCheck, notInFutureCheck } from '../engine/checks.ts';
 import { holidayPay } from '../../domain/rules/holiday-pay.ts';
 import type { FormDefinition } from '../engine/types.ts';
-import { lastWorkingDayRecentCheck, paidAutomaticallyValues, signerAgeCheck, signerAgeEntryCheck, signerValues } from './holiday-pay.checks.ts';
+import { firstHolidayDayCheck, lastWorkingDayRecentCheck, paidAutomaticallyValues, signerAgeCheck, signerAgeEntryCheck, signerValues } from './holiday-pay.checks.ts';
 
 /**
  * Holiday pay ("feriepenge") without digital ID, schema version 3, as Udbetaling Danmark's paper
  * form asks it (src/domain/rules/holiday-pay.ts). Shipped versions 1 and 2 stay for queued requests.
  * Changes from v2:
  * - no bank account: the money goes to the citizen's NemKonto;
- * - two reasons only: taking holiday (the first day and the number of days), or having left the
+ * - two reasons only: taking holiday (the first day, at most the rule's month ahead, and the
+ *   number of days), or having left the
  *   labour market (the last working day, within the rule's months, and why: old-age pension,
  *   early pension, emigration, or never in the CPR register);
  * - the form says that small amounts are paid without a request;
@@ -62,6 +63,6 @@ export const holidayPayV3: FormDefinition = {
       ],
     },
   ],
-  checks: [notBeforeBirthCheck('firstHolidayDay'), notBeforeBirthCheck('lastWorkingDay'), notInFutureCheck('lastWorkingDay'), signerAgeCheck],
+  checks: [notBeforeBirthCheck('firstHolidayDay'), firstHolidayDayCheck, notBeforeBirthCheck('lastWorkingDay'), notInFutureCheck('lastWorkingDay'), signerAgeCheck],
   entryChecks: [lastWorkingDayRecentCheck, signerAgeEntryCheck],
 };

@@ -115,6 +115,16 @@ describe('holiday pay v3: Udbetaling Danmark\'s paper form', () => {
     expect(messages.en[0]).toMatch(/^You can only apply this way within 6 months of your last working day, that is if it was on Thursday, 4 June 2026 or later/);
   });
 
+  it('accepts a first day of holiday one month ahead and refuses one day later, naming the first day one can apply', async () => {
+    const today = new Date('2026-12-04T12:00:00+01:00');
+    expect(ruleOn(holidayPay, today).monthsBeforeFirstDay).toBe(1);
+    const at = (firstHolidayDay: string) => valid(form, { ...example, firstHolidayDay }, today);
+    expect(at('2027-01-04')).toEqual([]);
+    expect(at('2026-06-01')).toEqual([]);
+    expect(at('2027-01-05')).toEqual([{ path: 'firstHolidayDay', code: 'notEligible', values: { context: 'tooEarly', months: '1', earliest: '2026-12-05' } }]);
+    expect((await messagesFor(form, at('2027-01-05'))).da).toEqual(['Du kan tidligst få feriepengene udbetalt 1 md. før din første feriedag, det vil sige fra lørdag den 5. december 2026. Søg igen til den tid, eller tjek datoen']);
+  });
+
   it('lets a parent sign for a child under 15, and the young person sign from the day they turn 15', async () => {
     const child = { ...example, cpr: turns15On.cpr };
     const parent = { ...child, signedBy: 'parent', parentName: 'Karen Hansen' };
