@@ -103,6 +103,8 @@ describe('holiday pay v3: Udbetaling Danmark\'s paper form', () => {
     expect(months).toBe(6);
     expect(monthsBefore('2026-12-04', 6)).toBe('2026-06-04');
     expect(monthsBefore('2026-08-31', 6)).toBe('2026-02-28');
+    expect(monthsBefore('2028-08-31', 6)).toBe('2028-02-29');
+    expect(monthsBefore('2027-01-15', 1)).toBe('2026-12-15');
     const at = (lastWorkingDay: string) => validateStep(form, 1, { ...leftAnswers, lastWorkingDay }, today);
     expect(at('2026-12-04')).toEqual([]);
     expect(at('2026-06-04')).toEqual([]);
