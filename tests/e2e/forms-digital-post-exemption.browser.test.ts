@@ -65,7 +65,7 @@ test('exemption from Digital Post in English with a typed signature', async ({ p
       await yesNo(p, 'hasPostalAddress', false);
     },
     async (p) => {
-      await expect(p.locator('main')).toContainText('The exemption applies for the rest of your life');
+      await expect(p.locator('main')).toContainText('The exemption applies for life unless it is lifted');
       await yesNo(p, 'forwardUnopened', false);
       await yesNo(p, 'udkExemption', true);
     },
