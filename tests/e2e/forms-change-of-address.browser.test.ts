@@ -3,7 +3,7 @@ import { addDays, calendarDate } from '../../src/domain/dates.ts';
 import { ruleOn } from '../../src/domain/rules/dated.ts';
 import { moveReporting } from '../../src/domain/rules/moving.ts';
 import { enrolKiosk } from './support/enrol.ts';
-import { choose, expectNoAxeViolations, fieldId, fillAddress, fillDate, fillText, next, printedText, screenText, signTyped, yesNo } from './support/forms.ts';
+import { choose, expectNoAxeViolations, fieldId, fillAddress, fillDate, fillText, next, printedText, screenshotBothSizes, screenText, signTyped, yesNo } from './support/forms.ts';
 import { chooseLanguage, setLargePrint } from './support/kiosk.ts';
 import { readOutbox } from './support/outbox-page.ts';
 
@@ -18,7 +18,8 @@ const { earliestDaysBefore, latestDaysAfter } = ruleOn(moveReporting, new Date()
  */
 const runs = {
   da: {
-    words: { you: 'Om dig', check: 'Tjek dine svar', problem: 'Der er problemer', nameError: 'Udfyld “Dit fulde navn”', receipt: 'Vi har modtaget din anmodning', send: 'Send anmodningen' },
+    // Danish quotation marks („…“); the old message used English ones.
+    words: { you: 'Om dig', check: 'Tjek dine svar', problem: 'Der er problemer', nameError: 'Udfyld „Dit fulde navn“', receipt: 'Vi har modtaget din anmodning', send: 'Send anmodningen' },
     movingDate: addDays(today, -(latestDaysAfter + 5)),
     address: { street: 'Jagtvej', number: '12', floor: '2', door: 'th', postcode: '2200' },
     town: 'København N',
@@ -78,13 +79,18 @@ for (const language of ['da', 'en'] as const) {
     await expect(page.locator(fieldId('newAddress.town'))).toHaveValue(run.town);
     await yesNo(page, 'hasCareOf', true);
     await fillText(page, 'careOf', 'Ole Jensen');
+    // The optional parts say so with a space: "Etage (valgfrit)", not "Etage(valgfrit)".
+    await expect(page.locator(`label[for="${fieldId('newAddress.floor').slice(1)}"]`)).toHaveText(language === 'da' ? 'Etage (valgfrit)' : 'Floor (optional)');
+    await expect(page.locator('main')).toContainText(language === 'da' ? 'hele husstanden på én gang' : 'your whole household at once');
     await expectNoAxeViolations(page, 'step 2');
+    await screenshotBothSizes(page, `change-of-address-move-${language}`);
     await next(page);
 
     await yesNo(page, 'othersMoving', true);
     await fillText(page, 'movers.0.moverName', 'Ida Hansen');
     await fillText(page, 'movers.0.moverCpr', CHILD_CPR);
     await expectNoAxeViolations(page, 'step 3');
+    await screenshotBothSizes(page, `change-of-address-household-${language}`);
     await next(page);
 
     // Only the distance question of the new postcode; the choice only after "yes".
@@ -141,8 +147,7 @@ for (const language of ['da', 'en'] as const) {
     await page.emulateMedia({ media: 'screen' });
     expect(printed).toContain(reference);
     expect(printed).toContain('Karen Marie Hansen');
-    expect(printed).toContain('010190-1234');
-    expect(printed).toContain('150515-2345');
+    // No full CPR number is expected on the printed copy any more: nothing printed at a kiosk may show it.
     expect(printed).toContain('Ole Jensen');
     for (const text of run.printed) expect(printed).toContain(text);
     await context.setOffline(false);

@@ -1,6 +1,8 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { calendarDate } from '../../src/domain/dates.ts';
 import { enrolKiosk } from './support/enrol.ts';
-import { completeFormOffline, fieldId, fillAddress, fillText, flowText, next, printedText, signTyped, yesNo } from './support/forms.ts';
+import { choose, completeFormOffline, cprTurning, fieldId, fillAddress, fillText, flowText, next, printedText, screenshotBothSizes, signTyped, yesNo } from './support/forms.ts';
+import { chooseLanguage } from './support/kiosk.ts';
 import { readOutbox } from './support/outbox-page.ts';
 
 const fullCpr = /0101901234|010190-1234/;
@@ -9,10 +11,23 @@ test('exemption from Digital Post in Danish: grounds shown, declaration and a dr
   await enrolKiosk(page);
   const { reference, printed, screen } = await completeFormOffline(page, context, 'digital-post-exemption', 'da', [
     async (p) => {
+      // Version 2: a relative may declare for a person who cannot.
+      await expect(p.locator('main')).toContainText('en pårørende eller en medarbejder i plejen');
+      await choose(p, 'declaredBy', 'relative', 'self');
+      await fillText(p, 'declarantName', 'Ole Hansen');
+    },
+    async (p) => {
       await fillText(p, 'name', 'Karen Hansen');
       await fillText(p, 'cpr', '010190-1234');
       await yesNo(p, 'hasPostalAddress', true);
       await fillAddress(p, 'postalAddress', { street: 'Vestergade', number: '3', postcode: '5000', town: 'Odense C' });
+    },
+    async (p) => {
+      await expect(p.locator('main')).toContainText('Fritagelsen gælder resten af livet');
+      await expect(p.locator('main')).toContainText('Udbetaling Danmark kræver dog en særskilt afgørelse');
+      await expect(p.locator('main')).toContainText('fra de sidste 6 måneder');
+      await yesNo(p, 'forwardUnopened', true);
+      await yesNo(p, 'udkExemption', true);
     },
     async (p) => {
       // The six grounds from the rule data, as information only: nothing to choose.
@@ -27,10 +42,11 @@ test('exemption from Digital Post in Danish: grounds shown, declaration and a dr
       await p.mouse.move(box.x + 320, box.y + 40, { steps: 8 });
       await p.mouse.up();
     },
-  ]);
+  ], { screenshots: true });
   expect(screen).not.toMatch(fullCpr);
   expect(printed).toContain(reference);
-  expect(printed).toContain('010190-1234');
+  // No full CPR number is expected on the printed copy any more: nothing printed at a kiosk may show it.
+  expect(printed).toContain('Ole Hansen');
   expect(printed).toContain('Vestergade 3');
   expect(printed).toContain('Underskrevet på skærmen');
   expect(await page.locator('.print-copy img.print-signature').getAttribute('src')).toMatch(/^data:image\/png;base64,/);
@@ -40,19 +56,27 @@ test('exemption from Digital Post in English with a typed signature', async ({ p
   await enrolKiosk(page);
   const { reference, printed, screen } = await completeFormOffline(page, context, 'digital-post-exemption', 'en', [
     async (p) => {
+      await choose(p, 'declaredBy', 'self', 'self');
+      await expect(p.locator(fieldId('declarantName'))).toHaveCount(0);
+    },
+    async (p) => {
       await fillText(p, 'name', 'Karen Hansen');
       await fillText(p, 'cpr', '0101901234');
       await yesNo(p, 'hasPostalAddress', false);
+    },
+    async (p) => {
+      await expect(p.locator('main')).toContainText('The exemption applies for life unless it is lifted');
+      await yesNo(p, 'forwardUnopened', false);
+      await yesNo(p, 'udkExemption', true);
     },
     async (p) => {
       await expect(p.locator('main')).toContainText('You have language difficulties');
       await p.locator(fieldId('declaration')).check();
       await signTyped(p, 'signature', 'Karen Hansen');
     },
-  ]);
+  ], { screenshots: true });
   expect(screen).not.toMatch(fullCpr);
   expect(printed).toContain(reference);
-  expect(printed).toContain('010190-1234');
   expect(printed).toContain('Signed with typed name: Karen Hansen');
   expect(printed).toContain('I declare on my honour');
 
@@ -67,10 +91,7 @@ test('exemption from Digital Post in English with a typed signature', async ({ p
 test('a missing declaration and signature show the error summary, and nothing is queued', async ({ page }) => {
   await enrolKiosk(page);
   await page.goto('/service/digital-post-exemption');
-  await fillText(page, 'name', 'Karen Hansen');
-  await fillText(page, 'cpr', '0101901234');
-  await yesNo(page, 'hasPostalAddress', false);
-  await next(page);
+  await fillAllButTheDeclaration(page);
   await page.locator('form button[type="submit"]').click();
   const summary = page.locator('.alert.alert-error[role="alert"]');
   await expect(summary).toContainText(flowText.da.problem);
@@ -85,10 +106,7 @@ test('a missing declaration and signature show the error summary, and nothing is
 test('a kiosk that cannot save the request says so and offers the printed copy; the answers stay', async ({ page }) => {
   // Not enrolled: submit() refuses with NotEnrolledError, as it would with a full or closed database.
   await page.goto('/service/digital-post-exemption');
-  await fillText(page, 'name', 'Karen Hansen');
-  await fillText(page, 'cpr', '0101901234');
-  await yesNo(page, 'hasPostalAddress', false);
-  await next(page);
+  await fillAllButTheDeclaration(page);
   await page.locator(fieldId('declaration')).check();
   await signTyped(page, 'signature', 'Karen Hansen');
   await next(page);
@@ -102,7 +120,6 @@ test('a kiosk that cannot save the request says so and offers the printed copy; 
   // Room to sign the paper by hand at the counter, with the date.
   expect(printed).toContain('skriv under på kopien, når du afleverer den ved skranken');
   expect(printed).toMatch(/Underskrift\s+Dato/);
-  expect(printed).toContain('010190-1234');
   expect(printed).toContain('Karen Hansen');
 
   // Finish ends the session: the copy with the full CPR number leaves the DOM and the answers are gone.
@@ -110,5 +127,43 @@ test('a kiosk that cannot save the request says so and offers the printed copy; 
   await expect(page.locator('main h1')).toHaveText('Velkommen til Borgerservice');
   await expect(page.locator('.print-copy')).toHaveCount(0);
   await page.goto('/service/digital-post-exemption');
+  await expect(page.locator(fieldId('declaredBy'))).not.toBeChecked();
+  await choose(page, 'declaredBy', 'self', 'self');
+  await next(page);
   await expect(page.locator(fieldId('name'))).toHaveValue('');
+});
+
+/** The exemption's first three steps, for the citizen themself, up to the declaration. */
+async function fillAllButTheDeclaration(page: Page): Promise<void> {
+  await choose(page, 'declaredBy', 'self', 'self');
+  await next(page);
+  await fillText(page, 'name', 'Karen Hansen');
+  await fillText(page, 'cpr', '0101901234');
+  await yesNo(page, 'hasPostalAddress', false);
+  await next(page);
+  await yesNo(page, 'forwardUnopened', false);
+  await yesNo(page, 'udkExemption', false);
+  await next(page);
+}
+
+test('a person under 15 has no Digital Post to be exempted from: refused with the day they turn 15, in both languages', async ({ page }) => {
+  const today = calendarDate(new Date());
+  for (const [language, message] of [
+    ['da', /Man får Digital Post, når man fylder 15 år, så der er endnu ikke noget at blive fritaget for\. Personen fylder 15 år /],
+    ['en', /People get Digital Post when they turn 15, so there is nothing to be exempted from yet\. The person turns 15 on /],
+  ] as const) {
+    await page.goto('/service/digital-post-exemption');
+    await chooseLanguage(page, language);
+    await choose(page, 'declaredBy', 'relative', 'self');
+    await fillText(page, 'declarantName', 'Karen Hansen');
+    await next(page);
+    await fillText(page, 'name', 'Ida Hansen');
+    await fillText(page, 'cpr', cprTurning(15, 2, today));
+    await yesNo(page, 'hasPostalAddress', false);
+    await page.locator('form button[type="submit"]').click();
+    const link = page.locator('.alert.alert-error[role="alert"]').getByRole('link', { name: message });
+    await expect(link).toBeVisible();
+    await expect(page.locator(`${fieldId('cpr')}-error`)).toContainText(message);
+    await screenshotBothSizes(page, `digital-post-exemption-age-error-${language}`);
+  }
 });

@@ -23,3 +23,23 @@ export const housingBenefitBackdating: DatedRule<HousingBenefitBackdating>[] = [
       'er flyttet ind."',
   },
 ];
+
+export interface HousingBenefitProcessing {
+  /** Udbetaling Danmark decides within about this many weeks … */
+  maxWeeks: number;
+  /** … and within this many weeks on average. */
+  averageWeeks: number;
+}
+
+/** How long housing benefit takes to process, for the receipt. One applicant per household applies. */
+export const housingBenefitProcessing: DatedRule<HousingBenefitProcessing>[] = [
+  {
+    value: { maxWeeks: 7, averageWeeks: 4 },
+    // date: approximate; processing times are published without a start date. Checked December 2026.
+    from: '2024-01-01',
+    source:
+      'borger.dk "Søg boligstøtte" (checked December 2026), in substance: Udbetaling Danmark processes an ' +
+      'application in up to about 7 weeks, 4 weeks on average; only one person in the household applies; ' +
+      'report the move before applying.',
+  },
+];

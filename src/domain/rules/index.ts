@@ -18,6 +18,10 @@ import {
 import { moveReporting } from './moving.ts';
 import { doctorDistance } from './doctor.ts';
 import { housingBenefitBackdating } from './housing.ts';
+import { housingBenefitProcessing } from './housing.ts';
+import { digitalPostExemptionScope, digitalPostReadAccess } from './digital-post.ts';
+import { digitalFuldmagt } from './fuldmagt.ts';
+import { holidayPay } from './holiday-pay.ts';
 import { witnessLimit, witnessMinimumAge, witnessMitIdExperience } from './witness.ts';
 
 export * from './dated.ts';
@@ -39,6 +43,8 @@ export * from './housing.ts';
 export * from './mitid.ts';
 export * from './mitid-documents.ts';
 export * from './nemid-status.ts';
+export * from './fuldmagt.ts';
+export * from './holiday-pay.ts';
 
 /** Every dated rule by name, so one test can check all their data (dates, order, overlaps, sources). */
 export const allDatedRules: Record<string, readonly DatedRule<unknown>[]> = {
@@ -73,4 +79,9 @@ export const allDatedRules: Record<string, readonly DatedRule<unknown>[]> = {
   professionalWitnessOffered,
   mitIdDocumentRules,
   nemIdPhase,
+  housingBenefitProcessing,
+  digitalPostExemptionScope,
+  digitalPostReadAccess,
+  digitalFuldmagt,
+  holidayPay,
 };

@@ -4,6 +4,7 @@ import '../index.ts';
 import { validateRequest } from '../registry.ts';
 import { currentForms, formVersions } from './index.ts';
 import { examplePayloads } from './examples.ts';
+import { shippedExamples } from './examples.shipped.ts';
 import { formIds, infoPageIds, staffOnlyFormIds } from '../catalog.ts';
 import { infoPages } from './info-pages.ts';
 import { allFields } from '../engine/display.ts';
@@ -239,19 +240,19 @@ const day = calendarDate(today);
 describe('version 2 of the older forms: checks a caseworker would otherwise bounce', () => {
   it('keeps version 1 of each, so that a request queued before the change still validates', () => {
     for (const id of ['change-of-address', 'housing-benefit', 'holiday-pay', 'digital-post-read-access', 'power-of-attorney']) {
-      expect(versionsOf(id).map((f) => f.schemaVersion), id).toEqual([1, 2]);
-      expect(currentForms.find((f) => f.id === id)?.schemaVersion, id).toBe(2);
+      expect(versionsOf(id).map((f) => f.schemaVersion).slice(0, 2), id).toEqual([1, 2]);
+      expect(currentForms.find((f) => f.id === id)?.schemaVersion, id).toBe(versionsOf(id).at(-1)!.schemaVersion);
     }
   });
 
   describe('holiday pay', () => {
     const [v1, v2] = versionsOf('holiday-pay') as [FormDefinition, FormDefinition];
-    const { signature: _signature, ...asV1 } = examplePayloads['holiday-pay']!;
+    const { signature: _signature, ...asV1 } = shippedExamples['holiday-pay']!;
     const backwards = { ...asV1, periodFrom: '2026-07-07', periodTo: '2026-07-01' };
 
     it('accepts under v1 a period that ends before it starts, and refuses it under v2 on the end date', async () => {
       expect(validateRequest(v1.type, 1, backwards)).toEqual({ ok: true, data: backwards });
-      expect(validateRequest(v2.type, 2, { ...backwards, signature: examplePayloads['holiday-pay']!.signature })).toEqual({
+      expect(validateRequest(v2.type, 2, { ...backwards, signature: shippedExamples['holiday-pay']!.signature })).toEqual({
         ok: false,
         errors: [{ path: 'periodTo', code: 'notEligible' }],
       });
@@ -262,7 +263,7 @@ describe('version 2 of the older forms: checks a caseworker would otherwise boun
     });
 
     it('refuses under v2 more days than the period has, on the number of days', async () => {
-      const tooMany = { ...examplePayloads['holiday-pay']!, days: 8 };
+      const tooMany = { ...shippedExamples['holiday-pay']!, days: 8 };
       expect(validateRequest(v1.type, 1, { ...asV1, days: 8 }).ok).toBe(true);
       expect(validateRequest(v2.type, 2, tooMany)).toEqual({ ok: false, errors: [{ path: 'days', code: 'notEligible' }] });
       expect(validateRequest(v2.type, 2, { ...tooMany, days: 7 }).ok).toBe(true);
@@ -279,7 +280,7 @@ describe('version 2 of the older forms: checks a caseworker would otherwise boun
 
   describe('housing benefit', () => {
     const [v1, v2] = versionsOf('housing-benefit') as [FormDefinition, FormDefinition];
-    const example = examplePayloads['housing-benefit']!;
+    const example = shippedExamples['housing-benefit']!;
     const { declaration: _d, signature: _s, ...asV1 } = example;
     const member = (cpr: string) => ({ memberName: 'Ole Hansen', memberCpr: cpr, memberIncome: 0 });
 
@@ -398,7 +399,7 @@ describe('version 2 of the older forms: checks a caseworker would otherwise boun
   ])('%s', (id, field, en, da) => {
     it(`accepts under v1 the citizen's own CPR number as ${field}, and refuses it under v2`, async () => {
       const [v1, v2] = versionsOf(id) as [FormDefinition, FormDefinition];
-      const self = { ...examplePayloads[id]!, [field]: '0101901234' };
+      const self = { ...shippedExamples[id]!, [field]: '0101901234' };
       expect(validateRequest(v1.type, 1, self)).toEqual({ ok: true, data: self });
       expect(validateRequest(v2.type, 2, self)).toEqual({ ok: false, errors: [{ path: field, code: 'notEligible' }] });
       expect(await messagesFor(v2, validatePayload(v2, self))).toEqual({ da: [da], en: [en] });

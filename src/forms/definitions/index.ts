@@ -11,15 +11,20 @@ import { changeOfAddressV2 } from './change-of-address.v2.ts';
 import { complaintV1 } from './complaint.v1.ts';
 import { complaintV2 } from './complaint.v2.ts';
 import { digitalPostExemptionV1 } from './digital-post-exemption.v1.ts';
+import { digitalPostExemptionV2 } from './digital-post-exemption.v2.ts';
 import { digitalPostReadAccessV1 } from './digital-post-read-access.v1.ts';
 import { digitalPostReadAccessV2 } from './digital-post-read-access.v2.ts';
+import { digitalPostReadAccessV3 } from './digital-post-read-access.v3.ts';
 import { holidayPayV1 } from './holiday-pay.v1.ts';
 import { holidayPayV2 } from './holiday-pay.v2.ts';
+import { holidayPayV3 } from './holiday-pay.v3.ts';
 import { homeVisitV1 } from './home-visit.v1.ts';
 import { housingBenefitV1 } from './housing-benefit.v1.ts';
 import { housingBenefitV2 } from './housing-benefit.v2.ts';
+import { housingBenefitV3 } from './housing-benefit.v3.ts';
 import { powerOfAttorneyV1 } from './power-of-attorney.v1.ts';
 import { powerOfAttorneyV2 } from './power-of-attorney.v2.ts';
+import { powerOfAttorneyV3 } from './power-of-attorney.v3.ts';
 import type { FormDefinition } from '../engine/types.ts';
 
 /**
@@ -28,11 +33,11 @@ import type { FormDefinition } from '../engine/types.ts';
  */
 export const formVersions: readonly (readonly FormDefinition[])[] = [
   [changeOfAddressV1, changeOfAddressV2],
-  [housingBenefitV1, housingBenefitV2],
-  [holidayPayV1, holidayPayV2],
-  [digitalPostExemptionV1],
-  [digitalPostReadAccessV1, digitalPostReadAccessV2],
-  [powerOfAttorneyV1, powerOfAttorneyV2],
+  [housingBenefitV1, housingBenefitV2, housingBenefitV3],
+  [holidayPayV1, holidayPayV2, holidayPayV3],
+  [digitalPostExemptionV1, digitalPostExemptionV2],
+  [digitalPostReadAccessV1, digitalPostReadAccessV2, digitalPostReadAccessV3],
+  [powerOfAttorneyV1, powerOfAttorneyV2, powerOfAttorneyV3],
   [complaintV1, complaintV2],
   [blockDigitalIdV1, blockDigitalIdV2],
   [bookTimeV1, bookTimeV2],

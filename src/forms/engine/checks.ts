@@ -1,5 +1,6 @@
+import { ageOn, dateOfTurning } from '../../domain/age.ts';
 import { parseCpr } from '../../domain/cpr.ts';
-import { daysBetween, isIsoDate, type IsoDate } from '../../domain/dates.ts';
+import { calendarDate, daysBetween, isIsoDate, type IsoDate } from '../../domain/dates.ts';
 import type { Answers, FieldError, FormCheck } from './types.ts';
 
 /**
@@ -69,5 +70,44 @@ export function otherPersonCheck(cprField: string, ownCprField = 'cpr'): FormChe
     const own = cprOf(data[ownCprField], today)?.cpr;
     const other = cprOf(data[cprField], today)?.cpr;
     return own && other === own ? [{ path: cprField, code: 'notEligible', values: { context: 'self' } }] : [];
+  };
+}
+
+/**
+ * A person named by a CPR number is at least `minimumAge(today)` years old on the Copenhagen
+ * calendar date (context "tooYoung", with the age and the day they reach it). Safe on the server:
+ * an age only grows while a request waits in a queue.
+ */
+export function minimumAgeCheck(cprField: string, minimumAge: (today: Date) => number): FormCheck {
+  return (data, today) => {
+    const born = birthDateOf(data[cprField], today);
+    if (!born) return [];
+    const age = minimumAge(today);
+    return ageOn(born, today) < age
+      ? [{ path: cprField, code: 'notEligible', values: { context: 'tooYoung', age: String(age), date: dateOfTurning(born, age) } }]
+      : [];
+  };
+}
+
+const dateAnswer = (value: unknown): IsoDate | undefined => (typeof value === 'string' && isIsoDate(value) ? value : undefined);
+
+/** A date that cannot lie ahead (a moving-in date, a last working day): context "future", with today. */
+export function notInFutureCheck(dateField: string): FormCheck {
+  return (data, today) => {
+    const date = dateAnswer(data[dateField]);
+    const day = calendarDate(today);
+    return date && date > day ? [{ path: dateField, code: 'notEligible', values: { context: 'future', today: day } }] : [];
+  };
+}
+
+/**
+ * A date that must not have passed (the last day of an access): context "past", with today. An
+ * entry check (FormDefinition.entryChecks): a queued request may arrive after the date.
+ */
+export function notInPastCheck(dateField: string): FormCheck {
+  return (data, today) => {
+    const date = dateAnswer(data[dateField]);
+    const day = calendarDate(today);
+    return date && date < day ? [{ path: dateField, code: 'notEligible', values: { context: 'past', today: day } }] : [];
   };
 }

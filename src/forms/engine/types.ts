@@ -119,6 +119,12 @@ export interface FormDefinition {
   receiptValues?: TextValues;
   /** Rules across answers, from the domain (e.g. checkAge); run with the fields' own rules. */
   checks?: readonly FormCheck[];
+  /**
+   * Checks against the day that refuse a date in the past (an end date that has passed), run only
+   * while the citizen answers (each step's Next), never on a queued payload: a request queued
+   * offline reaches the server later, when such a date may have passed through no fault of theirs.
+   */
+  entryChecks?: readonly FormCheck[];
 }
 
 /** An information page: text only, no request (e.g. SU by post). */

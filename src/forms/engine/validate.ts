@@ -2,7 +2,7 @@ import { parseCpr } from '../../domain/cpr.ts';
 import { isIsoDate } from '../../domain/dates.ts';
 import { townMatchesPostcode, townOf } from '../../domain/data/postcodes.ts';
 import { isShown } from './conditions.ts';
-import { addressParts, requiredAddressParts } from './keys.ts';
+import { addressParts, requiredAddressParts, type AddressPart } from './keys.ts';
 import type { Answers, ErrorCode, FieldDefinition, FieldError, FormDefinition } from './types.ts';
 
 /**
@@ -15,17 +15,18 @@ export function validatePayload(form: FormDefinition, data: Answers, today = new
   return withChecks(form, fields, validateFields(fields, data, today, { strict: true }), data, today);
 }
 
-/** One step's fields, so that "Next" does not complain about later steps. */
+/** One step's fields, so that "Next" does not complain about later steps; with the form's entry checks. */
 export function validateStep(form: FormDefinition, stepIndex: number, data: Answers, today = new Date()): FieldError[] {
   const fields = form.steps[stepIndex]?.fields ?? [];
-  return withChecks(form, fields, validateFields(fields, data, today, { strict: false }), data, today);
+  return withChecks(form, fields, validateFields(fields, data, today, { strict: false }), data, today, true);
 }
 
 /** The form's checks on these fields, where the field has no error of its own and is shown. */
-function withChecks(form: FormDefinition, fields: readonly FieldDefinition[], errors: FieldError[], data: Answers, today: Date): FieldError[] {
+function withChecks(form: FormDefinition, fields: readonly FieldDefinition[], errors: FieldError[], data: Answers, today: Date, entry = false): FieldError[] {
   const names = new Set(fields.filter((f) => isShown(f, data)).map((f) => f.name));
   const failed = new Set(errors.map((e) => e.path.split('.')[0]));
-  const checked = (form.checks ?? []).flatMap((check) => check(data, today));
+  const checks = [...(form.checks ?? []), ...(entry ? (form.entryChecks ?? []) : [])];
+  const checked = checks.flatMap((check) => check(data, today));
   return [...errors, ...checked.filter((e) => names.has(e.path.split('.')[0]!) && !failed.has(e.path.split('.')[0]))];
 }
 
@@ -85,7 +86,8 @@ function checkRows(field: FieldDefinition, rows: unknown[], path: string): Field
   return [];
 }
 
-const defaultMaxLength = { text: 200, 'multi-line': 2000 } as const;
+/** The longest text accepted where a field names none; error messages name it too. */
+export const defaultMaxLength = { text: 200, 'multi-line': 2000 } as const;
 
 function checkValue(field: FieldDefinition, value: unknown, today: Date): ErrorCode | undefined {
   switch (field.kind) {
@@ -145,6 +147,9 @@ function checkSignature(value: unknown): ErrorCode | undefined {
   return 'format';
 }
 
+/** The longest text accepted in each part of an address; error messages name it too. */
+export const addressPartMaxLength: Record<AddressPart, number> = { street: 100, number: 20, floor: 20, door: 20, postcode: 20, town: 100 };
+
 function checkAddress(value: unknown, path: string): FieldError[] {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return [{ path, code: 'notAllowed' }];
   const a = value as Record<string, unknown>;
@@ -156,7 +161,7 @@ function checkAddress(value: unknown, path: string): FieldError[] {
     const v = a[part];
     if (v === undefined) {
       if (requiredAddressParts.includes(part)) errors.push({ path: `${path}.${part}`, code: 'required' });
-    } else if (typeof v !== 'string' || v.length > (part === 'street' || part === 'town' ? 100 : 20)) {
+    } else if (typeof v !== 'string' || v.length > addressPartMaxLength[part]) {
       errors.push({ path: `${path}.${part}`, code: 'tooLong' });
     }
   }

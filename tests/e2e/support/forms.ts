@@ -86,6 +86,7 @@ export async function completeFormOffline(
   service: string,
   language: Language,
   steps: StepFiller[],
+  { screenshots = false } = {},
 ): Promise<{ reference: string; printed: string; screen: string }> {
   const { chooseLanguage } = await import('./kiosk.ts');
   await page.goto(`/service/${service}`);
@@ -93,6 +94,7 @@ export async function completeFormOffline(
   for (const [i, fill] of steps.entries()) {
     await fill(page);
     await expectNoAxeViolations(page, `${service} ${language} step ${i + 1}`);
+    if (screenshots) await screenshotBothSizes(page, `${service}-step${i + 1}-${language}`);
     await next(page);
   }
   await expect(page.locator('main h1')).toHaveText(flowText[language].check);
@@ -104,8 +106,31 @@ export async function completeFormOffline(
     await expect(page.locator('main h1')).toHaveText(flowText[language].receipt);
     const reference = (await page.locator('.receipt-reference').innerText()).trim();
     await expectNoAxeViolations(page, `${service} ${language} receipt`);
+    if (screenshots) await screenshotBothSizes(page, `${service}-receipt-${language}`);
     return { reference, printed: await printedText(page), screen: screen + (await screenText(page)) };
   } finally {
     await context.setOffline(false);
   }
+}
+
+/** The screen as it is, in normal and in large print (test-results/screenshots/<name>[-large].png), back to normal after. */
+export async function screenshotBothSizes(page: Page, name: string): Promise<void> {
+  const { setLargePrint } = await import('./kiosk.ts');
+  await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+  await setLargePrint(page, true);
+  await page.screenshot({ path: `test-results/screenshots/${name}-large.png`, fullPage: true });
+  await setLargePrint(page, false);
+}
+
+/**
+ * A made-up CPR number of someone who turns `age` in `days` days (from the test's Copenhagen
+ * date): born in the 2000s, 7th digit 4, so that the century is unambiguous.
+ */
+export function cprTurning(age: number, days: number, today: string): string {
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  const birthday = new Date(Date.UTC(y - age, m - 1, d + days));
+  const dd = String(birthday.getUTCDate()).padStart(2, '0');
+  const mm = String(birthday.getUTCMonth() + 1).padStart(2, '0');
+  const yy = String(birthday.getUTCFullYear() % 100).padStart(2, '0');
+  return `${dd}${mm}${yy}4321`;
 }
