@@ -63,6 +63,7 @@ for (const language of ['da', 'en'] as Language[]) {
     // Narrower than any kiosk, so that it must wrap: then only after a hyphen, with room between the lines.
     await page.setViewportSize({ width: 420, height: 1000 });
     expect(await expectCleanReference(page), 'lines').toBeGreaterThanOrEqual(2);
+    await page.locator('.receipt-reference').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `test-results/screenshots/receipt-large-narrow-${language}.png` });
     await page.setViewportSize(viewports.portrait);
     await page.screenshot({ path: `test-results/screenshots/receipt-large-portrait-${language}.png`, fullPage: true });
