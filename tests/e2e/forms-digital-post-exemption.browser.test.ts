@@ -106,7 +106,7 @@ test('a kiosk that cannot save the request says so and offers the printed copy; 
   const printed = await printedText(page);
   expect(printed).toContain('Ikke sendt. Aflever denne kopi ved skranken.');
   // Room to sign the paper by hand at the counter, with the date, and to write the CPR number in full.
-  expect(printed).toContain('Skriv under på den, når du afleverer den ved skranken');
+  expect(printed).toContain('Skriv under på den, når du afleverer den');
   expect(printed).toMatch(/Underskrift\s+Dato/);
   expect(printed).toContain('010190-XXXX');
   expect(printed).toContain('Hele CPR-nummeret');
