@@ -18,6 +18,14 @@ export class KioskSession {
     return this.language === 'da' && !this.largePrint && Object.keys(this.answers).length === 0;
   }
 
+  /**
+   * True when the citizen has typed or chosen anything in a form: Finish then asks before it
+   * deletes it. Opening a form leaves an empty answer set, which is nothing to lose.
+   */
+  get hasTyped(): boolean {
+    return Object.values(this.answers).some(hasContent);
+  }
+
   answersFor(flow: string): Record<string, unknown> {
     // Read back after assigning: `??=` would hand out the plain object, not the reactive proxy.
     this.answers[flow] ??= {};
@@ -33,3 +41,12 @@ export class KioskSession {
 }
 
 export const session = new KioskSession();
+
+/** Whether an answer holds anything a person entered: text, a choice, a ticked box, a list row. */
+export function hasContent(value: unknown): boolean {
+  if (typeof value === 'string') return value.trim() !== '';
+  if (typeof value === 'boolean' || typeof value === 'number') return true;
+  if (Array.isArray(value)) return value.some(hasContent);
+  if (value && typeof value === 'object') return Object.values(value).some(hasContent);
+  return false;
+}

@@ -7,7 +7,7 @@ import { round } from './lib/stats.ts';
 /**
  * Figure 5, endurance: JS heap and DOM after `after[0]` and after `after[1]` simulated kiosk
  * sessions; a kiosk runs all day without a reload, so whatever a session leaves behind adds up.
- * A session: tap the change-of-address tile, type a name into its first field, tap Finish (the
+ * A session: tap the change-of-address tile, type a name into its first field, tap Finish and Yes (the
  * reset DESIGN.md describes), back on the start screen. Driven inside the page (real click() and
  * input events on the real elements) so that 500 sessions take seconds, not minutes of round trips.
  * Measured over CDP after a forced full GC: Runtime.getHeapUsage (used JS heap) and
@@ -99,6 +99,8 @@ export function sessions(page: Page, n: number): Promise<void> {
       name.dispatchEvent(new Event('input', { bubbles: true }));
       name.dispatchEvent(new Event('change', { bubbles: true }));
       (await until('Finish', () => document.querySelector<HTMLButtonElement>('button.kiosk-finish'))).click();
+      // Something was typed, so Finish asks first: "Yes, finish and delete what I typed".
+      (await until('Finish question', () => document.querySelector<HTMLButtonElement>('.kiosk-finish-confirm .button-primary'))).click();
       await until('start screen', () => !document.querySelector('#f-name') && document.querySelector('a.kiosk-tile'));
     }
   }, n);

@@ -19,7 +19,7 @@ const { earliestDaysBefore, latestDaysAfter } = ruleOn(moveReporting, new Date()
 const runs = {
   da: {
     // Danish quotation marks („…“); the old message used English ones.
-    words: { you: 'Om dig', check: 'Tjek dine svar', problem: 'Der er problemer', nameError: 'Udfyld „Dit fulde navn“', receipt: 'Vi har modtaget din anmodning', send: 'Send anmodningen' },
+    words: { you: 'Om dig', check: 'Tjek dine svar', problem: 'Der er problemer', nameError: 'Udfyld „Dit fulde navn“', receipt: 'Din anmodning er gemt på kiosken', send: 'Send anmodningen' },
     movingDate: addDays(today, -(latestDaysAfter + 5)),
     address: { street: 'Jagtvej', number: '12', floor: '2', door: 'th', postcode: '2200' },
     town: 'København N',
@@ -29,7 +29,7 @@ const runs = {
     receiptText: 'kan give dig en bøde',
   },
   en: {
-    words: { you: 'About you', check: 'Check your answers', problem: 'There is a problem', nameError: 'Fill in “Your full name”', receipt: 'Your request has been received', send: 'Send the request' },
+    words: { you: 'About you', check: 'Check your answers', problem: 'There is a problem', nameError: 'Fill in “Your full name”', receipt: 'Your request is saved on this kiosk', send: 'Send the request' },
     movingDate: addDays(today, 7),
     address: { street: 'Østergade', number: '12', floor: '2', door: 'th', postcode: '8000' },
     town: 'Aarhus C',
@@ -141,13 +141,22 @@ for (const language of ['da', 'en'] as const) {
 
     const printed = await printedText(page);
     await page.emulateMedia({ media: 'print' });
-    await page.evaluate(() => document.documentElement.classList.add('print-a4'));
+    await page.evaluate(() => {
+      dispatchEvent(new Event('beforeprint'));
+      document.documentElement.classList.add('print-a4');
+    });
     await page.screenshot({ path: `test-results/screenshots/change-of-address-print-${language}.png`, fullPage: true });
-    await page.evaluate(() => document.documentElement.classList.remove('print-a4'));
+    await page.evaluate(() => {
+      document.documentElement.classList.remove('print-a4');
+      dispatchEvent(new Event('afterprint'));
+    });
     await page.emulateMedia({ media: 'screen' });
     expect(printed).toContain(reference);
     expect(printed).toContain('Karen Marie Hansen');
-    // No full CPR number is expected on the printed copy any more: nothing printed at a kiosk may show it.
+    // A kiosk printer is shared: every CPR number on paper is masked.
+    expect(printed).toContain('010190-XXXX');
+    expect(printed).toContain('150515-XXXX');
+    expect(printed).not.toMatch(/0101901234|010190-1234|1505152345|150515-2345/);
     expect(printed).toContain('Ole Jensen');
     for (const text of run.printed) expect(printed).toContain(text);
     await context.setOffline(false);

@@ -77,7 +77,7 @@ const flows: { service: string; steps: StepFiller[]; receipt: string[] | ((langu
       },
     ],
     receipt: [lines.citizen.phone],
-    printed: ['Karen Hansen', '010190-1234', 'NemID'],
+    printed: ['Karen Hansen', '010190-XXXX', 'NemID'],
   },
   {
     service: 'book-time',
@@ -121,7 +121,7 @@ const flows: { service: string; steps: StepFiller[]; receipt: string[] | ((langu
       },
     ],
     receipt: (language) => [language === 'da' ? 'Nøglekort med ekstra stor skrift' : 'Key card with extra-large print'],
-    printed: ['Karen Hansen', '010190-1234'],
+    printed: ['Karen Hansen', '010190-XXXX'],
   },
   {
     service: 'lost-key-card',
@@ -142,7 +142,7 @@ const flows: { service: string; steps: StepFiller[]; receipt: string[] | ((langu
       },
     ],
     receipt: (language) => [language === 'da' ? 'billed-ID' : 'photo ID'],
-    printed: ['Karen Hansen', '010190-1234', '12 34 56 78'],
+    printed: ['Karen Hansen', '010190-XXXX', '12 34 56 78'],
   },
   {
     service: 'get-digital-id',
@@ -176,7 +176,7 @@ const flows: { service: string; steps: StepFiller[]; receipt: string[] | ((langu
       },
     ],
     receipt: (language) => [language === 'da' ? 'med det samme' : 'at once'],
-    printed: ['Karen Hansen', '010190-1234', 'Ole Hansen', '020260-2345'],
+    printed: ['Karen Hansen', '010190-XXXX', 'Ole Hansen', '020260-XXXX'],
   },
 ];
 

@@ -45,11 +45,16 @@ test('exemption from Digital Post in Danish: grounds shown, declaration and a dr
   ], { screenshots: true });
   expect(screen).not.toMatch(fullCpr);
   expect(printed).toContain(reference);
-  // No full CPR number is expected on the printed copy any more: nothing printed at a kiosk may show it.
+  expect(printed).toContain('010190-XXXX');
+  expect(printed).not.toMatch(fullCpr);
   expect(printed).toContain('Ole Hansen');
   expect(printed).toContain('Vestergade 3');
   expect(printed).toContain('Underskrevet på skærmen');
+  // The copy is built only while printing (beforeprint) and removed after (afterprint).
+  await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
   expect(await page.locator('.print-copy img.print-signature').getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+  await page.evaluate(() => dispatchEvent(new Event('afterprint')));
+  await expect(page.locator('.print-copy')).toHaveCount(0);
 });
 
 test('exemption from Digital Post in English with a typed signature', async ({ page, context }) => {
@@ -77,6 +82,8 @@ test('exemption from Digital Post in English with a typed signature', async ({ p
   ], { screenshots: true });
   expect(screen).not.toMatch(fullCpr);
   expect(printed).toContain(reference);
+  expect(printed).toContain('010190-XXXX');
+  expect(printed).not.toMatch(fullCpr);
   expect(printed).toContain('Signed with typed name: Karen Hansen');
   expect(printed).toContain('I declare on my honour');
 
@@ -111,19 +118,23 @@ test('a kiosk that cannot save the request says so and offers the printed copy; 
   await signTyped(page, 'signature', 'Karen Hansen');
   await next(page);
   await page.getByRole('button', { name: flowText.da.send }).click();
-  await expect(page.locator('main h1')).toHaveText('Din anmodning kunne ikke gemmes på denne kiosk');
+  await expect(page.locator('main h1')).toHaveText('Din anmodning kunne ikke gemmes på kiosken');
   await expect(page.locator('main [role="alert"]')).toContainText('Udskriv den, og aflever den ved skranken');
   await expect(page.getByRole('button', { name: 'Udskriv en kopi' })).toBeVisible();
   expect(await page.locator('body').innerText()).not.toMatch(fullCpr);
   const printed = await printedText(page);
-  expect(printed).toContain('Ikke sendt: aflever denne kopi ved skranken');
-  // Room to sign the paper by hand at the counter, with the date.
-  expect(printed).toContain('skriv under på kopien, når du afleverer den ved skranken');
+  expect(printed).toContain('Ikke sendt. Aflever denne kopi ved skranken.');
+  // Room to sign the paper by hand at the counter, with the date, and to write the CPR number in full.
+  expect(printed).toContain('Skriv under på den, når du afleverer den');
   expect(printed).toMatch(/Underskrift\s+Dato/);
+  expect(printed).toContain('010190-XXXX');
+  expect(printed).toContain('Hele CPR-nummeret');
+  expect(printed).not.toMatch(fullCpr);
   expect(printed).toContain('Karen Hansen');
 
-  // Finish ends the session: the copy with the full CPR number leaves the DOM and the answers are gone.
+  // Finish ends the session (after asking: something was typed); the answers are gone.
   await page.locator('header').getByRole('button', { name: 'Afslut' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Ja, afslut og slet det indtastede' }).click();
   await expect(page.locator('main h1')).toHaveText('Velkommen til Borgerservice');
   await expect(page.locator('.print-copy')).toHaveCount(0);
   await page.goto('/service/digital-post-exemption');

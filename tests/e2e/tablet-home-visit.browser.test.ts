@@ -92,7 +92,8 @@ test('a home visit done offline survives the tablet being closed, is synced, and
   await expect(again.locator('main')).toContainText('Karen Sørensen');
   await expect(again.locator('main')).toContainText('Sengeliggende efter en operation.');
   await again.getByRole('button', { name: 'Send anmodningen' }).click();
-  await expect(heading(again)).toHaveText('Vi har modtaget din anmodning');
+  // Offline at the citizen's home: saved on the tablet, not yet sent.
+  await expect(heading(again)).toHaveText('Anmodningen er gemt på tabletten');
   const reference = (await again.locator('.receipt-reference').innerText()).trim();
   await again.getByRole('button', { name: 'Afslut' }).click();
   await expect(heading(again)).toHaveText(tabletText.da.home);

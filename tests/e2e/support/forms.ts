@@ -51,15 +51,35 @@ export async function expectNoAxeViolations(page: Page, what: string): Promise<v
 export const screenText = (page: Page) => page.locator('body').innerText();
 
 /**
- * Prints the page to PDF as the print CSS lays it out, and returns its text (poppler's pdftotext).
- * The variant is the class the Print buttons put on <html> (src/app/forms/print.ts).
+ * Builds the printed copy as the browser's beforeprint does (src/app/forms/print-job.svelte.ts),
+ * prints the page to PDF as the print CSS lays it out, removes the copy again (afterprint), and
+ * returns its text (poppler's pdftotext). The variant is the class the Print buttons put on <html>
+ * (src/app/forms/print.ts).
  */
 export async function printedText(page: Page, variant: 'a4' | 'slip' = 'a4'): Promise<string> {
-  await page.evaluate((cls) => document.documentElement.classList.add(cls), `print-${variant}`);
+  return pdfText(await printedPdf(page, variant));
+}
+
+/** The copy as a PDF, built for printing and removed after, as printedText describes. */
+export async function printedPdf(page: Page, variant: 'a4' | 'slip' = 'a4'): Promise<Buffer> {
+  await page.evaluate((cls) => {
+    dispatchEvent(new Event('beforeprint'));
+    document.documentElement.classList.add(cls);
+  }, `print-${variant}`);
+  await expect(page.locator('.print-copy')).toHaveCount(1);
   await page.emulateMedia({ media: 'print' });
   const pdf = await page.pdf({ preferCSSPageSize: true });
   await page.emulateMedia({ media: 'screen' });
-  await page.evaluate((cls) => document.documentElement.classList.remove(cls), `print-${variant}`);
+  await page.evaluate((cls) => {
+    document.documentElement.classList.remove(cls);
+    dispatchEvent(new Event('afterprint'));
+  }, `print-${variant}`);
+  await expect(page.locator('.print-copy')).toHaveCount(0);
+  return pdf;
+}
+
+/** The text of a PDF, as poppler's pdftotext lays it out. */
+export function pdfText(pdf: Buffer): string {
   const dir = mkdtempSync(join(tmpdir(), 'kiosk-print-'));
   const file = join(dir, 'copy.pdf');
   writeFileSync(file, pdf);
@@ -72,8 +92,9 @@ export type Language = 'da' | 'en';
 export type StepFiller = (page: Page) => Promise<void>;
 
 export const flowText = {
-  da: { check: 'Tjek dine svar', send: 'Send anmodningen', receipt: 'Vi har modtaget din anmodning', problem: 'Der er problemer' },
-  en: { check: 'Check your answers', send: 'Send the request', receipt: 'Your request has been received', problem: 'There is a problem' },
+  // The receipt's heading: "saved" while the request waits on the kiosk (offline), "sent" once the server has it.
+  da: { check: 'Tjek dine svar', send: 'Send anmodningen', receipt: 'Din anmodning er gemt på kiosken', sent: 'Din anmodning er sendt', problem: 'Der er problemer' },
+  en: { check: 'Check your answers', send: 'Send the request', receipt: 'Your request is saved on this kiosk', sent: 'Your request has been sent', problem: 'There is a problem' },
 } as const;
 
 /**
