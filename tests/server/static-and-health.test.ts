@@ -77,7 +77,7 @@ describe('the built PWA', () => {
   });
 
   it('answers index.html for a deep link, so reloads of /service/complaint work', async () => {
-    const r = await server.request('/service/complaint');
+    const r = await server.request('/service/complaint', { headers: { 'Sec-Fetch-Mode': 'navigate', Accept: 'text/html' } });
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toContain('text/html');
     expect(r.headers.get('cache-control')).toBe('no-cache');
