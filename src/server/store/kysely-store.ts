@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Envelope } from '../../contract/v1.ts';
 import type { Database } from './schema.ts';
+import { lockBatchKeys } from './ingest-locks.ts';
 import { refundAttempt, reserveAttempt, sweepAttempts, type DelayPolicy, type ThrottleDb } from './attempt-throttle.ts';
 import type {
   AuditEntry,
@@ -273,6 +274,7 @@ export class KyselyStore implements Store {
     // ON CONFLICT turns every clash into an outcome, not an error, so no item's answer depends on
     // another's. Anything else that fails (the disk, the connection) rolls back the whole batch.
     return this.db.transaction().execute(async (trx) => {
+      if (this.kind === 'postgres') await lockBatchKeys(trx, batch.map((s) => s.envelope));
       const outcomes: InsertOutcome[] = [];
       for (const s of batch) outcomes.push(await insertOne(trx, s));
       return outcomes;
