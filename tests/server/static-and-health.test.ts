@@ -112,5 +112,5 @@ describe('the built PWA', () => {
     } finally {
       await bare.close();
     }
-  });
+  }, 30_000);
 });

@@ -7,6 +7,7 @@ import { enrolmentRefusals, enrollmentCodeHash } from '../auth/enrollment.ts';
 import type { ServerKeyring } from '../crypto/server-key.ts';
 import { randomToken, sha256 } from '../crypto/tokens.ts';
 import { clientIp } from '../http/client-ip.ts';
+import { displayName } from '../http/text-hygiene.ts';
 import { apiError } from '../http/errors.ts';
 import { limitBody, readJsonBody, SMALL_BODY_BYTES } from '../http/json-body.ts';
 import { attemptKeys, attemptPolicy, retryAfterSeconds } from '../auth/attempt-policy.ts';
@@ -15,8 +16,8 @@ import { deviceKinds, type EnrolmentVia, type Store } from '../store/store.ts';
 
 const enrollSchema = v.object({
   code: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
-  // Shown to staff in lists: printable text only.
-  name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100), v.regex(/^[^\p{Cc}<>]+$/u, 'name must be printable text without < or >')),
+  // Shown to staff in lists: plain visible text only (http/text-hygiene.ts).
+  name: displayName('name', 100),
   kind: v.picklist(deviceKinds),
 });
 
