@@ -8,8 +8,8 @@ let admin: string;
 beforeAll(async () => {
   server = await startTestServer();
   admin = await server.login();
-});
-afterAll(() => server.close());
+}, 120_000);
+afterAll(() => server?.close(), 60_000);
 
 const newAdmin = (username: string) => JSON.stringify({ username, password: 'attacker password 1', role: 'admin' });
 const usernames = async () => (await server.staff(admin, '/users')).json.users.map((u: { username: string }) => u.username) as string[];

@@ -47,8 +47,8 @@ describe('login under attack', { timeout: 120_000 }, () => {
   beforeAll(async () => {
     server = await startTestServer({ trustProxy: 1, limits: LIMITS, log });
     await server.staff(await server.login(), '/users', { method: 'POST', body: JSON.stringify({ username: 'victim', password: 'victim password 2026', role: 'caseworker' }) });
-  });
-  afterAll(() => server.close());
+  }, 120_000);
+  afterAll(() => server?.close(), 60_000);
 
   it('answers 150 concurrent wrong logins from one address with 401 or 429, never hashing more than 4 at once', async () => {
     const replies = await Promise.all(Array.from({ length: 150 }, (_, i) => loginAs(server, ATTACKER, 'admin', `wrong guess ${i}`)));
@@ -153,6 +153,21 @@ describe('password hashing under load', { timeout: 120_000 }, () => {
       }
       expect(server.loginHashes.peak).toBe(4);
       expect(server.loginHashes.running).toBe(0);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('colleagues behind one address', { timeout: 120_000 }, () => {
+  it('log in at the same moment without being told to wait', async () => {
+    const server = await startTestServer({ limits: { loginFailuresPerUser: 5, loginFailuresPerIp: 20, maxConcurrentHashes: 4, maxQueuedHashes: 16 } });
+    try {
+      const admin = await server.login();
+      const names = Array.from({ length: 8 }, (_, i) => `colleague-${i}`);
+      for (const username of names) await server.staff(admin, '/users', { method: 'POST', body: JSON.stringify({ username, password: 'colleague password', role: 'caseworker' }) });
+      const replies = await Promise.all(names.map((username) => server.request('/api/v1/staff/login', { method: 'POST', body: JSON.stringify({ username, password: 'colleague password' }) })));
+      expect(replies.map((r) => r.status)).toEqual(Array(names.length).fill(200));
     } finally {
       await server.close();
     }

@@ -12,8 +12,8 @@ beforeAll(async () => {
   server = await startTestServer();
   admin = await server.login();
   device = await server.enroll('Text kiosk');
-});
-afterAll(() => server.close());
+}, 120_000);
+afterAll(() => server?.close(), 60_000);
 
 const enrolNamed = (name: string) => server.request('/api/v1/devices/enroll', { method: 'POST', body: JSON.stringify({ code: ENROLLMENT_CODE, name, kind: 'kiosk' }) });
 

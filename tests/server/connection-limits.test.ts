@@ -8,8 +8,8 @@ const LIMITS = { headersTimeoutMs: 1_000, requestTimeoutMs: 1_500, keepAliveTime
 
 beforeAll(async () => {
   server = await startTestServer({ connections: LIMITS });
-});
-afterAll(() => server.close());
+}, 120_000);
+afterAll(() => server?.close(), 60_000);
 
 const port = () => Number(new URL(server.url).port);
 

@@ -31,13 +31,13 @@ describe.runIf(pgAvailable())('concurrent opposite-order batches on PostgreSQL',
     a = await startTestServer({ databaseUrl, dir: dir() });
     b = await startTestServer({ databaseUrl, dir: dir() });
     device = await a.enroll('Kiosk retrying');
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await Promise.all([a?.close(), b?.close()]);
     await cluster?.stop();
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
-  });
+  }, 60_000);
 
   it('answers every request (0 errors) and stores every envelope exactly once, over several rounds', async () => {
     for (let round = 0; round < 3; round++) {

@@ -29,6 +29,9 @@ export const attemptThrottleMigration: Migration = {
 /** How long the caller must wait before its next attempt on `key`, once `failures` attempts have failed in a row (0: at once). */
 export type DelayPolicy = (key: string, failures: number) => number;
 
+/** Clocks of processes sharing PostgreSQL, and attempts racing in one process, differ by less than this. */
+const CLOCK_TOLERANCE_MS = 5 * 60_000;
+
 export type Reservation = { ok: true } | { ok: false; retryAfterMs: number };
 
 /** Any database with the table: the store passes its own (the cast lives there). */
@@ -55,9 +58,13 @@ export async function reserveAttempt(db: Db, postgres: boolean, keys: readonly s
     if (postgres) query = query.forUpdate();
     const rows = await query.execute();
     // A key left alone for forgetMs starts afresh: an old burst of typos does not slow today's login.
-    // So does one touched "in the future": the clock was set back, and nobody should wait for that.
-    const current = rows.map((r) => (r.updated_at < forgetBefore || r.updated_at > at ? { ...r, failures: 0, next_allowed_at: at } : r));
-    const waitMs = Math.max(0, ...current.map((r) => Date.parse(r.next_allowed_at) - now.getTime()));
+    // So does one touched far "in the future": the clock was set back, and nobody should wait for
+    // that. Only far: a concurrent attempt (or another host's clock) is routinely a little ahead.
+    const clockSetBack = new Date(now.getTime() + CLOCK_TOLERANCE_MS).toISOString();
+    const current = rows.map((r) => (r.updated_at < forgetBefore || r.updated_at > clockSetBack ? { ...r, failures: 0, next_allowed_at: at } : r));
+    // Measured from the later of our clock and the row's last update: an attempt that read the clock
+    // a moment before a concurrent one updated the row must not wait for a delay of 0.
+    const waitMs = Math.max(0, ...current.map((r) => Date.parse(r.next_allowed_at) - Math.max(now.getTime(), Date.parse(r.updated_at))));
     if (waitMs > 0) return { ok: false as const, retryAfterMs: waitMs };
     for (const r of current) {
       const failures = r.failures + 1;
