@@ -22,7 +22,7 @@ describe('progressiveDelay', () => {
   });
 });
 
-describe('limits over HTTP', () => {
+describe('limits over HTTP', { timeout: 60_000 }, () => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer({
