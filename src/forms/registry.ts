@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { FieldError } from '../contract/v1.ts';
+import { hostileInputErrors } from './engine/hostile-input.ts';
 
 /**
  * Every request type the devices may queue, by type and schema version. The app validates
@@ -39,6 +40,8 @@ export function validateRequest(type: string, schemaVersion: number, data: unkno
   if (!t) return { ok: false, errors: [{ path: 'type', code: 'unknown_type' }] };
   const schema = t.versions[schemaVersion];
   if (!schema) return { ok: false, errors: [{ path: 'schemaVersion', code: 'unknown_version' }] };
+  const hostile = hostileInputErrors(data);
+  if (hostile.length > 0) return { ok: false, errors: hostile };
   const result = v.safeParse(schema, data);
   if (result.success) return { ok: true, data: result.output as Record<string, unknown> };
   return {

@@ -5,5 +5,7 @@ export interface AppEnv {
   Variables: {
     device?: Device;
     staff?: StaffSession;
+    /** The client's address (http/client-ip.ts), behind TRUST_PROXY the one the proxy saw. */
+    clientIp?: string;
   };
 }

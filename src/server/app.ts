@@ -1,14 +1,17 @@
 import { Hono } from 'hono';
 import type { MunicipalityConfig } from '../config/schema.ts';
 import type { AppEnv } from './app-env.ts';
-import { staffAuth } from './auth/sessions.ts';
+import type { HashGate } from './auth/hash-gate.ts';
+import { staffAuth, type CookiePolicy } from './auth/sessions.ts';
 import type { ServerKeyring } from './crypto/server-key.ts';
+import { clientAddress } from './http/client-ip.ts';
 import { closeUnreadBody } from './http/close-unread-body.ts';
 import { apiError } from './http/errors.ts';
+import { sameOriginJson, type OriginPolicy } from './http/same-origin.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { staticFiles } from './http/static.ts';
 import { requestLog, type Log } from './log.ts';
-import { FailureWindow, TokenBuckets, type Limits } from './rate-limit.ts';
+import { TokenBuckets, type Limits } from './rate-limit.ts';
 import { deviceRoutes } from './routes/devices.ts';
 import { staffAuthRoutes } from './routes/staff-auth.ts';
 import { staffAuditRoutes } from './routes/staff-audit.ts';
@@ -23,34 +26,39 @@ export interface AppDeps {
   store: Store;
   keyring: ServerKeyring;
   config: MunicipalityConfig;
-  enrollmentCode: string;
+  /** Id of the enrolment code made from ENROLLMENT_CODE, so that its enrolments are audited as `env_code`. */
+  envCodeId?: string;
   limits: Limits;
   distDir: string;
   log: Log;
+  hashGate: HashGate;
+  cookie: CookiePolicy;
+  origin: OriginPolicy;
 }
 
 /** The whole HTTP surface: API routes first, then the built PWA with its SPA fallback. */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
-  const { store, keyring, config, enrollmentCode, limits, distDir, log } = deps;
+  const { store, keyring, config, envCodeId, limits, distDir, log, hashGate, cookie, origin } = deps;
   const app = new Hono<AppEnv>();
+  app.use('*', clientAddress(origin.trustProxy));
   app.use('*', requestLog(log));
   app.use('*', securityHeaders());
   app.use('/api/*', closeUnreadBody);
+  // Nothing the API answers belongs in a cache: device tokens, citizens' answers, staff lists.
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
+  app.use('/api/v1/staff/*', sameOriginJson(origin));
 
   app.get('/api/health', (c) => c.json({ ok: true, storage: store.kind }));
   // Validated at start-up; no-cache so that a changed file reaches kiosks on their next start.
   app.get('/config.json', (c) => c.json(config, 200, { 'Cache-Control': 'no-cache' }));
 
-  const window = limits.failureWindowMs;
-  app.route('/api/v1/devices', deviceRoutes({ store, keyring, enrollmentCode, enrollFailures: new FailureWindow(limits.enrollFailuresPerIp, window) }));
+  app.route('/api/v1/devices', deviceRoutes({ store, keyring, envCodeId, limits }));
   app.route('/api/v1/submissions', submissionRoutes({ store, keyring, deviceBuckets: new TokenBuckets(limits.deviceRequestsPerSecond, limits.deviceBurst) }));
-  const auth = staffAuth(store);
-  app.route('/api/v1/staff', staffAuthRoutes({
-    store,
-    auth,
-    loginFailuresByUser: new FailureWindow(limits.loginFailuresPerUser, window),
-    loginFailuresByIp: new FailureWindow(limits.loginFailuresPerIp, window),
-  }));
+  const auth = staffAuth(store, cookie);
+  app.route('/api/v1/staff', staffAuthRoutes({ store, auth, limits, hashGate, cookie }));
   app.route('/api/v1/staff', staffSubmissionRoutes({ store, keyring, auth }));
   app.route('/api/v1/staff', staffDeviceRoutes(store, auth));
   app.route('/api/v1/staff', staffUserRoutes(store, auth));

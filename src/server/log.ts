@@ -27,6 +27,7 @@ export function requestLog(log: Log): MiddlewareHandler<AppEnv> {
       path: c.req.path.slice(0, MAX_LOGGED_PATH),
       status: c.res.status,
       ms: Math.round((performance.now() - started) * 10) / 10,
+      ...(c.var.clientIp ? { ip: c.var.clientIp } : {}),
       ...(c.var.device ? { deviceId: c.var.device.id } : {}),
       ...(c.var.staff ? { userId: c.var.staff.userId } : {}),
     });

@@ -1,6 +1,6 @@
 // Registers every request type before the first envelope is validated (see src/forms/index.ts).
 import '../forms/index.ts';
-import { generateEnrollmentCode } from './auth/enrollment.ts';
+import { httpOptionsFromEnv } from './http-env.ts';
 import { jsonLog } from './log.ts';
 import { startServer } from './server.ts';
 
@@ -18,19 +18,13 @@ if (retentionDays !== undefined && (!Number.isInteger(retentionDays) || retentio
   process.exit(1);
 }
 
-let enrollmentCode = env.ENROLLMENT_CODE;
-if (!enrollmentCode) {
-  enrollmentCode = generateEnrollmentCode();
-  // Printed, not logged as JSON: staff read it off the console to enrol a kiosk. It lasts until restart.
-  console.log(`No ENROLLMENT_CODE set; enrol devices with this code until the server restarts: ${enrollmentCode}`);
-}
-
 try {
   const server = await startServer({
     port,
     dataDir: env.DATA_DIR || './data',
     databaseUrl: env.DATABASE_URL || undefined,
-    enrollmentCode,
+    // Proxy, origin, cookie, connection limits and ENROLLMENT_CODE (no code is ever printed to the log).
+    ...httpOptionsFromEnv(env),
     adminUsername: env.ADMIN_USERNAME || undefined,
     adminPassword: env.ADMIN_PASSWORD || undefined,
     kioskConfigPath: env.KIOSK_CONFIG || undefined,

@@ -1,7 +1,8 @@
 /**
- * In-memory limits, per process. With several processes behind a load balancer each keeps its own
- * counts, so the effective limit is at most N times higher; that still stops a runaway device and
- * password guessing, without a round trip to the database on every request.
+ * Limits. The device request rate is kept in memory, per process (with N processes behind a load
+ * balancer a device may send at most N times faster; that still stops a runaway device without a
+ * database round trip per request). Failed logins and enrolment codes are counted in the database
+ * (store/attempt-throttle.ts), shared by every process and kept across restarts.
  */
 
 export interface Limits {
@@ -9,13 +10,26 @@ export interface Limits {
   deviceRequestsPerSecond: number;
   /** Requests a device may make at once after being idle (a backlog flush after a day offline). */
   deviceBurst: number;
-  /** Failed logins per username within failureWindowMs before that username is locked. */
+  /** Failed logins in a row per username before each further attempt must wait (auth/attempt-policy.ts). */
   loginFailuresPerUser: number;
-  /** Failed logins per client address; higher than per user because a staff room shares one NAT address. */
+  /** Failed logins per client address before waits begin; higher than per user because a staff room shares one NAT address. */
   loginFailuresPerIp: number;
-  /** Wrong enrolment codes per client address. */
+  /** Wrong enrolment codes per client address before waits begin. */
   enrollFailuresPerIp: number;
+  /** Wrong enrolment codes from all addresses together before waits begin: rotating addresses does not help a guesser. */
+  enrollFailuresGlobal: number;
+  /** The first wait after the free failures; each further failure doubles it. */
+  failureDelayBaseMs: number;
+  /** The longest wait for a username or for all enrolments: short, since anyone can cause it for someone else. */
+  sharedDelayCapMs: number;
+  /** The longest wait for one client address: the guesser's own. */
+  addressDelayCapMs: number;
+  /** A key with no attempt for this long starts afresh. */
   failureWindowMs: number;
+  /** Password hashes (19 MiB each) computed at once; more wait in a short queue. */
+  maxConcurrentHashes: number;
+  /** Logins waiting for a hash slot; beyond it a login is answered 429 at once. */
+  maxQueuedHashes: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -24,7 +38,13 @@ export const DEFAULT_LIMITS: Limits = {
   loginFailuresPerUser: 5,
   loginFailuresPerIp: 20,
   enrollFailuresPerIp: 10,
-  failureWindowMs: 15 * 60 * 1000,
+  enrollFailuresGlobal: 50,
+  failureDelayBaseMs: 1000,
+  sharedDelayCapMs: 60_000,
+  addressDelayCapMs: 15 * 60_000,
+  failureWindowMs: 60 * 60_000,
+  maxConcurrentHashes: 4,
+  maxQueuedHashes: 16,
 };
 
 /** Keys are swept past this many, so that a flood of distinct keys cannot exhaust memory. */
@@ -59,39 +79,5 @@ export class TokenBuckets {
     for (const [key, b] of this.buckets) {
       if (b.tokens + ((now - b.at) / 1000) * this.perSecond >= this.burst) this.buckets.delete(key);
     }
-  }
-}
-
-/** At most `max` failures per key within a sliding window; `retryAfter` answers 0 when not locked. */
-export class FailureWindow {
-  private readonly failures = new Map<string, number[]>();
-
-  constructor(
-    private readonly max: number,
-    private readonly windowMs: number,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  retryAfter(key: string): number {
-    const recent = this.recent(key, this.now());
-    if (recent.length < this.max) return 0;
-    return Math.max(1, Math.ceil((recent[0]! + this.windowMs - this.now()) / 1000));
-  }
-
-  fail(key: string): void {
-    const now = this.now();
-    if (this.failures.size > SWEEP_ABOVE) for (const k of this.failures.keys()) this.recent(k, now);
-    this.failures.set(key, [...this.recent(key, now), now].slice(-this.max));
-  }
-
-  reset(key: string): void {
-    this.failures.delete(key);
-  }
-
-  private recent(key: string, now: number): number[] {
-    const kept = (this.failures.get(key) ?? []).filter((t) => t > now - this.windowMs);
-    if (kept.length === 0) this.failures.delete(key);
-    else this.failures.set(key, kept);
-    return kept;
   }
 }

@@ -2,16 +2,16 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { HashGate } from './auth/hash-gate.ts';
+import { ensureEnvEnrolmentCode, makeSetupCodeIfFresh, DEFAULT_ENV_CODE_HOURS, DEFAULT_ENV_CODE_MAX_USES } from './auth/start-up-codes.ts';
 import { ensureFirstAdmin } from './auth/staff-users.ts';
+import { applyConnectionLimits, DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from './http/connection-limits.ts';
 import { DEFAULT_CONFIG_PATH, loadMunicipalityConfig } from './config.ts';
 import { loadServerKeyring } from './crypto/server-key.ts';
 import { jsonLog, type Log } from './log.ts';
 import { DEFAULT_LIMITS, type Limits } from './rate-limit.ts';
 import { DEFAULT_RETENTION_DAYS, startRetentionJob } from './retention.ts';
 import { openStore } from './store/open-store.ts';
-
-/** How long an idle keep-alive connection stays open (AWS/nginx-style load balancers use 60 s). */
-const KEEP_ALIVE_MS = 65_000;
 
 export const DEFAULT_DIST_DIR = fileURLToPath(new URL('../../dist', import.meta.url));
 
@@ -23,7 +23,20 @@ export interface ServerOptions {
   /** SQLite lives here unless databaseUrl is set. */
   dataDir: string;
   databaseUrl?: string;
-  enrollmentCode: string;
+  /** ENROLLMENT_CODE: stored as an expiring, limited enrolment code (auth/start-up-codes.ts). */
+  enrollmentCode?: string;
+  enrollmentCodeHours?: number;
+  enrollmentCodeMaxUses?: number;
+  /** Given (on a terminal), a fresh install makes a one-hour set-up code and shows it through this. */
+  showSetupCode?: (code: string, expiresAt: string) => void;
+  /** TRUST_PROXY: how many proxies in front of the server append to X-Forwarded-For (0: none). */
+  trustProxy?: number;
+  /** PUBLIC_ORIGIN: the origins staff use; empty derives it from each request (http/same-origin.ts). */
+  publicOrigins?: string[];
+  /** COOKIE_SECURE=false: a plain `staff_session` cookie without Secure, for development over http. */
+  secureCookies?: boolean;
+  /** Timeouts and the connection cap (http/connection-limits.ts). */
+  connections?: Partial<ConnectionLimits>;
   adminUsername?: string;
   adminPassword?: string;
   kioskConfigPath?: string;
@@ -38,6 +51,8 @@ export interface ServerOptions {
 export interface RunningServer {
   url: string;
   port: number;
+  /** The password-hash gate, whose `peak` the attack tests read. */
+  loginHashes: HashGate;
   close(): Promise<void>;
 }
 
@@ -46,26 +61,34 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const log = options.log ?? jsonLog;
   const config = loadMunicipalityConfig(options.kioskConfigPath ?? DEFAULT_CONFIG_PATH);
   const store = await openStore({ databaseUrl: options.databaseUrl, dataDir: options.dataDir, log });
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const loginHashes = new HashGate(limits.maxConcurrentHashes, limits.maxQueuedHashes);
+  const connections = { ...DEFAULT_CONNECTION_LIMITS, ...options.connections };
   let server: ServerType;
   try {
+    const envCodeId = options.enrollmentCode
+      ? await ensureEnvEnrolmentCode(store, options.enrollmentCode, options.enrollmentCodeHours ?? DEFAULT_ENV_CODE_HOURS, options.enrollmentCodeMaxUses ?? DEFAULT_ENV_CODE_MAX_USES, log)
+      : undefined;
     const app = createApp({
       store,
       keyring: await loadServerKeyring(store, log),
       config,
-      enrollmentCode: options.enrollmentCode,
-      limits: { ...DEFAULT_LIMITS, ...options.limits },
+      envCodeId,
+      limits,
       distDir: options.distDir ?? DEFAULT_DIST_DIR,
       log,
+      hashGate: loginHashes,
+      cookie: { secure: options.secureCookies ?? true },
+      origin: { trustProxy: options.trustProxy ?? 0, publicOrigins: options.publicOrigins ?? [] },
     });
     await ensureFirstAdmin(store, options.adminUsername, options.adminPassword, log);
+    if (!options.enrollmentCode && options.showSetupCode) {
+      const setup = await makeSetupCodeIfFresh(store);
+      if (setup) options.showSetupCode(setup.code, setup.expiresAt);
+    }
     server = await new Promise<ServerType>((resolve, reject) => {
-      const s = serve({ fetch: app.fetch, port: options.port, hostname: options.hostname }, () => resolve(s));
-      // Longer than clients and load balancers keep an idle connection (Node's default is 5 s), so
-      // that the server never closes a socket just as a client reuses it (ECONNRESET for the client).
-      if ('keepAliveTimeout' in s) {
-        s.keepAliveTimeout = KEEP_ALIVE_MS;
-        s.headersTimeout = KEEP_ALIVE_MS + 1_000;
-      }
+      const s = serve({ fetch: app.fetch, port: options.port, hostname: options.hostname, serverOptions: applyConnectionLimits.serverOptions(connections) }, () => resolve(s));
+      applyConnectionLimits(s, connections);
       s.once('error', reject);
     });
   } catch (err) {
@@ -80,6 +103,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   return {
     url: `http://127.0.0.1:${port}`,
     port,
+    loginHashes,
     close: () =>
       (closing ??= (async () => {
         await new Promise<void>((resolve) => server.close(() => resolve()));

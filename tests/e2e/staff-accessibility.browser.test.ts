@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { adminApi, createCaseworker, E2E_ADMIN, expectNoAxeViolations, logInAt, storeDeviceTest } from './support/staff.ts';
+import { adminApi, createCaseworker, E2E_ADMIN, expectNoAxeViolations, logInAt, sameOrigin, storeDeviceTest } from './support/staff.ts';
 
 test('axe finds nothing on the login screen, with and without errors, in both languages', async ({ page }) => {
   await page.goto('/staff');
@@ -70,8 +70,9 @@ test('axe finds nothing on the admin screens; a revoked device then gets 401 and
   await page.getByRole('button', { name: 'Ja, deaktivér kontoen' }).click();
   await expect(page.getByText(`${leaver.username} er deaktiveret`)).toBeVisible();
   await expect(page.locator('#users-table tbody tr', { hasText: leaver.username })).toContainText('Deaktiveret');
-  const leaverLogin = await request.post('/api/v1/staff/login', { data: leaver });
+  const leaverLogin = await request.post('/api/v1/staff/login', { data: leaver, headers: sameOrigin });
   expect(leaverLogin.status()).toBe(403);
+  expect((await leaverLogin.json()).error.code).toBe('account_disabled');
 
   await page.getByRole('link', { name: 'Enheder' }).click();
   await expect(page.locator('#devices-table')).toBeVisible();

@@ -156,7 +156,7 @@ describe('random input never gets a 5xx', () => {
         expect(r.status, `${path} ${body}`).toBeLessThan(500);
       }
     }
-  });
+  }, 60_000);
 });
 
 describe('afterwards', () => {

@@ -3,14 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EnrollResponse } from '../../src/contract/v1.ts';
 import { silentLog } from '../../src/server/log.ts';
-import { startServer, type ServerOptions } from '../../src/server/server.ts';
+import { startServer, type RunningServer, type ServerOptions } from '../../src/server/server.ts';
 import { registerTestRequestType } from './fixtures.ts';
 
-export const ENROLLMENT_CODE = 'TEST-CODE-2468';
+/** Strong enough for the start-up check (auth/start-up-codes.ts). */
+export const ENROLLMENT_CODE = 'TEST-CODE-2468-ACEG-KMPR';
 export const ADMIN = { username: 'admin', password: 'correct horse battery staple' };
 
 /** Generous limits, so that only the tests about limits ever see a 429. */
-const RELAXED_LIMITS = { deviceRequestsPerSecond: 10_000, deviceBurst: 10_000, loginFailuresPerUser: 1000, loginFailuresPerIp: 1000, enrollFailuresPerIp: 1000 };
+const RELAXED_LIMITS = { deviceRequestsPerSecond: 10_000, deviceBurst: 10_000, loginFailuresPerUser: 1000, loginFailuresPerIp: 1000, enrollFailuresPerIp: 1000, enrollFailuresGlobal: 1000 };
 
 export interface Reply {
   status: number;
@@ -22,7 +23,12 @@ export interface Reply {
 export interface TestServer {
   url: string;
   dir: string;
-  /** fetch relative to the server, answering status, headers and the body parsed when it is JSON. */
+  loginHashes: RunningServer['loginHashes'];
+  /**
+   * fetch relative to the server, answering status, headers and the body parsed when it is JSON.
+   * Sends what a well-behaved client sends (http/same-origin.ts): `Origin` set to the server's own,
+   * and a string body as JSON; a test passes its own headers to send something else.
+   */
   request(path: string, init?: RequestInit): Promise<Reply>;
   enroll(name?: string): Promise<EnrollResponse>;
   submit(token: string, body: unknown): Promise<Reply>;
@@ -67,6 +73,8 @@ export async function startTestServer(options: Partial<ServerOptions> & { dir?: 
     port: 0,
     dataDir: join(dir, 'data'),
     enrollmentCode: ENROLLMENT_CODE,
+    enrollmentCodeHours: 168,
+    enrollmentCodeMaxUses: 100_000,
     adminUsername: ADMIN.username,
     adminPassword: ADMIN.password,
     distDir,
@@ -75,7 +83,13 @@ export async function startTestServer(options: Partial<ServerOptions> & { dir?: 
     limits: { ...RELAXED_LIMITS, ...options.limits },
   });
 
-  const request = async (path: string, init?: RequestInit) => reply(await fetch(server.url + path, init));
+  const wellBehaved = (init: RequestInit = {}): RequestInit => {
+    const headers = new Headers(init.headers);
+    if (!headers.has('Origin')) headers.set('Origin', server.url);
+    if (typeof init.body === 'string' && !headers.has('Content-Type')) headers.set('Content-Type', 'application/json');
+    return { ...init, headers };
+  };
+  const request = async (path: string, init?: RequestInit) => reply(await fetch(server.url + path, wellBehaved(init)));
   const postJson = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({
     method: 'POST',
     headers: { 'Content-Type': 'application/json', ...headers },
@@ -85,6 +99,7 @@ export async function startTestServer(options: Partial<ServerOptions> & { dir?: 
   return {
     url: server.url,
     dir,
+    loginHashes: server.loginHashes,
     request,
     async enroll(name = 'Kiosk 1') {
       const r = await request('/api/v1/devices/enroll', postJson({ code: ENROLLMENT_CODE, name, kind: 'kiosk' }));
@@ -93,7 +108,7 @@ export async function startTestServer(options: Partial<ServerOptions> & { dir?: 
     },
     submit: (token, body) => request('/api/v1/submissions', postJson(body, { Authorization: `Bearer ${token}` })),
     async login(username = ADMIN.username, password = ADMIN.password) {
-      const r = await fetch(server.url + '/api/v1/staff/login', postJson({ username, password }));
+      const r = await fetch(server.url + '/api/v1/staff/login', wellBehaved(postJson({ username, password })));
       if (r.status !== 200) throw new Error(`login answered ${r.status}: ${await r.text()}`);
       return r.headers.getSetCookie()[0]!.split(';')[0]!;
     },

@@ -22,7 +22,7 @@ describe('request log', () => {
     const requests = lines.filter((l) => l.msg === 'request');
     expect(requests[0]).toMatchObject({ path: '/api/v1/devices/enroll', status: 201, deviceId: device.deviceId });
     expect(requests.map((l) => l.path)).toEqual(['/api/v1/devices/enroll', '/api/v1/submissions', '/api/v1/staff/login', '/api/v1/staff/submissions']);
-    expect(requests[1]).toEqual({ level: 'info', msg: 'request', method: 'POST', path: '/api/v1/submissions', status: 200, ms: expect.any(Number), deviceId: device.deviceId });
+    expect(requests[1]).toEqual({ level: 'info', msg: 'request', method: 'POST', path: '/api/v1/submissions', status: 200, ms: expect.any(Number), ip: expect.stringContaining('127.0.0.1'), deviceId: device.deviceId });
     expect(requests[3]).toMatchObject({ status: 400, userId: expect.any(String) });
     const all = JSON.stringify(lines);
     for (const secret of ['0101901234', '010190-1234', envelope.ciphertext.slice(0, 40), device.token, 'correct horse']) expect(all).not.toContain(secret);

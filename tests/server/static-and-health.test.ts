@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src/server/http/security-headers.ts';
 import { silentLog } from '../../src/server/log.ts';
 import { startServer } from '../../src/server/server.ts';
+import { rawGet } from './raw-http.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 
 let server: TestServer;
@@ -77,10 +78,10 @@ describe('the built PWA', () => {
   });
 
   it('answers index.html for a deep link, so reloads of /service/complaint work', async () => {
-    const r = await server.request('/service/complaint');
+    const r = await rawGet(server.url, '/service/complaint', { 'Sec-Fetch-Mode': 'navigate', Accept: 'text/html' });
     expect(r.status).toBe(200);
-    expect(r.headers.get('content-type')).toContain('text/html');
-    expect(r.headers.get('cache-control')).toBe('no-cache');
+    expect(r.headers['content-type']).toContain('text/html');
+    expect(r.headers['cache-control']).toBe('no-cache');
     expect(r.text).toContain('<title>kiosk</title>');
   });
 
@@ -111,5 +112,5 @@ describe('the built PWA', () => {
     } finally {
       await bare.close();
     }
-  });
+  }, 30_000);
 });

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { sha256, timingSafeEqualText } from '../crypto/tokens.ts';
+import { sha256 } from '../crypto/tokens.ts';
 import type { EnrolmentCodeRefusal } from '../store/store.ts';
 
 // Crockford's base32 without I, L, O, U: nothing to misread when staff type it on a kiosk.
@@ -16,11 +16,6 @@ export function enrollmentCodeHash(code: string): string {
   return sha256(code.trim().toUpperCase());
 }
 
-/** Compares without leaking how much of the code matched. */
-export function enrollmentCodeMatches(given: string, expected: string): boolean {
-  return timingSafeEqualText(enrollmentCodeHash(given), enrollmentCodeHash(expected));
-}
-
 /**
  * What a device is told when a code does not enrol it. Every refusal is 403: the device's set-up
  * screen says "wrong code" for any of them, and the message tells the staff member what to do.
@@ -29,7 +24,7 @@ export function enrollmentCodeMatches(given: string, expected: string): boolean 
 export const enrolmentRefusals: Record<EnrolmentCodeRefusal, { code: string; message: string }> = {
   unknown: {
     code: 'wrong_enrollment_code',
-    message: 'The enrolment code is wrong; the server prints one at start-up unless ENROLLMENT_CODE is set, and admins make more in the back office.',
+    message: 'The enrolment code is wrong; an admin makes codes in the back office (Devices).',
   },
   expired: { code: 'enrolment_code_expired', message: 'The enrolment code has expired; ask an admin for a new one.' },
   revoked: { code: 'enrolment_code_revoked', message: 'The enrolment code has been revoked by an admin; ask an admin for a new one.' },

@@ -7,17 +7,27 @@ import type { StaffUser, Store } from '../store/store.ts';
 
 /**
  * Staff sessions: a random token in an HttpOnly, SameSite=Strict cookie, stored only as its hash.
- * SameSite=Strict keeps other sites from riding on the session (no CSRF token needed); HttpOnly
+ * SameSite=Strict keeps other sites from riding on the session, and http/same-origin.ts refuses
+ * state-changing requests from other origins (a sibling *.kommune.dk host is same-site); HttpOnly
  * keeps script from reading it. Sessions end after a working day at the latest.
+ *
+ * The cookie is `__Host-staff_session` and Secure: the browser sends it only over https (or to
+ * localhost, which browsers treat as secure), never to a subdomain, and no other host can plant
+ * one. `COOKIE_SECURE=false` is for development over plain http on another address: the cookie is
+ * then `staff_session` without Secure (the prefix requires it).
  */
-export const SESSION_COOKIE = 'staff_session';
 export const SESSION_HOURS = 8;
 const TOKEN = /^[A-Za-z0-9_-]{16,256}$/;
 
-/** Secure when the client reached us over https, directly or through a TLS-terminating proxy. */
-const isHttps = (c: Context) => new URL(c.req.url).protocol === 'https:' || c.req.header('X-Forwarded-Proto') === 'https';
+export interface CookiePolicy {
+  secure: boolean;
+}
 
-export async function startSession(c: Context, store: Store, user: StaffUser): Promise<{ expiresAt: string }> {
+export const SECURE_COOKIES: CookiePolicy = { secure: true };
+
+export const sessionCookieName = (policy: CookiePolicy) => (policy.secure ? '__Host-staff_session' : 'staff_session');
+
+export async function startSession(c: Context<AppEnv>, store: Store, user: StaffUser, policy: CookiePolicy = SECURE_COOKIES): Promise<{ expiresAt: string }> {
   const now = new Date();
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString();
   const token = randomToken();
@@ -27,34 +37,35 @@ export async function startSession(c: Context, store: Store, user: StaffUser): P
     actor: user.username,
     action: 'login',
     target: null,
-    detail: { role: user.role },
+    detail: { role: user.role, ...(c.var.clientIp ? { ip: c.var.clientIp } : {}) },
   });
-  setCookie(c, SESSION_COOKIE, token, {
+  setCookie(c, sessionCookieName(policy), token, {
     httpOnly: true,
     sameSite: 'Strict',
     path: '/',
-    secure: isHttps(c),
+    secure: policy.secure,
     maxAge: SESSION_HOURS * 3600,
   });
   return { expiresAt };
 }
 
 /** Ends the request's session, if any; a live session's end is audited as its owner's logout. */
-export async function endSession(c: Context, store: Store): Promise<void> {
-  const token = getCookie(c, SESSION_COOKIE);
+export async function endSession(c: Context, store: Store, policy: CookiePolicy = SECURE_COOKIES): Promise<void> {
+  const token = getCookie(c, sessionCookieName(policy));
   if (token && TOKEN.test(token)) {
     const now = new Date().toISOString();
     const session = await store.sessionByTokenHash(sha256(token), now);
     const audit = session && { at: now, actor: session.username, action: 'logout' as const, target: null, detail: {} };
     await store.deleteSession(sha256(token), audit);
   }
-  deleteCookie(c, SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'Strict', secure: isHttps(c) });
+  deleteCookie(c, sessionCookieName(policy), { path: '/', httpOnly: true, sameSite: 'Strict', secure: policy.secure });
 }
 
 /** Staff endpoints accept only the session cookie; a device's Bearer token means nothing here. */
-export function staffAuth(store: Store): MiddlewareHandler<AppEnv> {
+export function staffAuth(store: Store, policy: CookiePolicy = SECURE_COOKIES): MiddlewareHandler<AppEnv> {
+  const name = sessionCookieName(policy);
   return async (c, next) => {
-    const token = getCookie(c, SESSION_COOKIE);
+    const token = getCookie(c, name);
     const session = token && TOKEN.test(token) ? await store.sessionByTokenHash(sha256(token), new Date().toISOString()) : undefined;
     if (!session) return apiError(c, 401, 'not_logged_in', 'Log in at POST /api/v1/staff/login first; the session may have expired.');
     c.set('staff', session);

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { MAX_ASSISTED_BY, envelopeAad, type Envelope, type FieldError, type SealedPayload } from '../../contract/v1.ts';
 import { validateRequest } from '../../forms/registry.ts';
+import { hostileInputErrors } from '../../forms/engine/hostile-input.ts';
 
 /**
  * Opens an envelope the way the device sealed it (src/outbox/envelope.ts): RSA-OAEP-256 unwraps the
@@ -54,6 +55,9 @@ export async function decryptEnvelope(envelope: Envelope, privateKey: CryptoKey)
   } catch {
     return fail('ciphertext', 'not_json');
   }
+  // Before any schema copies the payload (and silently drops a __proto__ key): see hostile-input.ts.
+  const hostile = hostileInputErrors(json);
+  if (hostile.length > 0) return { ok: false, errors: hostile.map((e) => ({ path: e.path.startsWith('data.') ? e.path.slice(5) : `payload.${e.path}`, code: e.code })) };
   const parsed = v.safeParse(sealedPayloadSchema, json);
   if (!parsed.success) {
     return { ok: false, errors: parsed.issues.map((i) => ({ path: `payload.${v.getDotPath(i) ?? ''}`, code: i.type })) };

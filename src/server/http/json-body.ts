@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import * as v from 'valibot';
+import { hostileInputErrors } from '../../forms/engine/hostile-input.ts';
 import { apiError } from './errors.ts';
 
 /** Enrolment, login, transitions: a few fields each. Only the submissions endpoint takes MAX_BODY_BYTES. */
@@ -29,6 +30,9 @@ export async function readJsonBody<S extends v.GenericSchema>(c: Context, schema
   } catch {
     return apiError(c, 400, 'malformed_json', 'The request body is not valid JSON.');
   }
+  // A lone surrogate ("\ud800") is valid JSON but not valid text: it would be stored as broken UTF-8.
+  const hostile = hostileInputErrors(json).find((e) => e.code === 'format');
+  if (hostile) return apiError(c, 400, 'invalid_text', `${hostile.path}: text must be valid Unicode (it holds a lone surrogate).`);
   const result = v.safeParse(schema, json);
   if (!result.success) return apiError(c, 400, 'invalid_request', describeIssues(result.issues));
   return result.output;

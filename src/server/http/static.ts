@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Log } from '../log.ts';
 
@@ -11,6 +11,13 @@ const REVALIDATE = 'no-cache';
 
 /** A last segment with an extension names a file; without one it is a route of the single-page app. */
 const looksLikeFile = (path: string) => /\.[A-Za-z0-9]+$/.test(path.slice(path.lastIndexOf('/') + 1));
+
+/** A page load: Sec-Fetch-Mode navigate, or (older clients, curl) a GET that accepts HTML. */
+const isNavigation = (c: Context) => {
+  const mode = c.req.header('Sec-Fetch-Mode');
+  if (mode) return mode === 'navigate';
+  return /text\/html|\*\/\*/.test(c.req.header('Accept') ?? '*/*');
+};
 
 /**
  * Serves the built PWA from distDir, with the SPA fallback: a GET for a route such as
@@ -41,7 +48,9 @@ export function staticFiles(distDir: string, log: Log): MiddlewareHandler {
     const markMissing = async () => { missing = true; };
     let res = (await files(c, markMissing)) as Response | undefined;
     if (missing || !res) {
-      if (looksLikeFile(path)) return c.text('Not found\n', 404, { 'Cache-Control': REVALIDATE });
+      // index.html only for a page the browser navigates to: never under /assets (whose answers are
+      // cached for a year) nor for a script's fetch, so a wrong URL is a 404, not cached HTML.
+      if (looksLikeFile(path) || path.startsWith('/assets/') || !isNavigation(c)) return c.text('Not found\n', 404, { 'Cache-Control': REVALIDATE });
       res = (await index(c, markMissing)) as Response | undefined;
       if (!res) return next();
     }

@@ -3,55 +3,58 @@ import { Hono } from 'hono';
 import * as v from 'valibot';
 import type { EnrollResponse } from '../../contract/v1.ts';
 import type { AppEnv } from '../app-env.ts';
-import { enrolmentRefusals, enrollmentCodeHash, enrollmentCodeMatches } from '../auth/enrollment.ts';
+import { enrolmentRefusals, enrollmentCodeHash } from '../auth/enrollment.ts';
 import type { ServerKeyring } from '../crypto/server-key.ts';
 import { randomToken, sha256 } from '../crypto/tokens.ts';
 import { clientIp } from '../http/client-ip.ts';
+import { displayName } from '../http/text-hygiene.ts';
 import { apiError } from '../http/errors.ts';
 import { limitBody, readJsonBody, SMALL_BODY_BYTES } from '../http/json-body.ts';
-import type { FailureWindow } from '../rate-limit.ts';
+import { attemptKeys, attemptPolicy, retryAfterSeconds } from '../auth/attempt-policy.ts';
+import type { Limits } from '../rate-limit.ts';
 import { deviceKinds, type EnrolmentVia, type Store } from '../store/store.ts';
 
 const enrollSchema = v.object({
   code: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
-  // Shown to staff in lists: printable text only.
-  name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100), v.regex(/^[^\p{Cc}<>]+$/u, 'name must be printable text without < or >')),
+  // Shown to staff in lists: plain visible text only (http/text-hygiene.ts).
+  name: displayName('name', 100),
   kind: v.picklist(deviceKinds),
 });
 
 export interface DeviceRouteDeps {
   store: Store;
   keyring: ServerKeyring;
-  enrollmentCode: string;
-  enrollFailures: FailureWindow;
+  /** The code made from ENROLLMENT_CODE, if any: its enrolments are audited as `env_code`. */
+  envCodeId?: string;
+  limits: Limits;
 }
 
 /** POST /api/v1/devices/enroll: staff type the enrolment code on a new kiosk or tablet. */
-export function deviceRoutes({ store, keyring, enrollmentCode, enrollFailures }: DeviceRouteDeps): Hono<AppEnv> {
+export function deviceRoutes({ store, keyring, envCodeId, limits }: DeviceRouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  const policy = attemptPolicy(limits);
   app.post('/enroll', limitBody(SMALL_BODY_BYTES), async (c) => {
-    const ip = clientIp(c);
-    const wait = enrollFailures.retryAfter(ip);
-    if (wait > 0) {
-      c.header('Retry-After', String(wait));
-      return apiError(c, 429, 'too_many_attempts', `Too many wrong enrolment codes from this address; retry after ${wait} s.`);
-    }
     const body = await readJsonBody(c, enrollSchema);
     if (body instanceof Response) return body;
-    const now = new Date().toISOString();
-    // The environment's code keeps working beside the expiring codes admins make in the back office.
-    let via: EnrolmentVia = 'env_code';
-    let codeId: string | undefined;
-    if (!enrollmentCodeMatches(body.code, enrollmentCode)) {
-      const claim = await store.claimEnrolmentCode(enrollmentCodeHash(body.code), body.kind, now);
-      if (!claim.ok) {
-        enrollFailures.fail(ip);
-        const refusal = enrolmentRefusals[claim.reason];
-        return apiError(c, 403, refusal.code, refusal.message);
-      }
-      via = 'admin_code';
-      codeId = claim.id;
+    // Counted per address and for all addresses together, before the code is looked at: a guesser
+    // who rotates addresses still meets the shared count.
+    const keys = [attemptKeys.enrolAddress(clientIp(c)), attemptKeys.enrolAll];
+    const reservation = await store.reserveAttempt(keys, new Date(), policy, limits.failureWindowMs);
+    if (!reservation.ok) {
+      const wait = retryAfterSeconds(reservation.retryAfterMs);
+      c.header('Retry-After', wait);
+      return apiError(c, 429, 'too_many_attempts', `Too many wrong enrolment codes; retry after ${wait} s.`);
     }
+    const now = new Date().toISOString();
+    // Every code is a stored row with an expiry and a use limit, ENROLLMENT_CODE's included.
+    const claim = await store.claimEnrolmentCode(enrollmentCodeHash(body.code), body.kind, now);
+    if (!claim.ok) {
+      const refusal = enrolmentRefusals[claim.reason];
+      return apiError(c, 403, refusal.code, refusal.message);
+    }
+    const via: EnrolmentVia = claim.id === envCodeId ? 'env_code' : 'admin_code';
+    const codeId = claim.id;
+    await store.refundAttempt([], keys);
     const token = randomToken();
     const deviceId = randomUUID();
     const device = { id: deviceId, name: body.name, kind: body.kind, createdAt: now, revokedAt: null };

@@ -1,13 +1,15 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import * as v from 'valibot';
 import type { AppEnv } from '../app-env.ts';
+import { attemptKeys, attemptPolicy, retryAfterSeconds } from '../auth/attempt-policy.ts';
+import type { HashGate } from '../auth/hash-gate.ts';
 import { MAX_PASSWORD_LENGTH, verifyPassword } from '../auth/passwords.ts';
-import { endSession, startSession } from '../auth/sessions.ts';
+import { endSession, startSession, type CookiePolicy } from '../auth/sessions.ts';
 import { normalizeUsername } from '../auth/staff-users.ts';
 import { clientIp } from '../http/client-ip.ts';
 import { apiError } from '../http/errors.ts';
 import { limitBody, readJsonBody, SMALL_BODY_BYTES } from '../http/json-body.ts';
-import type { FailureWindow } from '../rate-limit.ts';
+import type { Limits } from '../rate-limit.ts';
 import type { Store } from '../store/store.ts';
 
 const loginSchema = v.object({
@@ -17,47 +19,61 @@ const loginSchema = v.object({
 
 export interface StaffAuthDeps {
   store: Store;
-  loginFailuresByUser: FailureWindow;
-  loginFailuresByIp: FailureWindow;
+  limits: Limits;
+  hashGate: HashGate;
+  cookie: CookiePolicy;
   /** staffAuth, for GET /session. */
   auth: MiddlewareHandler<AppEnv>;
 }
 
 /** POST /api/v1/staff/login and /logout, GET /session; each login, failed login and logout is audited. */
-export function staffAuthRoutes({ store, loginFailuresByUser, loginFailuresByIp, auth }: StaffAuthDeps): Hono<AppEnv> {
+export function staffAuthRoutes({ store, limits, hashGate, cookie, auth }: StaffAuthDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  const policy = attemptPolicy(limits);
 
   app.post('/login', limitBody(SMALL_BODY_BYTES), async (c) => {
     const body = await readJsonBody(c, loginSchema);
     if (body instanceof Response) return body;
     const username = normalizeUsername(body.username);
     const ip = clientIp(c);
-    // Checked before the password, so a locked-out guesser costs no argon2 work.
-    const wait = Math.max(loginFailuresByUser.retryAfter(username), loginFailuresByIp.retryAfter(ip));
-    if (wait > 0) {
-      c.header('Retry-After', String(wait));
-      return apiError(c, 429, 'too_many_attempts', `Too many failed logins; retry after ${wait} s.`);
+    const userKey = attemptKeys.loginUser(username);
+    const ipKey = attemptKeys.loginAddress(ip);
+    const outcome = await hashGate.run(async () => {
+      // Booked as a failure before the hash, so parallel guesses cannot all slip in under the limit.
+      const reservation = await store.reserveAttempt([userKey, ipKey], new Date(), policy, limits.failureWindowMs);
+      if (!reservation.ok) return reservation;
+      const user = await store.userByUsername(username);
+      return { ok: true as const, user, passwordOk: (await verifyPassword(user?.passwordHash, body.password)) && !!user };
+    });
+    if (!outcome) {
+      c.header('Retry-After', '1');
+      return apiError(c, 429, 'server_busy', 'Too many logins at this moment; retry in a second.');
     }
-    const user = await store.userByUsername(username);
-    if (!(await verifyPassword(user?.passwordHash, body.password)) || !user) {
-      loginFailuresByUser.fail(username);
-      loginFailuresByIp.fail(ip);
+    const result = outcome.value;
+    if (!result.ok) {
+      c.header('Retry-After', retryAfterSeconds(result.retryAfterMs));
+      return apiError(c, 429, 'too_many_attempts', `Too many failed logins; retry after ${retryAfterSeconds(result.retryAfterMs)} s.`);
+    }
+    const { user } = result;
+    if (!result.passwordOk || !user) {
       // Only a known username is recorded: what was typed may be a password in the wrong field.
-      await store.appendAudit({ at: new Date().toISOString(), actor: user ? user.username : '(unknown user)', action: 'login_failed', target: null, detail: {} });
+      await store.appendAudit({ at: new Date().toISOString(), actor: user ? user.username : '(unknown user)', action: 'login_failed', target: null, detail: { ip } });
       return apiError(c, 401, 'invalid_credentials', 'The username or password is wrong.');
     }
     if (user.disabledAt) {
       // The right password for a deactivated account: say so, as its owner knows the password anyway.
-      await store.appendAudit({ at: new Date().toISOString(), actor: user.username, action: 'login_failed', target: null, detail: { reason: 'disabled' } });
+      await store.appendAudit({ at: new Date().toISOString(), actor: user.username, action: 'login_failed', target: null, detail: { reason: 'disabled', ip } });
       return apiError(c, 403, 'account_disabled', 'This staff account has been deactivated by an admin.');
     }
-    loginFailuresByUser.reset(username);
-    const { expiresAt } = await startSession(c, store, user);
+    // The owner is in: the account's count starts afresh; the address only gets this attempt back,
+    // as colleagues behind the same address may have mistyped.
+    await store.refundAttempt([userKey], [ipKey]);
+    const { expiresAt } = await startSession(c, store, user, cookie);
     return c.json({ username: user.username, role: user.role, expiresAt });
   });
 
   app.post('/logout', async (c) => {
-    await endSession(c, store);
+    await endSession(c, store, cookie);
     return c.body(null, 204);
   });
 

@@ -4,6 +4,7 @@ import type { AppEnv } from '../app-env.ts';
 import { enrollmentCodeHash, generateEnrollmentCode } from '../auth/enrollment.ts';
 import { requireAdmin } from '../auth/sessions.ts';
 import { apiError } from '../http/errors.ts';
+import { displayName } from '../http/text-hygiene.ts';
 import { limitBody, readJsonBody, SMALL_BODY_BYTES } from '../http/json-body.ts';
 import { deviceKinds, type Store } from '../store/store.ts';
 
@@ -17,7 +18,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const newCodeSchema = v.object({
   expiresInHours: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_ENROLMENT_CODE_HOURS)),
   // Shown to admins in the list: printable text only, like a device's name.
-  label: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(80), v.regex(/^[^\p{Cc}<>]*$/u, 'label must be printable text without < or >'))),
+  label: v.optional(displayName('label', 80, { optional: true })),
   kind: v.optional(v.nullable(v.picklist(deviceKinds))),
   maxUses: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_ENROLMENT_CODE_USES)))),
 });

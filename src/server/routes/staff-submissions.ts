@@ -14,6 +14,12 @@ import { deviceKinds, submissionStatuses, type Store, type SubmissionFilter, typ
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Rows in one list page when the client names no limit, and the most it may ask for (the CSV too). */
+export const DEFAULT_PAGE_SIZE = 500;
+export const MAX_PAGE_SIZE = 10_000;
+/** Far beyond any municipality's holdings; a larger offset is a mistake or a probe. */
+const MAX_OFFSET = 10_000_000;
+
 const filterSchema = v.object({
   status: v.optional(v.pipe(v.string(), blankToUndefined, v.optional(v.picklist(submissionStatuses)))),
   type: v.optional(v.pipe(v.string(), blankToUndefined, v.optional(envelopeSchema.entries.type))),
@@ -21,8 +27,8 @@ const filterSchema = v.object({
   to: dateBound(true),
   deviceId: v.optional(v.pipe(v.string(), blankToUndefined, v.optional(v.pipe(v.string(), v.regex(UUID, 'must be a device id'))))),
   deviceKind: v.optional(v.pipe(v.string(), blankToUndefined, v.optional(v.picklist(deviceKinds)))),
-  limit: v.optional(v.pipe(v.string(), v.digits(), v.transform(Number), v.integer(), v.minValue(1), v.maxValue(10_000))),
-  offset: v.optional(v.pipe(v.string(), v.digits(), v.transform(Number), v.integer(), v.minValue(0))),
+  limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,6}$/, 'must be a whole number'), v.transform(Number), v.minValue(1), v.maxValue(MAX_PAGE_SIZE))),
+  offset: v.optional(v.pipe(v.string(), v.regex(/^\d{1,9}$/, 'must be a whole number'), v.transform(Number), v.maxValue(MAX_OFFSET))),
 });
 
 const transitionSchema = v.object({
@@ -41,11 +47,12 @@ export interface StaffSubmissionDeps {
 export function staffSubmissionRoutes({ store, keyring, auth }: StaffSubmissionDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  const filterOf = (c: Context<AppEnv>): SubmissionFilter | Response => {
+  const filterOf = (c: Context<AppEnv>, csv = false): SubmissionFilter | Response => {
     const parsed = v.safeParse(filterSchema, c.req.query());
     if (!parsed.success) return apiError(c, 400, 'invalid_filter', describeIssues(parsed.issues));
-    const { from, to, ...rest } = parsed.output;
-    return { ...rest, createdFrom: from, createdBefore: to };
+    const { from, to, limit, ...rest } = parsed.output;
+    // Always a limit: a page is bounded, and OFFSET needs one in SQLite.
+    return { ...rest, limit: limit ?? (csv ? MAX_PAGE_SIZE : DEFAULT_PAGE_SIZE), createdFrom: from, createdBefore: to };
   };
   const notFound = (c: Context<AppEnv>) => apiError(c, 404, 'not_found', `No submission with id ${c.req.param('id')}.`);
 
@@ -101,11 +108,11 @@ export function staffSubmissionRoutes({ store, keyring, auth }: StaffSubmissionD
   app.get('/submission-types', auth, async (c) => c.json({ types: await store.submissionTypes() }));
 
   app.get('/submissions.csv', auth, async (c) => {
-    const filter = filterOf(c);
+    const filter = filterOf(c, true);
     if (filter instanceof Response) return filter;
     const submissions = await withAssisted((await store.listSubmissions(filter)).submissions);
     // The filter holds no personal data (type, status, dates, device), so the audit keeps it whole.
-    await store.appendAudit({ at: new Date().toISOString(), actor: c.var.staff!.username, action: 'export_csv', target: null, detail: { filter, count: submissions.length } });
+    await store.appendAudit({ at: new Date().toISOString(), actor: c.var.staff!.username, action: 'export_csv', target: null, detail: { filter: { ...filter, limit: c.req.query('limit') ? filter.limit : undefined }, count: submissions.length } });
     // Columns are only ever added at the end: the municipality's case system may read them by position.
     const header = ['id', 'reference', 'type', 'schemaVersion', 'status', 'createdAt', 'receivedAt', 'deviceId', 'deviceName', 'deviceKind', 'assisted', 'assistedBy'];
     const rows = submissions.map((s) => [

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Envelope } from '../../contract/v1.ts';
 import type { Database } from './schema.ts';
+import { lockBatchKeys } from './ingest-locks.ts';
+import { refundAttempt, reserveAttempt, sweepAttempts, type DelayPolicy, type ThrottleDb } from './attempt-throttle.ts';
 import type {
   AuditEntry,
   AuditFilter,
@@ -272,6 +274,7 @@ export class KyselyStore implements Store {
     // ON CONFLICT turns every clash into an outcome, not an error, so no item's answer depends on
     // another's. Anything else that fails (the disk, the connection) rolls back the whole batch.
     return this.db.transaction().execute(async (trx) => {
+      if (this.kind === 'postgres') await lockBatchKeys(trx, batch.map((s) => s.envelope));
       const outcomes: InsertOutcome[] = [];
       for (const s of batch) outcomes.push(await insertOne(trx, s));
       return outcomes;
@@ -577,6 +580,21 @@ export class KyselyStore implements Store {
       }
       return deleted;
     });
+  }
+
+  private lastSweep = 0;
+
+  async reserveAttempt(keys: readonly string[], now: Date, delay: DelayPolicy, forgetMs: number) {
+    // Old counters go at most once a minute per process: cheap, and the table stays small.
+    if (now.getTime() - this.lastSweep > 60_000) {
+      this.lastSweep = now.getTime();
+      await sweepAttempts(this.db as unknown as ThrottleDb, now, forgetMs);
+    }
+    return reserveAttempt(this.db as unknown as ThrottleDb, this.kind === 'postgres', keys, now, delay, forgetMs);
+  }
+
+  async refundAttempt(clear: readonly string[], refund: readonly string[]) {
+    await refundAttempt(this.db as unknown as ThrottleDb, clear, refund);
   }
 
   async close() {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Migrator, PostgresAdapter, sql, type Generated, type Kysely, type Migration } from 'kysely';
+import { attemptThrottleMigration, type AttemptThrottleTable } from './attempt-throttle.ts';
 
 /**
  * Tables as Kysely sees them, and the migrations that create them. Columns use only `text` and
@@ -97,6 +98,8 @@ export interface Database {
     revoked_at: Generated<string | null>;
     revoked_by: Generated<string | null>;
   };
+  /** Failed login and enrolment attempts per key (migration 004, attempt-throttle.ts). */
+  attempt_throttle: AttemptThrottleTable;
 }
 
 /** Never edit a shipped migration: add the next one. Names sort in the order they run. */
@@ -228,6 +231,7 @@ export const migrations: Record<string, Migration> = {
       await db.schema.alterTable('submissions').addColumn('assisted_by', 'text').execute();
     },
   },
+  '004-attempt-throttle': attemptThrottleMigration,
 };
 
 /** Runs the migrations; on PostgreSQL Kysely holds an advisory lock, so processes starting together take turns. */

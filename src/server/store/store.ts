@@ -1,5 +1,6 @@
 import type { AssistedMetadata } from '../assisted.ts';
 import type { Envelope } from '../../contract/v1.ts';
+import type { DelayPolicy, Reservation } from './attempt-throttle.ts';
 
 /**
  * What the routes need from storage, and nothing more. One implementation (kysely-store.ts) runs on
@@ -308,6 +309,14 @@ export interface Store {
    * ids deleted, in one transaction. Answers the ids; an empty list means nothing was left to delete.
    */
   deleteSubmissionsReceivedBefore(cutoff: string, at: string, limit: number): Promise<string[]>;
+
+  /**
+   * Books one attempt on every key before the caller checks a password or code (attempt-throttle.ts);
+   * refused, with how long to wait, while any key is still waiting from earlier failures.
+   */
+  reserveAttempt(keys: readonly string[], now: Date, delay: DelayPolicy, forgetMs: number): Promise<Reservation>;
+  /** Undoes a reservation that succeeded: `clear` keys start afresh, `refund` keys lose one failure. */
+  refundAttempt(clear: readonly string[], refund: readonly string[]): Promise<void>;
 
   close(): Promise<void>;
 }

@@ -17,6 +17,9 @@ const server = await startServer({
   dataDir: env.DATA_DIR!,
   databaseUrl: env.DATABASE_URL || undefined,
   enrollmentCode: env.ENROLLMENT_CODE!,
+  // A benchmark enrols many devices with one code over its run.
+  enrollmentCodeHours: 168,
+  enrollmentCodeMaxUses: 100_000,
   distDir: env.BENCH_DIST_DIR || undefined,
   limits: lifted,
 });

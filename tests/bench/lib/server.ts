@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { freePort } from '../../e2e/support/server-process.ts';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-export const BENCH_ENROLMENT_CODE = 'bench-enrol';
+export const BENCH_ENROLMENT_CODE = 'BENCH-ENROL-3F7K-Q9WM-2XTR';
 
 export interface ServerChild {
   url: string;

@@ -1,7 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 
 /** The code tests/playwright.config.ts gives the server. */
-export const E2E_ENROLMENT_CODE = 'e2e-enrol';
+export const E2E_ENROLMENT_CODE = 'E2E-ENROL-7K3M-9QXW-4TPA';
 
 /** Enrols the kiosk in this browser context through the real set-up screen, as staff would. */
 export async function enrolKiosk(page: Page, name = 'E2E kiosk', kind: 'kiosk' | 'tablet' = 'kiosk'): Promise<void> {

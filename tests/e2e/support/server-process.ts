@@ -13,7 +13,7 @@ import Database from 'better-sqlite3';
  * data directory and port. Not the shared webServer of tests/playwright.config.ts.
  */
 
-export const SERVER_ENROLMENT_CODE = 'outbox-e2e-enrol';
+export const SERVER_ENROLMENT_CODE = 'OUTBOX-E2E-5RNV-8HJC-2WDY';
 export const SERVER_ADMIN = { username: 'outbox-admin', password: 'outbox-e2e-admin-password' };
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -69,6 +69,8 @@ export class ServerProcess {
         PORT: String(this.port),
         DATA_DIR: this.dataDir,
         ENROLLMENT_CODE: SERVER_ENROLMENT_CODE,
+        ENROLLMENT_CODE_HOURS: '168',
+        ENROLLMENT_CODE_MAX_USES: '100000',
         ADMIN_USERNAME: SERVER_ADMIN.username,
         ADMIN_PASSWORD: SERVER_ADMIN.password,
       },

@@ -24,7 +24,8 @@ export interface ServerHoldings {
 export async function serverHoldings(serverUrl: string): Promise<ServerHoldings> {
   const login = await fetch(`${serverUrl}/api/v1/staff/login`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    // The server refuses state-changing staff requests without its own origin (http/same-origin.ts).
+    headers: { 'content-type': 'application/json', origin: serverUrl },
     body: JSON.stringify(SERVER_ADMIN),
   });
   if (!login.ok) throw new Error(`server-submissions: login answered ${login.status}: ${await login.text()}`);
@@ -32,7 +33,7 @@ export async function serverHoldings(serverUrl: string): Promise<ServerHoldings>
   const list = await fetch(`${serverUrl}/api/v1/staff/submissions`, { headers: { cookie } });
   if (!list.ok) throw new Error(`server-submissions: list answered ${list.status}: ${await list.text()}`);
   const body = (await list.json()) as { submissions: StoredSubmission[]; total: number };
-  await fetch(`${serverUrl}/api/v1/staff/logout`, { method: 'POST', headers: { cookie } });
+  await fetch(`${serverUrl}/api/v1/staff/logout`, { method: 'POST', headers: { cookie, origin: serverUrl } });
   const copiesByReference = new Map<string, number>();
   for (const row of body.submissions) copiesByReference.set(row.reference, (copiesByReference.get(row.reference) ?? 0) + 1);
   return { total: body.total, submissions: body.submissions, copiesByReference };

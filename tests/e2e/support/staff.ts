@@ -7,16 +7,23 @@ import { randomReference, seal } from './seal.ts';
 /** The first admin of the shared server (tests/playwright.config.ts). */
 export const E2E_ADMIN = { username: 'admin', password: 'e2e-admin-password' };
 
+/**
+ * The shared server's origin (tests/playwright.config.ts): API calls that change something send it
+ * as `Origin`, as a browser would, or the server refuses them (src/server/http/same-origin.ts).
+ */
+export const E2E_ORIGIN = `http://localhost:${Number(process.env.E2E_PORT ?? 8181)}`;
+export const sameOrigin = { Origin: E2E_ORIGIN };
+
 /** Logs `request` (its own cookie jar) in as the admin, for setting things up through the API. */
 export async function adminApi(request: APIRequestContext): Promise<void> {
-  const r = await request.post('/api/v1/staff/login', { data: E2E_ADMIN });
+  const r = await request.post('/api/v1/staff/login', { data: E2E_ADMIN, headers: sameOrigin });
   expect(r.status(), await r.text()).toBe(200);
 }
 
 /** A caseworker of its own for one test, created by the admin through the API. */
 export async function createCaseworker(request: APIRequestContext, prefix: string): Promise<{ username: string; password: string }> {
   const user = { username: `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`, password: 'caseworker e2e password' };
-  const r = await request.post('/api/v1/staff/users', { data: { ...user, role: 'caseworker' } });
+  const r = await request.post('/api/v1/staff/users', { data: { ...user, role: 'caseworker' }, headers: sameOrigin });
   expect(r.status(), await r.text()).toBe(201);
   return user;
 }
