@@ -3,6 +3,8 @@ import '../forms/index.ts';
 import { generateEnrollmentCode } from './auth/enrollment.ts';
 import { jsonLog } from './log.ts';
 import { startServer } from './server.ts';
+import { fleetThresholdsFromEnv } from './fleet.ts';
+import { exitOnSignals, shutdownGraceFromEnv } from './shutdown.ts';
 
 /** `npm start`: reads the environment, starts the server, and stops cleanly on SIGTERM/SIGINT. */
 const env = process.env;
@@ -25,6 +27,15 @@ if (!enrollmentCode) {
   console.log(`No ENROLLMENT_CODE set; enrol devices with this code until the server restarts: ${enrollmentCode}`);
 }
 
+let fleet, shutdownGraceMs;
+try {
+  fleet = fleetThresholdsFromEnv(env);
+  shutdownGraceMs = shutdownGraceFromEnv(env.SHUTDOWN_GRACE_SECONDS);
+} catch (err) {
+  console.error((err as Error).message);
+  process.exit(1);
+}
+
 try {
   const server = await startServer({
     port,
@@ -35,14 +46,15 @@ try {
     adminPassword: env.ADMIN_PASSWORD || undefined,
     kioskConfigPath: env.KIOSK_CONFIG || undefined,
     retentionDays,
+    metricsToken: env.METRICS_TOKEN || undefined,
+    fleet,
+    shutdownGraceMs,
   });
-  const stop = async (signal: string) => {
+  exitOnSignals(async (signal) => {
     jsonLog('info', 'stopping', { signal });
     await server.close();
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-  process.once('SIGINT', () => void stop('SIGINT'));
+    jsonLog('info', 'stopped', { signal });
+  }, (msg, fields) => jsonLog('error', msg, fields));
 } catch (err) {
   console.error(`The server did not start: ${(err as Error).message}`);
   process.exit(1);

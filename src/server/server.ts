@@ -9,6 +9,8 @@ import { jsonLog, type Log } from './log.ts';
 import { DEFAULT_LIMITS, type Limits } from './rate-limit.ts';
 import { DEFAULT_RETENTION_DAYS, startRetentionJob } from './retention.ts';
 import { openStore } from './store/open-store.ts';
+import type { FleetThresholds } from './fleet.ts';
+import { DEFAULT_SHUTDOWN_GRACE_MS, drainHttpServer } from './shutdown.ts';
 
 /** How long an idle keep-alive connection stays open (AWS/nginx-style load balancers use 60 s). */
 const KEEP_ALIVE_MS = 65_000;
@@ -33,6 +35,12 @@ export interface ServerOptions {
   retentionDays?: number;
   /** Rate limits; tests lower them to see a 429 quickly. */
   limits?: Partial<Limits>;
+  /** Bearer token for GET /metrics (METRICS_TOKEN); unset: /metrics answers 404. */
+  metricsToken?: string;
+  /** When the fleet view flags a device (FLEET_NOT_SEEN_MINUTES, FLEET_OLD_WORK_MINUTES). */
+  fleet?: FleetThresholds;
+  /** How long close() lets requests in flight finish before cutting them (SHUTDOWN_GRACE_SECONDS). */
+  shutdownGraceMs?: number;
 }
 
 export interface RunningServer {
@@ -47,6 +55,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const config = loadMunicipalityConfig(options.kioskConfigPath ?? DEFAULT_CONFIG_PATH);
   const store = await openStore({ databaseUrl: options.databaseUrl, dataDir: options.dataDir, log });
   let server: ServerType;
+  let draining = false;
   try {
     const app = createApp({
       store,
@@ -56,6 +65,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       limits: { ...DEFAULT_LIMITS, ...options.limits },
       distDir: options.distDir ?? DEFAULT_DIST_DIR,
       log,
+      metricsToken: options.metricsToken,
+      fleet: options.fleet,
+      draining: () => draining,
     });
     await ensureFirstAdmin(store, options.adminUsername, options.adminPassword, log);
     server = await new Promise<ServerType>((resolve, reject) => {
@@ -82,7 +94,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port,
     close: () =>
       (closing ??= (async () => {
-        await new Promise<void>((resolve) => server.close(() => resolve()));
+        // Stop accepting, let requests in flight finish (bounded), then close the database.
+        draining = true;
+        const { cut } = await drainHttpServer(server, options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS);
+        if (cut) log('warn', 'shutdown_cut_requests', { graceMs: options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS });
         await retention.stop();
         await store.close();
       })()),

@@ -14,6 +14,10 @@ export const PG_SKIP_MESSAGE = 'PostgreSQL tests skipped: no initdb found under 
 export interface PgCluster {
   /** postgres://… of a fresh database; each call creates another, so tests do not share state. */
   createDatabase(): Promise<string>;
+  /** Stops the server hard (as a crash would), keeping the data: to see how the app behaves without its database. */
+  halt(): void;
+  /** Starts it again after halt(), on the same port. */
+  resume(): void;
   stop(): Promise<void>;
 }
 
@@ -74,9 +78,15 @@ export async function startPgCluster(): Promise<PgCluster> {
       }
       return `postgres://postgres@127.0.0.1:${port}/${name}`;
     },
+    halt() {
+      run(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
+    },
+    resume() {
+      run(join(bin, 'pg_ctl'), ['-D', data, '-l', join(dir, 'log'), '-o', options, '-w', 'start']);
+    },
     async stop() {
       try {
-        run(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
+        if (existsSync(join(data, 'postmaster.pid'))) run(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

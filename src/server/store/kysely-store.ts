@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Envelope } from '../../contract/v1.ts';
 import type { Database } from './schema.ts';
+import type { DeviceReport } from '../../contract/device-report.ts';
+import { listDeviceReports, pingDatabase, saveDeviceReport } from './device-reports.ts';
 import type {
   AuditEntry,
   AuditFilter,
@@ -577,6 +579,18 @@ export class KyselyStore implements Store {
       }
       return deleted;
     });
+  }
+
+  saveDeviceReport(deviceId: string, at: string, report: DeviceReport) {
+    return saveDeviceReport(this.db, deviceId, at, report);
+  }
+
+  listDeviceReports() {
+    return listDeviceReports(this.db);
+  }
+
+  ping() {
+    return pingDatabase(this.db);
   }
 
   async close() {

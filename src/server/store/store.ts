@@ -1,5 +1,7 @@
 import type { AssistedMetadata } from '../assisted.ts';
 import type { Envelope } from '../../contract/v1.ts';
+import type { DeviceReport } from '../../contract/device-report.ts';
+import type { StoredDeviceReport } from './device-reports.ts';
 
 /**
  * What the routes need from storage, and nothing more. One implementation (kysely-store.ts) runs on
@@ -308,6 +310,12 @@ export interface Store {
    * ids deleted, in one transaction. Answers the ids; an empty list means nothing was left to delete.
    */
   deleteSubmissionsReceivedBefore(cutoff: string, at: string, limit: number): Promise<string[]>;
+
+  /** Keeps a device's latest report and when it came (the fleet view); replaces the previous one. */
+  saveDeviceReport(deviceId: string, at: string, report: DeviceReport): Promise<void>;
+  listDeviceReports(): Promise<StoredDeviceReport[]>;
+  /** One round trip to the database; throws when it cannot be reached (readiness). */
+  ping(): Promise<void>;
 
   close(): Promise<void>;
 }
