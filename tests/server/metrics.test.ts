@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEnvelope, TEST_TYPE } from './fixtures.ts';
@@ -104,6 +105,22 @@ describe('GET /metrics', () => {
   });
 });
 
+describe('the sample Grafana dashboard', () => {
+  it('asks only for metrics the server exports', async () => {
+    const dashboard = readFileSync(new URL('../../docs/grafana-dashboard.json', import.meta.url), 'utf8');
+    const asked = new Set([...dashboard.matchAll(/\b((?:kiosk|process)_[a-z_]+?)(?:_bucket)?\b/g)].map((m) => m[1]!));
+    const server = await startTestServer({ metricsToken: TOKEN });
+    try {
+      const r = await server.request('/metrics', { headers: { Authorization: `Bearer ${TOKEN}` } });
+      const exported = new Set(parsePrometheusTextFormat(r.text).map((f) => f.name));
+      expect(asked.size).toBeGreaterThan(5);
+      expect([...asked].filter((name) => !exported.has(name))).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
+});
+
 describe('GET /metrics without METRICS_TOKEN', () => {
   it('answers 404 JSON, not the app, even with a bearer header', async () => {
     const server = await startTestServer();
@@ -116,5 +133,5 @@ describe('GET /metrics without METRICS_TOKEN', () => {
     } finally {
       await server.close();
     }
-  });
+  }, 60_000);
 });
