@@ -110,7 +110,7 @@ describe('SQLite backup and restore', () => {
     }
   }, 240_000);
 
-  it('refuses to restore a damaged file, naming it', async () => {
+  it('refuses to restore a damaged file, naming it', { timeout: 60_000 }, async () => {
     const d = dir();
     const bad = join(d, 'bad.sqlite');
     writeFileSync(bad, 'this is not a database');

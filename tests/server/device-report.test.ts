@@ -6,7 +6,7 @@ import { startTestServer, type TestServer } from './harness.ts';
 
 const healthy: DeviceReport = { appVersion: '0.1.0', queued: 0, oldestQueuedAgeSeconds: null, rejected: 0, storageUsedBytes: 2_000_000, storageQuotaBytes: 500_000_000, persisted: true, lastError: 'none' };
 
-describe('device reports and the fleet view', () => {
+describe('device reports and the fleet view', { timeout: 30_000 }, () => {
   let server: TestServer;
   let admin: string;
   const report = (token: string, body: unknown) =>
@@ -15,7 +15,7 @@ describe('device reports and the fleet view', () => {
   beforeAll(async () => {
     server = await startTestServer({ fleet: { notSeenMinutes: 30, oldWorkMinutes: 60 } });
     admin = await server.login();
-  });
+  }, 60_000);
   afterAll(() => server?.close());
 
   it('needs the device token, and a revoked device is refused', async () => {

@@ -5,11 +5,11 @@ import { startTestServer, type TestServer } from './harness.ts';
 import { pgAvailable, startPgCluster, type PgCluster } from './pg-cluster.ts';
 
 /** Health as a load balancer uses it: liveness says the process answers, readiness that it can store and decrypt. */
-describe('health on SQLite', () => {
+describe('health on SQLite', { timeout: 30_000 }, () => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer();
-  });
+  }, 60_000);
   afterAll(() => server?.close());
 
   it('answers ready and live while the database and the key are fine', async () => {

@@ -7,7 +7,7 @@ import { ADMIN, startTestServer, type TestServer } from './harness.ts';
 const TOKEN = 'metrics-token-for-the-tests-0123456789';
 
 /** /metrics as Prometheus reads it: the bearer token, the text format parsed by a Prometheus text parser. */
-describe('GET /metrics', () => {
+describe('GET /metrics', { timeout: 30_000 }, () => {
   let server: TestServer;
   const scrape = async () => {
     const r = await server.request('/metrics', { headers: { Authorization: `Bearer ${TOKEN}` } });
@@ -25,7 +25,7 @@ describe('GET /metrics', () => {
 
   beforeAll(async () => {
     server = await startTestServer({ metricsToken: TOKEN, limits: { loginFailuresPerUser: 2 } });
-  });
+  }, 60_000);
   afterAll(() => server?.close());
 
   it('refuses a scrape without the token, or with a wrong one, and never answers the app', async () => {
