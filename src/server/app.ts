@@ -44,7 +44,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const { store, keyring, config, enrollmentCode, limits, distDir, log } = deps;
   const app = new Hono<AppEnv>();
   const fleet = deps.fleet ?? DEFAULT_FLEET_THRESHOLDS;
-  const metrics = deps.metrics ?? createMetrics(store, fleet);
+  const metrics = deps.metrics ?? createMetrics(store, fleet, { processMetrics: !!deps.metricsToken });
   app.use('*', requestLog(log));
   app.use('*', metrics.middleware);
   app.use('*', securityHeaders());

@@ -31,9 +31,11 @@ function loginOutcome(status: number): string {
   return status >= 500 ? 'error' : 'bad_request';
 }
 
-export function createMetrics(store: Store, thresholds: FleetThresholds): Metrics {
+export function createMetrics(store: Store, thresholds: FleetThresholds, options: { processMetrics?: boolean } = {}): Metrics {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry });
+  // Node's own metrics (CPU, memory, event loop lag, GC) start monitors that run for the life of the
+  // process: only when /metrics is on.
+  if (options.processMetrics) collectDefaultMetrics({ register: registry });
   const requests = new Counter({ name: 'kiosk_http_requests_total', help: 'HTTP requests by route pattern, method and status', labelNames: ['route', 'method', 'status'], registers: [registry] });
   const ingestItems = new Counter({ name: 'kiosk_ingest_items_total', help: 'Envelopes ingested, by outcome and request type', labelNames: ['status', 'type'], registers: [registry] });
   const ingestSeconds = new Histogram({
