@@ -30,6 +30,8 @@ describe('device reports and the fleet view', { timeout: 30_000 }, () => {
     const device = await server.enroll('Kiosk strict');
     for (const bad of [
       { ...healthy, reference: 'K7QM-3XRT-9PWA' },
+      // The device is the token's: a report cannot name another one.
+      { ...healthy, deviceId: crypto.randomUUID() },
       { ...healthy, queued: -1 },
       { ...healthy, queued: 1.5 },
       { ...healthy, appVersion: '<script>' },
@@ -82,6 +84,12 @@ describe('device reports and the fleet view', { timeout: 30_000 }, () => {
     expect(all.filter((d) => !d.revokedAt && d.report === null).every((d) => d.flags.includes('never_seen'))).toBe(true);
     expect(all.at(-1)!.revokedAt).not.toBeNull();
     expect(all.filter((d) => d.revokedAt).every((d) => d.flags.length === 0)).toBe(true);
+  });
+
+  it('refuses an oversized report with 413 before reading it', async () => {
+    const device = await server.enroll('Kiosk big');
+    const r = await report(device.token, JSON.stringify({ ...healthy, appVersion: 'x'.repeat(40_000) }));
+    expect(r.status).toBe(413);
   });
 
   it('does not show the fleet to caseworkers', async () => {
