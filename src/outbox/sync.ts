@@ -1,6 +1,9 @@
 import * as v from 'valibot';
 import { MAX_BATCH, type FieldError } from '../contract/v1.ts';
 import { parseRetryAfter } from './backoff.ts';
+// Static, not import(): the service worker runs this as a classic script, where Vite's preload
+// helper for import() (it reads import.meta) would stop the worker from starting.
+import { buildDeviceReport, sendDeviceReport } from './device-report.ts';
 import { withStorage } from './db.ts';
 import { apiUrl, readDevice } from './device.ts';
 import { emitOutbox } from './events.ts';
@@ -68,7 +71,6 @@ export async function syncOutbox(options: SyncOptions = {}): Promise<SyncResult>
 async function reportRun(outcome: SyncOutcome, options: SyncOptions): Promise<void> {
   if (outcome === 'not-enrolled' || outcome === 'unauthorized') return;
   try {
-    const { buildDeviceReport, sendDeviceReport } = await import('./device-report.ts');
     const device = await readDevice();
     if (device) await sendDeviceReport(device, await buildDeviceReport(outcome, options.now?.() ?? Date.now()), options.fetch);
   } catch (error) {
