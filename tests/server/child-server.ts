@@ -19,9 +19,17 @@ export interface ChildServer {
  * either as one node process (`node --import tsx`) or through the tsx wrapper as the npm scripts do.
  * Resolves once it logged `listening`.
  */
-export function startChildServer(env: Record<string, string>, how: 'node' | 'tsx-wrapper' = 'node'): Promise<ChildServer> {
-  const [cmd, args] =
-    how === 'node' ? [process.execPath, ['--import', 'tsx', 'src/server/main.ts']] : [`${REPO_ROOT}node_modules/.bin/tsx`, ['src/server/main.ts']];
+export type ChildHow = 'node' | 'tsx-wrapper' | 'sh-exec';
+
+const COMMANDS: Record<ChildHow, [string, string[]]> = {
+  node: [process.execPath, ['--import', 'tsx', 'src/server/main.ts']],
+  'tsx-wrapper': [`${REPO_ROOT}node_modules/.bin/tsx`, ['src/server/main.ts']],
+  // What an npm script with `exec` runs: the shell replaces itself, so npm's signal reaches tsx.
+  'sh-exec': ['sh', ['-c', 'exec node_modules/.bin/tsx src/server/main.ts']],
+};
+
+export function startChildServer(env: Record<string, string>, how: ChildHow = 'node'): Promise<ChildServer> {
+  const [cmd, args] = COMMANDS[how];
   const proc = spawn(cmd, args, {
     cwd: REPO_ROOT,
     env: { ...process.env, PORT: '0', ENROLLMENT_CODE: CHILD_ENROLLMENT_CODE, ADMIN_USERNAME: CHILD_ADMIN.username, ADMIN_PASSWORD: CHILD_ADMIN.password, ...env },

@@ -56,6 +56,7 @@ describe.each([
   ['SIGTERM', 'node'],
   ['SIGINT', 'node'],
   ['SIGTERM', 'tsx-wrapper'],
+  ['SIGTERM', 'sh-exec'],
 ] as const)('%s to the server (%s)', (signal, how) => {
   it('answers every request in flight in full, refuses new connections, closes the database and exits 0', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kiosk-shutdown-'));
