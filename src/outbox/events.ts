@@ -19,6 +19,7 @@ const listeners = new Map<keyof OutboxEvents, Set<Listener<never>>>();
 
 /** Subscribes; returns the unsubscribe function. */
 export function onOutbox<K extends keyof OutboxEvents>(event: K, listener: Listener<K>): () => void {
+  crossContext();
   let set = listeners.get(event);
   if (!set) listeners.set(event, (set = new Set()));
   set.add(listener as Listener<never>);
@@ -27,7 +28,32 @@ export function onOutbox<K extends keyof OutboxEvents>(event: K, listener: Liste
   };
 }
 
+/**
+ * Events reach the other contexts of this origin too (tabs, and the service worker's syncs), so a
+ * screen showing counts is never stale after the worker delivered in the background.
+ */
+const CHANNEL_NAME = 'outbox-events';
+let channel: BroadcastChannel | undefined;
+function crossContext(): BroadcastChannel | undefined {
+  if (channel || typeof BroadcastChannel === 'undefined') return channel;
+  channel = new BroadcastChannel(CHANNEL_NAME);
+  channel.onmessage = (message: MessageEvent<{ event?: unknown; payload?: unknown }>) => {
+    const { event, payload } = message.data ?? {};
+    if (event === 'queued' || event === 'synced' || event === 'enrolled') emitLocally(event, payload as never);
+  };
+  return channel;
+}
+
 export function emitOutbox<K extends keyof OutboxEvents>(event: K, payload: OutboxEvents[K]): void {
+  emitLocally(event, payload);
+  try {
+    crossContext()?.postMessage({ event, payload });
+  } catch (error) {
+    console.warn('outbox.events: could not tell the other contexts', error);
+  }
+}
+
+function emitLocally<K extends keyof OutboxEvents>(event: K, payload: OutboxEvents[K]): void {
   for (const listener of listeners.get(event) ?? []) {
     try {
       (listener as Listener<K>)(payload);

@@ -54,7 +54,7 @@ export function startOutboxSync(): OutboxScheduler {
 }
 
 export function createOutboxScheduler(options: SchedulerOptions = {}): OutboxScheduler {
-  const sync = options.sync ?? (() => syncOutbox());
+  const sync = options.sync ?? (() => syncOutbox({ report: true }));
   const dueAt = options.nextDueAt ?? nextDueAt;
   const now = options.now ?? Date.now;
   const win = options.window ?? (typeof window === 'undefined' ? undefined : window);

@@ -18,7 +18,7 @@ export interface OutboxSyncOptions {
 }
 
 export function installOutboxSync(self: ServiceWorkerGlobalScope, options: OutboxSyncOptions = {}): void {
-  const sync = options.sync ?? (() => syncOutbox());
+  const sync = options.sync ?? (() => syncOutbox({ report: true }));
 
   self.addEventListener('sync', (event) => {
     const syncEvent = event as SyncEvent;

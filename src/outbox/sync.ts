@@ -1,6 +1,9 @@
 import * as v from 'valibot';
 import { MAX_BATCH, type FieldError } from '../contract/v1.ts';
 import { parseRetryAfter } from './backoff.ts';
+// Static, not import(): the service worker runs this as a classic script, where Vite's preload
+// helper for import() (it reads import.meta) would stop the worker from starting.
+import { buildDeviceReport, sendDeviceReport } from './device-report.ts';
 import { withStorage } from './db.ts';
 import { apiUrl, readDevice } from './device.ts';
 import { emitOutbox } from './events.ts';
@@ -25,6 +28,8 @@ export interface SyncOptions {
   batchSize?: number;
   /** A request that has not answered in this long counts as a network failure. */
   requestTimeoutMs?: number;
+  /** After the run, send the device report (device-report.ts); the page's and the worker's syncs do. */
+  report?: boolean;
 }
 
 export interface SyncCounts {
@@ -57,8 +62,20 @@ export async function syncOutbox(options: SyncOptions = {}): Promise<SyncResult>
   const held = await lock(() => runLocked(options));
   const result = held.ran ? held.value : { ...noCounts(), outcome: 'skipped' as const };
   if (held.ran) await recordRun(result, options.now?.() ?? Date.now());
+  if (held.ran && options.report) await reportRun(result.outcome, options);
   emitOutbox('synced', result);
   return result;
+}
+
+/** Every run that reached the server's side of the device (even with nothing queued) tells the server how the device is. */
+async function reportRun(outcome: SyncOutcome, options: SyncOptions): Promise<void> {
+  if (outcome === 'not-enrolled' || outcome === 'unauthorized') return;
+  try {
+    const device = await readDevice();
+    if (device) await sendDeviceReport(device, await buildDeviceReport(outcome, options.now?.() ?? Date.now()), options.fetch);
+  } catch (error) {
+    console.warn('outbox.sync: no device report', error);
+  }
 }
 
 async function runLocked(options: SyncOptions): Promise<SyncResult> {

@@ -21,6 +21,10 @@ import { staffSubmissionRoutes } from './routes/staff-submissions.ts';
 import { staffUserRoutes } from './routes/staff-users.ts';
 import { submissionRoutes } from './routes/submissions.ts';
 import type { Store } from './store/store.ts';
+import { DEFAULT_FLEET_THRESHOLDS, type FleetThresholds } from './fleet.ts';
+import { healthRoutes } from './health.ts';
+import { createMetrics, metricsHandler, type Metrics } from './metrics.ts';
+import { deviceReportRoutes } from './routes/device-report.ts';
 
 export interface AppDeps {
   store: Store;
@@ -34,6 +38,12 @@ export interface AppDeps {
   hashGate: HashGate;
   cookie: CookiePolicy;
   origin: OriginPolicy;
+  /** Bearer token for GET /metrics; unset: /metrics answers 404. */
+  metricsToken?: string;
+  metrics?: Metrics;
+  fleet?: FleetThresholds;
+  /** True once shutdown began (readiness answers 503). */
+  draining?: () => boolean;
 }
 
 /** The whole HTTP surface: API routes first, then the built PWA with its SPA fallback. */
@@ -41,7 +51,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const { store, keyring, config, envCodeId, limits, distDir, log, hashGate, cookie, origin } = deps;
   const app = new Hono<AppEnv>();
   app.use('*', clientAddress(origin.trustProxy));
+  const fleet = deps.fleet ?? DEFAULT_FLEET_THRESHOLDS;
+  const metrics = deps.metrics ?? createMetrics(store, fleet, { processMetrics: !!deps.metricsToken });
   app.use('*', requestLog(log));
+  app.use('*', metrics.middleware);
   app.use('*', securityHeaders());
   app.use('/api/*', closeUnreadBody);
   // Nothing the API answers belongs in a cache: device tokens, citizens' answers, staff lists.
@@ -51,16 +64,18 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
   app.use('/api/v1/staff/*', sameOriginJson(origin));
 
-  app.get('/api/health', (c) => c.json({ ok: true, storage: store.kind }));
+  app.route('/api/health', healthRoutes({ store, keyring, log, draining: deps.draining ?? (() => false) }));
+  app.get('/metrics', metricsHandler(metrics, deps.metricsToken));
   // Validated at start-up; no-cache so that a changed file reaches kiosks on their next start.
   app.get('/config.json', (c) => c.json(config, 200, { 'Cache-Control': 'no-cache' }));
 
   app.route('/api/v1/devices', deviceRoutes({ store, keyring, envCodeId, limits }));
-  app.route('/api/v1/submissions', submissionRoutes({ store, keyring, deviceBuckets: new TokenBuckets(limits.deviceRequestsPerSecond, limits.deviceBurst) }));
+  app.route('/api/v1/devices', deviceReportRoutes(store, new TokenBuckets(limits.deviceRequestsPerSecond, limits.deviceBurst)));
+  app.route('/api/v1/submissions', submissionRoutes({ store, keyring, deviceBuckets: new TokenBuckets(limits.deviceRequestsPerSecond, limits.deviceBurst), metrics }));
   const auth = staffAuth(store, cookie);
   app.route('/api/v1/staff', staffAuthRoutes({ store, auth, limits, hashGate, cookie }));
   app.route('/api/v1/staff', staffSubmissionRoutes({ store, keyring, auth }));
-  app.route('/api/v1/staff', staffDeviceRoutes(store, auth));
+  app.route('/api/v1/staff', staffDeviceRoutes(store, auth, fleet));
   app.route('/api/v1/staff', staffUserRoutes(store, auth));
   app.route('/api/v1/staff', staffEnrolmentCodeRoutes(store, auth));
   app.route('/api/v1/staff', staffAuditRoutes(store, auth));

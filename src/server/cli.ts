@@ -2,6 +2,7 @@ import { createStaffUser, normalizeUsername } from './auth/staff-users.ts';
 import { silentLog } from './log.ts';
 import { openStore } from './store/open-store.ts';
 import type { StaffRole } from './store/store.ts';
+import { OPS_USAGE, runOpsCommand } from './ops/commands.ts';
 
 /**
  * Staff accounts from the command line, against the same database as the server
@@ -25,10 +26,13 @@ async function readFirstLine(): Promise<string> {
 }
 
 async function main(): Promise<number> {
+  // Backups, restore and the move to PostgreSQL (ops/commands.ts).
+  const opsExit = await runOpsCommand(process.argv.slice(2));
+  if (opsExit !== undefined) return opsExit;
   const [command, username] = process.argv.slice(2);
   const role = command ? roles[command] : undefined;
   if (!role || !username) {
-    console.error(USAGE);
+    console.error(`${USAGE}\n${OPS_USAGE}`);
     return 2;
   }
   const password = process.env.ADMIN_PASSWORD || (await readFirstLine());

@@ -3,6 +3,8 @@ import '../forms/index.ts';
 import { httpOptionsFromEnv } from './http-env.ts';
 import { jsonLog } from './log.ts';
 import { startServer } from './server.ts';
+import { fleetThresholdsFromEnv } from './fleet.ts';
+import { exitOnSignals, shutdownGraceFromEnv } from './shutdown.ts';
 
 /** `npm start`: reads the environment, starts the server, and stops cleanly on SIGTERM/SIGINT. */
 const env = process.env;
@@ -18,6 +20,15 @@ if (retentionDays !== undefined && (!Number.isInteger(retentionDays) || retentio
   process.exit(1);
 }
 
+let fleet, shutdownGraceMs;
+try {
+  fleet = fleetThresholdsFromEnv(env);
+  shutdownGraceMs = shutdownGraceFromEnv(env.SHUTDOWN_GRACE_SECONDS);
+} catch (err) {
+  console.error((err as Error).message);
+  process.exit(1);
+}
+
 try {
   const server = await startServer({
     port,
@@ -29,14 +40,15 @@ try {
     adminPassword: env.ADMIN_PASSWORD || undefined,
     kioskConfigPath: env.KIOSK_CONFIG || undefined,
     retentionDays,
+    metricsToken: env.METRICS_TOKEN || undefined,
+    fleet,
+    shutdownGraceMs,
   });
-  const stop = async (signal: string) => {
+  exitOnSignals(async (signal) => {
     jsonLog('info', 'stopping', { signal });
     await server.close();
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-  process.once('SIGINT', () => void stop('SIGINT'));
+    jsonLog('info', 'stopped', { signal });
+  }, (msg, fields) => jsonLog('error', msg, fields));
 } catch (err) {
   console.error(`The server did not start: ${(err as Error).message}`);
   process.exit(1);

@@ -12,6 +12,8 @@ import { jsonLog, type Log } from './log.ts';
 import { DEFAULT_LIMITS, type Limits } from './rate-limit.ts';
 import { DEFAULT_RETENTION_DAYS, startRetentionJob } from './retention.ts';
 import { openStore } from './store/open-store.ts';
+import type { FleetThresholds } from './fleet.ts';
+import { DEFAULT_SHUTDOWN_GRACE_MS, drainHttpServer } from './shutdown.ts';
 
 export const DEFAULT_DIST_DIR = fileURLToPath(new URL('../../dist', import.meta.url));
 
@@ -46,6 +48,12 @@ export interface ServerOptions {
   retentionDays?: number;
   /** Rate limits; tests lower them to see a 429 quickly. */
   limits?: Partial<Limits>;
+  /** Bearer token for GET /metrics (METRICS_TOKEN); unset: /metrics answers 404. */
+  metricsToken?: string;
+  /** When the fleet view flags a device (FLEET_NOT_SEEN_MINUTES, FLEET_OLD_WORK_MINUTES). */
+  fleet?: FleetThresholds;
+  /** How long close() lets requests in flight finish before cutting them (SHUTDOWN_GRACE_SECONDS). */
+  shutdownGraceMs?: number;
 }
 
 export interface RunningServer {
@@ -65,6 +73,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const loginHashes = new HashGate(limits.maxConcurrentHashes, limits.maxQueuedHashes);
   const connections = { ...DEFAULT_CONNECTION_LIMITS, ...options.connections };
   let server: ServerType;
+  let draining = false;
   try {
     const envCodeId = options.enrollmentCode
       ? await ensureEnvEnrolmentCode(store, options.enrollmentCode, options.enrollmentCodeHours ?? DEFAULT_ENV_CODE_HOURS, options.enrollmentCodeMaxUses ?? DEFAULT_ENV_CODE_MAX_USES, log)
@@ -80,6 +89,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       hashGate: loginHashes,
       cookie: { secure: options.secureCookies ?? true },
       origin: { trustProxy: options.trustProxy ?? 0, publicOrigins: options.publicOrigins ?? [] },
+      metricsToken: options.metricsToken,
+      fleet: options.fleet,
+      draining: () => draining,
     });
     await ensureFirstAdmin(store, options.adminUsername, options.adminPassword, log);
     if (!options.enrollmentCode && options.showSetupCode) {
@@ -106,7 +118,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     loginHashes,
     close: () =>
       (closing ??= (async () => {
-        await new Promise<void>((resolve) => server.close(() => resolve()));
+        // Stop accepting, let requests in flight finish (bounded), then close the database.
+        draining = true;
+        const { cut } = await drainHttpServer(server, options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS);
+        if (cut) log('warn', 'shutdown_cut_requests', { graceMs: options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS });
         await retention.stop();
         await store.close();
       })()),

@@ -14,6 +14,10 @@ export const PG_SKIP_MESSAGE = 'PostgreSQL tests skipped: no initdb found under 
 export interface PgCluster {
   /** postgres://… of a fresh database; each call creates another, so tests do not share state. */
   createDatabase(): Promise<string>;
+  /** Stops the server hard (as a crash would), keeping the data: to see how the app behaves without its database. */
+  halt(): void;
+  /** Starts it again after halt(), on the same port. */
+  resume(): void;
   stop(): Promise<void>;
 }
 
@@ -74,9 +78,15 @@ export async function startPgCluster(): Promise<PgCluster> {
       }
       return `postgres://postgres@127.0.0.1:${port}/${name}`;
     },
+    halt() {
+      run(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
+    },
+    resume() {
+      run(join(bin, 'pg_ctl'), ['-D', data, '-l', join(dir, 'log'), '-o', options, '-w', 'start']);
+    },
     async stop() {
       try {
-        run(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
+        if (existsSync(join(data, 'postmaster.pid'))) run(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
@@ -91,3 +101,89 @@ export function pgAvailable(): boolean {
   return false;
 }
 
+
+export interface PgReplicaPair {
+  primaryPort: number;
+  standbyPort: number;
+  /** `postgres://…h1,h2/db?target_session_attrs=read-write` for a fresh database (made on the primary, streamed to the standby). */
+  createDatabase(): Promise<string>;
+  /** A plain URL of the same database on one host. */
+  urlOn(port: number, database: string): string;
+  /** Stops the primary hard, as a crash would (no shutdown checkpoint, clients cut). */
+  crashPrimary(): void;
+  /** Promotes the standby to primary and waits until it accepts writes. */
+  promoteStandby(): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * A primary with one SYNCHRONOUS standby (streaming replication): `synchronous_standby_names='*'`
+ * and `synchronous_commit=on`, so a commit is acknowledged only once the standby has it on disk.
+ * The standby is cloned with pg_basebackup -R (which writes its primary_conninfo).
+ */
+export async function startPgReplicaPair(): Promise<PgReplicaPair> {
+  const bin = findPgBin();
+  if (!bin) throw new Error(PG_SKIP_MESSAGE);
+  const dir = mkdtempSync(join(tmpdir(), 'kiosk-pg-ha-'));
+  if (isRoot()) execFileSync('chown', ['-R', 'postgres', dir]);
+  const primary = join(dir, 'primary');
+  const standby = join(dir, 'standby');
+  const [primaryPort, standbyPort] = [await freePort(), await freePort()];
+  const options = (port: number) =>
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c wal_level=replica`;
+  run(join(bin, 'initdb'), ['-D', primary, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
+  run(join(bin, 'pg_ctl'), ['-D', primary, '-l', join(dir, 'primary.log'), '-o', options(primaryPort), '-w', 'start']);
+  run(join(bin, 'pg_basebackup'), ['-h', '127.0.0.1', '-p', String(primaryPort), '-U', 'postgres', '-D', standby, '-R', '-X', 'stream', '--no-sync']);
+  run(join(bin, 'pg_ctl'), ['-D', standby, '-l', join(dir, 'standby.log'), '-o', options(standbyPort), '-w', 'start']);
+
+  const pg = (await import('pg')).default;
+  const query = async (port: number, sql: string) => {
+    const client = new pg.Client({ connectionString: `postgres://postgres@127.0.0.1:${port}/postgres` });
+    await client.connect();
+    try {
+      return (await client.query(sql)).rows;
+    } finally {
+      await client.end();
+    }
+  };
+  // Set on the primary only (the standby's copy of the configuration is taken already): once
+  // promoted, the standby runs alone and must not wait for a standby it does not have.
+  await query(primaryPort, "ALTER SYSTEM SET synchronous_standby_names = '*'");
+  await query(primaryPort, "ALTER SYSTEM SET synchronous_commit = 'on'");
+  await query(primaryPort, 'SELECT pg_reload_conf()');
+  // Until the standby streams as synchronous, a commit would not wait for it.
+  for (let i = 0; ; i++) {
+    const rows = await query(primaryPort, "SELECT sync_state FROM pg_stat_replication WHERE sync_state = 'sync'");
+    if (rows.length > 0) break;
+    if (i > 600) throw new Error('the standby never became synchronous');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+
+  let n = 0;
+  const urlOn = (port: number, database: string) => `postgres://postgres@127.0.0.1:${port}/${database}`;
+  return {
+    primaryPort,
+    standbyPort,
+    urlOn,
+    async createDatabase() {
+      const name = `kiosk_ha_${process.pid}_${++n}`;
+      await query(primaryPort, `CREATE DATABASE ${name}`);
+      return `postgres://postgres@127.0.0.1:${primaryPort},127.0.0.1:${standbyPort}/${name}?target_session_attrs=read-write`;
+    },
+    crashPrimary() {
+      run(join(bin, 'pg_ctl'), ['-D', primary, '-m', 'immediate', '-w', 'stop']);
+    },
+    promoteStandby() {
+      run(join(bin, 'pg_ctl'), ['-D', standby, '-w', 'promote']);
+    },
+    async stop() {
+      try {
+        for (const data of [primary, standby]) {
+          if (existsSync(join(data, 'postmaster.pid'))) run(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
+        }
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}

@@ -92,6 +92,27 @@ export interface Device {
   revokedAt: string | null;
 }
 
+/** A device's last report (counts and sizes only), as the sync sends it after each run. */
+export interface DeviceReport {
+  appVersion: string;
+  queued: number;
+  oldestQueuedAgeSeconds: number | null;
+  rejected: number;
+  storageUsedBytes: number | null;
+  storageQuotaBytes: number | null;
+  persisted: boolean | null;
+  lastError: string;
+}
+
+/** The fleet view: a device with its last report and what needs attention, most trouble first. */
+export interface DeviceHealth extends Device {
+  lastSeenAt: string | null;
+  report: DeviceReport | null;
+  oldestQueuedAt: string | null;
+  flags: string[];
+  state: string;
+}
+
 /** What every staff member may know of a device: enough to filter the inbox by it. */
 export interface DeviceName {
   id: string;
@@ -217,7 +238,7 @@ export const recordPrint = (id: string) => call<void>('submissions.print', `/sub
 export const listDeviceNames = () => call<{ devices: DeviceName[] }>('devices.names', '/device-names');
 export const listSubmissionTypes = () => call<{ types: string[] }>('submissions.types', '/submission-types');
 
-export const listDevices = () => call<{ devices: Device[] }>('devices.list', '/devices');
+export const listDevices = () => call<{ devices: DeviceHealth[]; thresholds: { notSeenMinutes: number; oldWorkMinutes: number } }>('devices.list', '/devices');
 export const revokeDevice = (id: string) => call<void>('devices.revoke', `/devices/${encodeURIComponent(id)}/revoke`, post());
 export interface StaffAccount {
   username: string;

@@ -1,17 +1,20 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { requireAdmin } from '../auth/sessions.ts';
+import { DEFAULT_FLEET_THRESHOLDS, fleetHealth, type FleetThresholds } from '../fleet.ts';
 import { apiError } from '../http/errors.ts';
 import type { Store } from '../store/store.ts';
 
 /**
  * Admins see enrolled devices and revoke a lost or stolen one: its token stops working at once.
+ * The list is the fleet view: each device with its last report, last seen time and flags, most
+ * trouble first (fleet.ts), and the thresholds the flags were judged by.
  * Caseworkers get the devices' names and kinds for the inbox's device filter.
  */
-export function staffDeviceRoutes(store: Store, auth: MiddlewareHandler<AppEnv>): Hono<AppEnv> {
+export function staffDeviceRoutes(store: Store, auth: MiddlewareHandler<AppEnv>, thresholds: FleetThresholds = DEFAULT_FLEET_THRESHOLDS): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const admin = requireAdmin();
-  app.get('/devices', auth, admin, async (c) => c.json({ devices: await store.listDevices() }));
+  app.get('/devices', auth, admin, async (c) => c.json({ devices: await fleetHealth(store, new Date(), thresholds), thresholds }));
   // Every staff member filters the inbox by device: names and kinds only, no enrolment details.
   app.get('/device-names', auth, async (c) =>
     c.json({ devices: (await store.listDevices()).map(({ id, name, kind, revokedAt }) => ({ id, name, kind, revoked: revokedAt !== null })) }));

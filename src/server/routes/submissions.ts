@@ -7,11 +7,13 @@ import { limitBody, readJsonBody } from '../http/json-body.ts';
 import { ingestBatch } from '../ingest/ingest-batch.ts';
 import type { TokenBuckets } from '../rate-limit.ts';
 import type { Store } from '../store/store.ts';
+import type { Metrics } from '../metrics.ts';
 
 export interface SubmissionRouteDeps {
   store: Store;
   keyring: ServerKeyring;
   deviceBuckets: TokenBuckets;
+  metrics?: Pick<Metrics, 'ingested' | 'decrypted'>;
 }
 
 /**
@@ -19,12 +21,14 @@ export interface SubmissionRouteDeps {
  * token (401), rate (429), size (413), JSON and batch shape (400); then every envelope gets its own
  * answer (200), so one bad item never blocks the others.
  */
-export function submissionRoutes({ store, keyring, deviceBuckets }: SubmissionRouteDeps): Hono<AppEnv> {
+export function submissionRoutes({ store, keyring, deviceBuckets, metrics }: SubmissionRouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.post('/', deviceAuth(store), deviceRateLimit(deviceBuckets), limitBody(MAX_BODY_BYTES), async (c) => {
     const body = await readJsonBody(c, submissionBatchSchema);
     if (body instanceof Response) return body;
-    const results = await ingestBatch(body.submissions, { store, keyring, deviceId: c.var.device!.id });
+    const started = performance.now();
+    const results = await ingestBatch(body.submissions, { store, keyring, deviceId: c.var.device!.id, onDecrypted: metrics?.decrypted });
+    metrics?.ingested(body.submissions, results, (performance.now() - started) / 1000);
     const response: BatchResponse = { results };
     return c.json(response);
   });

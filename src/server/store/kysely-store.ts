@@ -4,6 +4,8 @@ import type { Envelope } from '../../contract/v1.ts';
 import type { Database } from './schema.ts';
 import { lockBatchKeys } from './ingest-locks.ts';
 import { refundAttempt, reserveAttempt, sweepAttempts, type DelayPolicy, type ThrottleDb } from './attempt-throttle.ts';
+import type { DeviceReport } from '../../contract/device-report.ts';
+import { listDeviceReports, pingDatabase, saveDeviceReport } from './device-reports.ts';
 import type {
   AuditEntry,
   AuditFilter,
@@ -595,6 +597,16 @@ export class KyselyStore implements Store {
 
   async refundAttempt(clear: readonly string[], refund: readonly string[]) {
     await refundAttempt(this.db as unknown as ThrottleDb, clear, refund);
+  saveDeviceReport(deviceId: string, at: string, report: DeviceReport) {
+    return saveDeviceReport(this.db, deviceId, at, report);
+  }
+
+  listDeviceReports() {
+    return listDeviceReports(this.db);
+  }
+
+  ping() {
+    return pingDatabase(this.db);
   }
 
   async close() {

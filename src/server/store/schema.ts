@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Migrator, PostgresAdapter, sql, type Generated, type Kysely, type Migration } from 'kysely';
 import { attemptThrottleMigration, type AttemptThrottleTable } from './attempt-throttle.ts';
+import { deviceReportsMigration, type DeviceReportsTable } from './device-reports.ts';
 
 /**
  * Tables as Kysely sees them, and the migrations that create them. Columns use only `text` and
  * `integer` so that one definition serves SQLite and PostgreSQL. Ciphertext is kept as the
  * base64url text it arrived as: data at rest stays encrypted and is decrypted only for staff.
  */
-export interface Database {
+export interface Database extends DeviceReportsTable {
   server_keys: {
     kid: string;
     public_jwk: string;
@@ -232,6 +233,7 @@ export const migrations: Record<string, Migration> = {
     },
   },
   '004-attempt-throttle': attemptThrottleMigration,
+  '005-device-reports': deviceReportsMigration,
 };
 
 /** Runs the migrations; on PostgreSQL Kysely holds an advisory lock, so processes starting together take turns. */

@@ -1,6 +1,8 @@
 import type { AssistedMetadata } from '../assisted.ts';
 import type { Envelope } from '../../contract/v1.ts';
 import type { DelayPolicy, Reservation } from './attempt-throttle.ts';
+import type { DeviceReport } from '../../contract/device-report.ts';
+import type { StoredDeviceReport } from './device-reports.ts';
 
 /**
  * What the routes need from storage, and nothing more. One implementation (kysely-store.ts) runs on
@@ -317,6 +319,11 @@ export interface Store {
   reserveAttempt(keys: readonly string[], now: Date, delay: DelayPolicy, forgetMs: number): Promise<Reservation>;
   /** Undoes a reservation that succeeded: `clear` keys start afresh, `refund` keys lose one failure. */
   refundAttempt(clear: readonly string[], refund: readonly string[]): Promise<void>;
+  /** Keeps a device's latest report and when it came (the fleet view); replaces the previous one. */
+  saveDeviceReport(deviceId: string, at: string, report: DeviceReport): Promise<void>;
+  listDeviceReports(): Promise<StoredDeviceReport[]>;
+  /** One round trip to the database; throws when it cannot be reached (readiness). */
+  ping(): Promise<void>;
 
   close(): Promise<void>;
 }
