@@ -3,7 +3,7 @@ import type { DeviceReport } from '../../contract/device-report.ts';
 import type { Database } from './schema.ts';
 
 /**
- * The last report of each device and when it was last seen (migration 004). One row per device,
+ * The last report of each device and when it was last seen (migration 005). One row per device,
  * replaced on every report: operations need the present state, not a history.
  */
 export interface DeviceReportsTable {
