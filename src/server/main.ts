@@ -6,6 +6,9 @@ import { startServer } from './server.ts';
 
 /** `npm start`: reads the environment, starts the server, and stops cleanly on SIGTERM/SIGINT. */
 const env = process.env;
+// Every file this process creates (the SQLite database and its -wal/-shm, a generated key file) is
+// readable by the server's own user only.
+process.umask(0o077);
 const port = env.PORT ? Number(env.PORT) : 8080;
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`PORT must be a port number, got ${JSON.stringify(env.PORT)}`);
@@ -35,6 +38,11 @@ try {
     adminPassword: env.ADMIN_PASSWORD || undefined,
     kioskConfigPath: env.KIOSK_CONFIG || undefined,
     retentionDays,
+    keyEncryption: {
+      key: env.KEY_ENCRYPTION_KEY || undefined,
+      file: env.KEY_ENCRYPTION_KEY_FILE || undefined,
+      production: env.NODE_ENV === 'production',
+    },
   });
   const stop = async (signal: string) => {
     jsonLog('info', 'stopping', { signal });

@@ -4,6 +4,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { ensureFirstAdmin } from './auth/staff-users.ts';
 import { DEFAULT_CONFIG_PATH, loadMunicipalityConfig } from './config.ts';
+import { logKek, resolveKek, type KekSource } from './crypto/key-encryption-key.ts';
 import { loadServerKeyring } from './crypto/server-key.ts';
 import { jsonLog, type Log } from './log.ts';
 import { DEFAULT_LIMITS, type Limits } from './rate-limit.ts';
@@ -33,6 +34,10 @@ export interface ServerOptions {
   retentionDays?: number;
   /** Rate limits; tests lower them to see a 429 quickly. */
   limits?: Partial<Limits>;
+  /** KEY_ENCRYPTION_KEY / KEY_ENCRYPTION_KEY_FILE / NODE_ENV=production (crypto/key-encryption-key.ts). */
+  keyEncryption?: Omit<KekSource, 'dataDir'>;
+  /** How often a process looks for a rotated key (0: at every device contact). */
+  keyRefreshMs?: number;
 }
 
 export interface RunningServer {
@@ -45,12 +50,14 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.log ?? jsonLog;
   const config = loadMunicipalityConfig(options.kioskConfigPath ?? DEFAULT_CONFIG_PATH);
-  const store = await openStore({ databaseUrl: options.databaseUrl, dataDir: options.dataDir, log });
+  const kek = resolveKek({ ...options.keyEncryption, dataDir: options.dataDir });
+  logKek(kek, log);
+  const store = await openStore({ databaseUrl: options.databaseUrl, dataDir: options.dataDir, log, kek: kek.key });
   let server: ServerType;
   try {
     const app = createApp({
       store,
-      keyring: await loadServerKeyring(store, log),
+      keyring: await loadServerKeyring(store, { kek: kek.key, log, refreshMs: options.keyRefreshMs }),
       config,
       enrollmentCode: options.enrollmentCode,
       limits: { ...DEFAULT_LIMITS, ...options.limits },

@@ -32,12 +32,15 @@ import type {
 
 type Row<T extends keyof Database> = Selectable<Database[T]>;
 
-const toKey = (r: Row<'server_keys'>): StoredServerKey => ({
+const toKey = (r: Row<'key_pairs'>): StoredServerKey => ({
   kid: r.kid,
+  algorithm: r.algorithm,
   publicJwk: JSON.parse(r.public_jwk) as JsonWebKey,
-  privateJwk: JSON.parse(r.private_jwk) as JsonWebKey,
+  sealedPrivateKey: r.sealed_private_key,
   createdAt: r.created_at,
 });
+
+const RSA = 'RSA-OAEP-256';
 
 const toDevice = (r: Row<'devices'>): Device => ({
   id: r.id,
@@ -185,31 +188,49 @@ export class KyselyStore implements Store {
     private readonly db: Kysely<Database>,
   ) {}
 
-  async activeServerKey() {
-    const row = await this.db.selectFrom('server_keys').selectAll().where('active', '=', 1).executeTakeFirst();
+  async activeServerKey(algorithm = RSA) {
+    const row = await this.db.selectFrom('key_pairs').selectAll().where('algorithm', '=', algorithm).where('current', '=', 1).executeTakeFirst();
     return row && toKey(row);
   }
 
   async addServerKeyIfNoneActive(key: StoredServerKey) {
     await this.db
-      .insertInto('server_keys')
+      .insertInto('key_pairs')
       .values({
         kid: key.kid,
+        algorithm: key.algorithm,
         public_jwk: JSON.stringify(key.publicJwk),
-        private_jwk: JSON.stringify(key.privateJwk),
-        active: 1,
+        sealed_private_key: key.sealedPrivateKey,
+        current: 1,
         created_at: key.createdAt,
       })
       .onConflict((oc) => oc.doNothing())
       .execute();
-    const active = await this.activeServerKey();
+    const active = await this.activeServerKey(key.algorithm);
     if (!active) throw new Error('store.addServerKeyIfNoneActive: no active key after insert');
     return active;
   }
 
   async serverKey(kid: string) {
-    const row = await this.db.selectFrom('server_keys').selectAll().where('kid', '=', kid).executeTakeFirst();
+    const row = await this.db.selectFrom('key_pairs').selectAll().where('kid', '=', kid).executeTakeFirst();
     return row && toKey(row);
+  }
+
+  async serverKeys() {
+    const rows = await this.db.selectFrom('key_pairs').selectAll().orderBy('created_at').orderBy('kid').execute();
+    return rows.map((r) => ({ ...toKey(r), current: r.current === 1 }));
+  }
+
+  async rotateServerKey(key: StoredServerKey, actor: string) {
+    await this.db.transaction().execute(async (trx) => {
+      const former = await trx.selectFrom('key_pairs').select('kid').where('algorithm', '=', key.algorithm).where('current', '=', 1).executeTakeFirst();
+      await trx.updateTable('key_pairs').set({ current: null }).where('algorithm', '=', key.algorithm).where('current', '=', 1).execute();
+      await trx
+        .insertInto('key_pairs')
+        .values({ kid: key.kid, algorithm: key.algorithm, public_jwk: JSON.stringify(key.publicJwk), sealed_private_key: key.sealedPrivateKey, current: 1, created_at: key.createdAt })
+        .execute();
+      await insertAudit(trx, { at: key.createdAt, actor, action: 'rotate_server_key', target: key.kid, detail: { algorithm: key.algorithm, former: former?.kid ?? null } });
+    });
   }
 
   async createDevice(device: Device, tokenHash: string, via: EnrolmentVia = 'env_code', enrolmentCodeId?: string) {

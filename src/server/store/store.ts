@@ -20,10 +20,13 @@ export interface Device {
   revokedAt: string | null;
 }
 
+/** A key pair as stored: the private half only sealed under the KEK (crypto/key-wrap.ts). */
 export interface StoredServerKey {
   kid: string;
+  /** `RSA-OAEP-256` today; the list has room for other kinds beside it. */
+  algorithm: string;
   publicJwk: JsonWebKey;
-  privateJwk: JsonWebKey;
+  sealedPrivateKey: string;
   createdAt: string;
 }
 
@@ -139,6 +142,7 @@ export const auditActions = [
   'revoke_enrolment_code',
   'print_submission',
   'retention_delete',
+  'rotate_server_key',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -213,11 +217,18 @@ export type EnrolmentCodeClaim = { ok: true; id: string } | { ok: false; reason:
 export interface Store {
   readonly kind: StorageKind;
 
-  /** The key devices encrypt for. Several processes may race to create it: the first insert wins. */
-  activeServerKey(): Promise<StoredServerKey | undefined>;
+  /** The key devices encrypt for (of `key.algorithm`). Several processes may race to create it: the first insert wins. */
+  activeServerKey(algorithm?: string): Promise<StoredServerKey | undefined>;
   /** Stores `key` as the active key unless one exists already; answers the active key either way. */
   addServerKeyIfNoneActive(key: StoredServerKey): Promise<StoredServerKey>;
   serverKey(kid: string): Promise<StoredServerKey | undefined>;
+  /** Every stored key, oldest first (rotation lists them; a KEK change re-seals them). */
+  serverKeys(): Promise<(StoredServerKey & { current: boolean })[]>;
+  /**
+   * Rotation: stores `key` as the active key of its algorithm and keeps the former one (no longer
+   * active) to open what was sealed for it, in one transaction, audited as `rotate_server_key`.
+   */
+  rotateServerKey(key: StoredServerKey, actor: string): Promise<void>;
 
   /** Stores the device and its `enrol_device` audit entry together (naming the admin's code that enrolled it, if one did). */
   createDevice(device: Device, tokenHash: string, via?: EnrolmentVia, enrolmentCodeId?: string): Promise<void>;

@@ -1,0 +1,12 @@
+import type { Migration } from 'kysely';
+import { keyPairsMigration, type MigrationContext } from './migration-key-pairs.ts';
+
+/**
+ * Migrations from 004 on, each in its own file. Never edit a shipped migration: add the next one.
+ * Names sort in the order they run.
+ */
+export function laterMigrations(context: MigrationContext): Record<string, Migration> {
+  return {
+    '004-key-pairs-sealed-under-the-kek': keyPairsMigration(context),
+  };
+}
