@@ -5,6 +5,7 @@ import { createApp } from './app.ts';
 import { ensureFirstAdmin } from './auth/staff-users.ts';
 import { DEFAULT_CONFIG_PATH, loadMunicipalityConfig } from './config.ts';
 import { logKek, resolveKek, type KekSource } from './crypto/key-encryption-key.ts';
+import { loadNoteCipher, withSealedNotes } from './crypto/note-cipher.ts';
 import { loadServerKeyring } from './crypto/server-key.ts';
 import { jsonLog, type Log } from './log.ts';
 import { DEFAULT_LIMITS, type Limits } from './rate-limit.ts';
@@ -52,12 +53,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const config = loadMunicipalityConfig(options.kioskConfigPath ?? DEFAULT_CONFIG_PATH);
   const kek = resolveKek({ ...options.keyEncryption, dataDir: options.dataDir });
   logKek(kek, log);
-  const store = await openStore({ databaseUrl: options.databaseUrl, dataDir: options.dataDir, log, kek: kek.key });
+  const rawStore = await openStore({ databaseUrl: options.databaseUrl, dataDir: options.dataDir, log, kek: kek.key });
+  let store = rawStore;
   let server: ServerType;
   try {
+    // Opens every stored key first: a wrong KEK stops here, with a message saying so.
+    const keyring = await loadServerKeyring(rawStore, { kek: kek.key, log, refreshMs: options.keyRefreshMs });
+    // Caseworkers' notes are sealed on the way into the store and opened on the way out.
+    store = withSealedNotes(rawStore, await loadNoteCipher(rawStore, kek.key));
     const app = createApp({
       store,
-      keyring: await loadServerKeyring(store, { kek: kek.key, log, refreshMs: options.keyRefreshMs }),
+      keyring,
       config,
       enrollmentCode: options.enrollmentCode,
       limits: { ...DEFAULT_LIMITS, ...options.limits },

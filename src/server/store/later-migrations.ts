@@ -1,4 +1,5 @@
 import type { Migration } from 'kysely';
+import { sealedNotesMigration } from './migration-sealed-notes.ts';
 import { keyPairsMigration, type MigrationContext } from './migration-key-pairs.ts';
 
 /**
@@ -8,5 +9,6 @@ import { keyPairsMigration, type MigrationContext } from './migration-key-pairs.
 export function laterMigrations(context: MigrationContext): Record<string, Migration> {
   return {
     '004-key-pairs-sealed-under-the-kek': keyPairsMigration(context),
+    '005-caseworker-notes-sealed': sealedNotesMigration(context),
   };
 }
