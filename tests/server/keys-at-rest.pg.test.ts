@@ -22,7 +22,7 @@ describe.runIf(pgAvailable())('a copy of the PostgreSQL database', () => {
 
   it('holds no private key material and no caseworker note in any row of any table', async () => {
     const databaseUrl = await cluster.createDatabase();
-    const server = await startTestServer({ dir, databaseUrl });
+    const server = await startTestServer({ dir, databaseUrl, keyEncryption: {} });
     await populate(server);
     await server.close();
 

@@ -25,7 +25,7 @@ describe('a copy of the SQLite data directory', () => {
   it('holds no private key material and no caseworker note, in the database, its WAL or its shared memory', async () => {
     dir = mkdtempSync(join(tmpdir(), 'kiosk-at-rest-'));
     const dataDir = join(dir, 'data');
-    const server = await startTestServer({ dir });
+    const server = await startTestServer({ dir, keyEncryption: {} });
     await populate(server);
     const kek = readKek(generatedKekPath(dataDir));
     const secrets = privateSecrets(kek, storedKeys(dataDir));
@@ -43,7 +43,7 @@ describe('a copy of the SQLite data directory', () => {
   it('is readable by the server user only: the directory 0700, the database and its WAL and shared memory 0600', async () => {
     dir = mkdtempSync(join(tmpdir(), 'kiosk-modes-'));
     const dataDir = join(dir, 'data');
-    const server = await startTestServer({ dir });
+    const server = await startTestServer({ dir, keyEncryption: {} });
     await populate(server);
     expect(statSync(dataDir).mode & 0o777).toBe(0o700);
     for (const file of filesUnder(dataDir)) expect(statSync(file).mode & 0o777, file).toBe(0o600);

@@ -25,7 +25,8 @@ export function submissionRoutes({ store, keyring, deviceBuckets }: SubmissionRo
     const body = await readJsonBody(c, submissionBatchSchema);
     if (body instanceof Response) return body;
     const results = await ingestBatch(body.submissions, { store, keyring, deviceId: c.var.device!.id });
-    const response: BatchResponse = { results };
+    // The current key, so that devices learn a rotated key at their next contact.
+    const response: BatchResponse = { results, serverKey: await keyring.current() };
     return c.json(response);
   });
   return app;
