@@ -19,6 +19,7 @@ const server = await startServer({
   enrollmentCode: env.ENROLLMENT_CODE!,
   distDir: env.BENCH_DIST_DIR || undefined,
   limits: lifted,
+  keyEncryption: { key: env.KEY_ENCRYPTION_KEY || undefined },
 });
 const stop = async () => {
   await server.close();
