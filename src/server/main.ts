@@ -2,6 +2,7 @@
 import '../forms/index.ts';
 import { generateEnrollmentCode } from './auth/enrollment.ts';
 import { jsonLog } from './log.ts';
+import { AUDIT_MIN_RETENTION_DAYS, OPEN_CASE_MIN_DAYS } from './retention.ts';
 import { startServer } from './server.ts';
 
 /** `npm start`: reads the environment, starts the server, and stops cleanly on SIGTERM/SIGINT. */
@@ -21,6 +22,18 @@ if (retentionDays !== undefined && (!Number.isInteger(retentionDays) || retentio
   process.exit(1);
 }
 
+/** A whole number of days from the environment, at least `min`; unset answers undefined (the default). */
+function days(name: string, min: number): number | undefined {
+  const text = env[name];
+  if (!text) return undefined;
+  const value = Number(text);
+  if (Number.isInteger(value) && value >= min) return value;
+  console.error(`${name} must be a whole number of days, at least ${min}, got ${JSON.stringify(text)}`);
+  process.exit(1);
+}
+const openCaseMaxDays = days('OPEN_CASE_MAX_DAYS', OPEN_CASE_MIN_DAYS);
+const auditRetentionDays = days('AUDIT_RETENTION_DAYS', AUDIT_MIN_RETENTION_DAYS);
+
 let enrollmentCode = env.ENROLLMENT_CODE;
 if (!enrollmentCode) {
   enrollmentCode = generateEnrollmentCode();
@@ -38,6 +51,8 @@ try {
     adminPassword: env.ADMIN_PASSWORD || undefined,
     kioskConfigPath: env.KIOSK_CONFIG || undefined,
     retentionDays,
+    openCaseMaxDays,
+    auditRetentionDays,
     keyEncryption: {
       key: env.KEY_ENCRYPTION_KEY || undefined,
       file: env.KEY_ENCRYPTION_KEY_FILE || undefined,

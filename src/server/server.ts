@@ -9,7 +9,8 @@ import { loadNoteCipher, withSealedNotes } from './crypto/note-cipher.ts';
 import { loadServerKeyring } from './crypto/server-key.ts';
 import { jsonLog, type Log } from './log.ts';
 import { DEFAULT_LIMITS, type Limits } from './rate-limit.ts';
-import { DEFAULT_RETENTION_DAYS, startRetentionJob } from './retention.ts';
+import { DEFAULT_OPEN_CASE_MAX_DAYS, DEFAULT_RETENTION_DAYS, startRetentionJob } from './retention.ts';
+import { withRetentionDates } from './retention-dates.ts';
 import { openStore } from './store/open-store.ts';
 
 /** How long an idle keep-alive connection stays open (AWS/nginx-style load balancers use 60 s). */
@@ -37,6 +38,10 @@ export interface ServerOptions {
   limits?: Partial<Limits>;
   /** KEY_ENCRYPTION_KEY / KEY_ENCRYPTION_KEY_FILE / NODE_ENV=production (crypto/key-encryption-key.ts). */
   keyEncryption?: Omit<KekSource, 'dataDir'>;
+  /** Open cases are deleted this long after arrival (OPEN_CASE_MAX_DAYS). */
+  openCaseMaxDays?: number;
+  /** Audit entries are deleted this long after they were written (AUDIT_RETENTION_DAYS). */
+  auditRetentionDays?: number;
   /** How often a process looks for a rotated key (0: at every device contact). */
   keyRefreshMs?: number;
 }
@@ -55,12 +60,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   logKek(kek, log);
   const rawStore = await openStore({ databaseUrl: options.databaseUrl, dataDir: options.dataDir, log, kek: kek.key });
   let store = rawStore;
+  const retentionDays = options.retentionDays ?? DEFAULT_RETENTION_DAYS;
+  const openCaseDays = options.openCaseMaxDays ?? DEFAULT_OPEN_CASE_MAX_DAYS;
   let server: ServerType;
   try {
     // Opens every stored key first: a wrong KEK stops here, with a message saying so.
     const keyring = await loadServerKeyring(rawStore, { kek: kek.key, log, refreshMs: options.keyRefreshMs });
     // Caseworkers' notes are sealed on the way into the store and opened on the way out.
     store = withSealedNotes(rawStore, await loadNoteCipher(rawStore, kek.key));
+    // Every case carries the date retention will delete it, so the back office can warn first.
+    store = withRetentionDates(store, { closedDays: retentionDays, openCaseDays });
     const app = createApp({
       store,
       keyring,
@@ -87,7 +96,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
   const port = (server.address() as AddressInfo).port;
   log('info', 'listening', { url: `http://localhost:${port}`, storage: store.kind });
-  const retention = startRetentionJob(store, options.retentionDays ?? DEFAULT_RETENTION_DAYS, log);
+  const retention = startRetentionJob(store, retentionDays, log, { openCaseDays, auditDays: options.auditRetentionDays });
 
   let closing: Promise<void> | undefined;
   return {

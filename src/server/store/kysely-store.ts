@@ -600,6 +600,33 @@ export class KyselyStore implements Store {
     });
   }
 
+  async deleteOpenSubmissionsReceivedBefore(cutoff: string, at: string, limit: number) {
+    return this.db.transaction().execute(async (trx) => {
+      const candidates = await trx.selectFrom('submissions').select('id').where('received_at', '<', cutoff)
+        .where('status', 'in', ['received', 'in_progress']).orderBy('received_at').limit(limit).execute();
+      if (candidates.length === 0) return [];
+      const ids = candidates.map((r) => r.id);
+      await trx.deleteFrom('submission_events').where('submission_id', 'in', ids).execute();
+      const deleted = (await trx.deleteFrom('submissions').where('id', 'in', ids).returning('id').execute()).map((r) => r.id);
+      if (deleted.length > 0) {
+        await insertAudit(trx, { at, actor: 'system:retention', action: 'retention_delete', target: null, detail: { receivedBefore: cutoff, open: true, count: deleted.length, ids: deleted } });
+      }
+      return deleted;
+    });
+  }
+
+  async deleteAuditEntriesBefore(cutoff: string, at: string, limit: number) {
+    return this.db.transaction().execute(async (trx) => {
+      const old = await trx.selectFrom('audit_log').select('id').where('at', '<', cutoff).orderBy('at').limit(limit).execute();
+      if (old.length === 0) return 0;
+      const deleted = await trx.deleteFrom('audit_log').where('id', 'in', old.map((r) => r.id)).returning('id').execute();
+      if (deleted.length > 0) {
+        await insertAudit(trx, { at, actor: 'system:retention', action: 'retention_delete_audit', target: null, detail: { before: cutoff, count: deleted.length } });
+      }
+      return deleted.length;
+    });
+  }
+
   async close() {
     await this.db.destroy();
   }

@@ -1,4 +1,5 @@
 import type { Migration } from 'kysely';
+import { auditRetentionMigration } from './migration-audit-retention.ts';
 import { sealedNotesMigration } from './migration-sealed-notes.ts';
 import { keyPairsMigration, type MigrationContext } from './migration-key-pairs.ts';
 
@@ -10,5 +11,6 @@ export function laterMigrations(context: MigrationContext): Record<string, Migra
   return {
     '004-key-pairs-sealed-under-the-kek': keyPairsMigration(context),
     '005-caseworker-notes-sealed': sealedNotesMigration(context),
+    '006-audit-retention-floor': auditRetentionMigration,
   };
 }

@@ -50,6 +50,8 @@ export interface SubmissionSummary {
    */
   assisted: boolean | null;
   assistedBy: string | null;
+  /** When retention will delete it (retention-dates.ts); set by the staff routes' store, not stored. */
+  deletesAt?: string;
 }
 
 /** A stored submission: metadata plus the envelope exactly as it arrived (still encrypted). */
@@ -143,6 +145,7 @@ export const auditActions = [
   'print_submission',
   'retention_delete',
   'rotate_server_key',
+  'retention_delete_audit',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -319,6 +322,16 @@ export interface Store {
    * ids deleted, in one transaction. Answers the ids; an empty list means nothing was left to delete.
    */
   deleteSubmissionsReceivedBefore(cutoff: string, at: string, limit: number): Promise<string[]>;
+  /**
+   * Open cases (received, in progress) received before `cutoff`: deleted like closed ones, with
+   * their history, audited as `retention_delete` with `open: true`. Answers the ids.
+   */
+  deleteOpenSubmissionsReceivedBefore(cutoff: string, at: string, limit: number): Promise<string[]>;
+  /**
+   * Deletes up to `limit` audit entries written before `cutoff` and audits that it did (count and
+   * cutoff), in one transaction; the database refuses entries younger than its floor. Answers how many.
+   */
+  deleteAuditEntriesBefore(cutoff: string, at: string, limit: number): Promise<number>;
 
   close(): Promise<void>;
 }
