@@ -1,3 +1,4 @@
+import { openPrivateKey } from './crypto/key-wrap.ts';
 import { generateServerKey, RSA_ALGORITHM } from './crypto/server-key.ts';
 import type { Store } from './store/store.ts';
 
@@ -8,6 +9,8 @@ import type { Store } from './store/store.ts';
  * (DEFAULT_KEY_REFRESH_MS) and hand the new key to each device in their next answer.
  */
 export async function rotateServerKey(store: Store, kek: Buffer, actor = 'system:cli'): Promise<{ kid: string; former: string | undefined }> {
+  // A wrong KEK must change nothing: a key sealed under it would stop every server at its next start.
+  for (const key of await store.serverKeys()) openPrivateKey(kek, key.kid, key.sealedPrivateKey);
   const former = await store.activeServerKey(RSA_ALGORITHM);
   const key = await generateServerKey(kek);
   await store.rotateServerKey(key, actor);
