@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Log } from '../log.ts';
 import { KyselyStore } from './kysely-store.ts';
 import { postgresDatabase } from './postgres.ts';
@@ -22,6 +23,9 @@ export async function openStore({ databaseUrl, dataDir, log, kek }: StoreOptions
     if (removedPlaintext) {
       log('info', 'plaintext_server_key_sealed', { storage: databaseUrl ? 'postgres' : 'sqlite' });
       if (!databaseUrl) await compactSqlite(db);
+      // PostgreSQL keeps an updated row's old version until vacuumed: rewrite the notes' table
+      // (the dropped plaintext key table's file is gone already).
+      else await sql`VACUUM FULL submission_events`.execute(db);
     }
   } catch (err) {
     await db.destroy();
