@@ -1,15 +1,13 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { servedKey } from '../../src/server/crypto/server-key.ts';
-import { migrations } from '../../src/server/store/schema.ts';
 import { CPR_IN_NOTE, expectNothingSecret, filesUnder, NOTE } from './at-rest.ts';
-import { testEnvelope } from './fixtures.ts';
 import { startTestServer } from './harness.ts';
+import { oldInstallationIn } from './old-installation.ts';
 
 let dir: string;
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -19,25 +17,7 @@ async function oldInstallation(dataDir: string) {
   mkdirSync(dataDir, { recursive: true });
   const file = new BetterSqlite3(join(dataDir, 'kiosk.sqlite'));
   file.pragma('journal_mode = WAL');
-  const db = new Kysely<any>({ dialect: new SqliteDialect({ database: file }) });
-  const { error } = await new Migrator({ db, provider: { getMigrations: async () => migrations } }).migrateToLatest();
-  if (error) throw error;
-  const pair = await crypto.subtle.generateKey({ name: 'RSA-OAEP', hash: 'SHA-256', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]) }, true, ['encrypt', 'decrypt']);
-  const publicJwk = await crypto.subtle.exportKey('jwk', pair.publicKey);
-  const privateJwk = await crypto.subtle.exportKey('jwk', pair.privateKey);
-  const kid = 'legacy-kid';
-  await db.insertInto('server_keys').values({ kid, public_jwk: JSON.stringify(publicJwk), private_jwk: JSON.stringify(privateJwk), active: 1, created_at: new Date().toISOString() }).execute();
-  const now = new Date().toISOString();
-  await db.insertInto('devices').values({ id: 'dev-1', name: 'Kiosk', kind: 'kiosk', token_hash: 'h', created_at: now, revoked_at: null }).execute();
-  const { envelope } = await testEnvelope(servedKey({ kid, publicJwk }));
-  await db.insertInto('submissions').values({
-    id: envelope.id, reference: envelope.reference, type: envelope.type, schema_version: envelope.schemaVersion, created_at: envelope.createdAt,
-    kid, iv: envelope.iv, wrapped_key: envelope.wrappedKey, ciphertext: envelope.ciphertext, content_hash: 'x', device_id: 'dev-1',
-    received_at: now, status: 'in_progress', updated_at: now,
-  }).execute();
-  await db.insertInto('submission_events').values({ id: randomUUID(), submission_id: envelope.id, at: now, from_status: 'received', to_status: 'in_progress', note: `${NOTE} ${CPR_IN_NOTE}`, actor: 'anne' }).execute();
-  await db.destroy();
-  return { id: envelope.id, privateJwk: privateJwk as Record<string, string> };
+  return oldInstallationIn(new Kysely<any>({ dialect: new SqliteDialect({ database: file }) }));
 }
 
 describe('upgrading an installation that kept its key and notes in plain text', () => {
