@@ -1,6 +1,5 @@
 import * as v from 'valibot';
-import { MAX_BATCH, type FieldError } from '../contract/v1.ts';
-import type { ServerKey } from '../contract/v1.ts';
+import { MAX_BATCH, type FieldError, type ServerKey } from '../contract/v1.ts';
 import { parseRetryAfter } from './backoff.ts';
 import { adoptServerKey, serverKeySchema } from './server-key-update.ts';
 import { withStorage } from './db.ts';
