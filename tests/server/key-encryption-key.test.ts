@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseKek, resolveKek } from '../../src/server/crypto/key-encryption-key.ts';
+import { generatedKekPath, parseKek, resolveKek } from '../../src/server/crypto/key-encryption-key.ts';
 import { startTestServer } from './harness.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -50,6 +50,30 @@ describe('the key-encryption key', () => {
     expect(output).toContain('The server did not start: NODE_ENV=production needs a key-encryption key: set KEY_ENCRYPTION_KEY');
     expect(output).not.toMatch(/^\s+at /m);
     expect(output).not.toContain('"msg":"listening"');
+  }, 60_000);
+
+  it('is generated for a laptop start into a 0600 file beside the data directory, and the log says where, never what', async () => {
+    const child = spawn(join(root, 'node_modules/.bin/tsx'), ['src/server/main.ts'], {
+      cwd: root,
+      env: { ...process.env, PORT: '0', DATA_DIR: join(dir, 'data'), ENROLLMENT_CODE: 'kek-test-code', ADMIN_USERNAME: '', ADMIN_PASSWORD: '', DATABASE_URL: '', KEY_ENCRYPTION_KEY: '', KEY_ENCRYPTION_KEY_FILE: '', NODE_ENV: '' },
+    });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    try {
+      for (let i = 0; i < 1200 && !output.includes('"msg":"listening"') && child.exitCode === null; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(output).toContain('"msg":"listening"');
+      const path = generatedKekPath(join(dir, 'data'));
+      expect(output).toContain(`"msg":"key_encryption_key_generated","path":${JSON.stringify(path)}`);
+      expect(statSync(path).mode & 0o777).toBe(0o600);
+      const key = readFileSync(path, 'utf8').trim();
+      expect(parseKek(key, path)).toHaveLength(32);
+      expect(output).not.toContain(key);
+    } finally {
+      child.kill('SIGTERM');
+      await exited;
+    }
   }, 60_000);
 
   it('must be the one the keys were sealed with: a wrong one stops the server with a clear message, not a stack trace', async () => {
