@@ -2,6 +2,7 @@ import { createStaffUser, normalizeUsername } from './auth/staff-users.ts';
 import { silentLog } from './log.ts';
 import { openStore } from './store/open-store.ts';
 import type { StaffRole, Store } from './store/store.ts';
+import { rotateKekCommand } from './cli-rotate-kek.ts';
 import { rotateServerKeyCommand } from './cli-rotate-key.ts';
 import { resolveKek } from './crypto/key-encryption-key.ts';
 
@@ -11,10 +12,11 @@ import { resolveKek } from './crypto/key-encryption-key.ts';
  *   npx tsx src/server/cli.ts create-admin <username>
  *   npx tsx src/server/cli.ts create-caseworker <username>
  *   npx tsx src/server/cli.ts rotate-server-key      (cli-rotate-key.ts; needs the same KEK as the server)
+ *   npx tsx src/server/cli.ts rotate-key-encryption-key   (cli-rotate-kek.ts; NEW_KEY_ENCRYPTION_KEY)
  * The password comes from ADMIN_PASSWORD or the first line of stdin, never from the command line,
  * where `ps` and the shell history would show it. An existing user is never changed.
  */
-const USAGE = 'usage: npx tsx src/server/cli.ts create-admin|create-caseworker <username>  (password: ADMIN_PASSWORD or stdin)\n       npx tsx src/server/cli.ts rotate-server-key';
+const USAGE = 'usage: npx tsx src/server/cli.ts create-admin|create-caseworker <username>  (password: ADMIN_PASSWORD or stdin)\n       npx tsx src/server/cli.ts rotate-server-key | rotate-key-encryption-key';
 const roles: Record<string, StaffRole> = { 'create-admin': 'admin', 'create-caseworker': 'caseworker' };
 
 async function readFirstLine(): Promise<string> {
@@ -30,6 +32,7 @@ async function readFirstLine(): Promise<string> {
 async function main(): Promise<number> {
   const [command, username] = process.argv.slice(2);
   if (command === 'rotate-server-key') return runWithKek(rotateServerKeyCommand);
+  if (command === 'rotate-key-encryption-key') return runWithKek(rotateKekCommand);
   const role = command ? roles[command] : undefined;
   if (!role || !username) {
     console.error(USAGE);

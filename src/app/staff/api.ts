@@ -66,6 +66,7 @@ export const auditActions = [
   'retention_delete',
   'retention_delete_audit',
   'rotate_server_key',
+  'rotate_key_encryption_key',
 ] as const;
 
 export interface AuditEntry {

@@ -221,6 +221,16 @@ export class KyselyStore implements Store {
     return rows.map((r) => ({ ...toKey(r), current: r.current === 1 }));
   }
 
+  async resealServerKeys(sealed: readonly { kid: string; sealedPrivateKey: string }[], at: string, actor: string) {
+    await this.db.transaction().execute(async (trx) => {
+      for (const key of sealed) {
+        const updated = await trx.updateTable('key_pairs').set({ sealed_private_key: key.sealedPrivateKey }).where('kid', '=', key.kid).executeTakeFirst();
+        if (Number(updated.numUpdatedRows) !== 1) throw new Error(`store.resealServerKeys: no key ${key.kid}`);
+      }
+      await insertAudit(trx, { at, actor, action: 'rotate_key_encryption_key', target: null, detail: { keys: sealed.length } });
+    });
+  }
+
   async rotateServerKey(key: StoredServerKey, actor: string) {
     await this.db.transaction().execute(async (trx) => {
       const former = await trx.selectFrom('key_pairs').select('kid').where('algorithm', '=', key.algorithm).where('current', '=', 1).executeTakeFirst();

@@ -146,6 +146,7 @@ export const auditActions = [
   'retention_delete',
   'rotate_server_key',
   'retention_delete_audit',
+  'rotate_key_encryption_key',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -232,6 +233,11 @@ export interface Store {
    * active) to open what was sealed for it, in one transaction, audited as `rotate_server_key`.
    */
   rotateServerKey(key: StoredServerKey, actor: string): Promise<void>;
+  /**
+   * A new KEK: replaces every key's sealed private half (sealed again under the new KEK by the
+   * caller) in one transaction, audited as `rotate_key_encryption_key`. All or nothing.
+   */
+  resealServerKeys(sealed: readonly { kid: string; sealedPrivateKey: string }[], at: string, actor: string): Promise<void>;
 
   /** Stores the device and its `enrol_device` audit entry together (naming the admin's code that enrolled it, if one did). */
   createDevice(device: Device, tokenHash: string, via?: EnrolmentVia, enrolmentCodeId?: string): Promise<void>;
