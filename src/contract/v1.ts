@@ -32,7 +32,15 @@ export const submissionBatchSchema = v.object({
 export type ItemStatus = 'stored' | 'duplicate' | 'conflict' | 'invalid';
 export interface FieldError { path: string; code: string }
 export interface ItemResult { id: string; status: ItemStatus; reference: string; errors?: FieldError[] }
-export interface BatchResponse { results: ItemResult[] }
+export interface BatchResponse {
+  results: ItemResult[];
+  /**
+   * Additive: the key the server wants new work sealed with. After a key rotation a device adopts
+   * it and seals new submissions for it; envelopes sealed before keep their kid and are still opened.
+   * Older devices ignore it; older servers do not send it.
+   */
+  serverKey?: ServerKey;
+}
 
 export interface EnrollRequest { code: string; name: string; kind: 'kiosk' | 'tablet' }
 export interface ServerKey { kid: string; jwk: JsonWebKey }

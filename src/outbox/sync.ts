@@ -1,9 +1,10 @@
 import * as v from 'valibot';
-import { MAX_BATCH, type FieldError } from '../contract/v1.ts';
+import { MAX_BATCH, type FieldError, type ServerKey } from '../contract/v1.ts';
 import { parseRetryAfter } from './backoff.ts';
 // Static, not import(): the service worker runs this as a classic script, where Vite's preload
 // helper for import() (it reads import.meta) would stop the worker from starting.
 import { buildDeviceReport, sendDeviceReport } from './device-report.ts';
+import { adoptServerKey, serverKeySchema } from './server-key-update.ts';
 import { withStorage } from './db.ts';
 import { apiUrl, readDevice } from './device.ts';
 import { emitOutbox } from './events.ts';
@@ -109,7 +110,7 @@ interface Stop {
 
 /** What the server's answer to one batch means for it. */
 type Reply =
-  | { kind: 'results'; results: v.InferOutput<typeof batchResponseSchema>['results'] }
+  | { kind: 'results'; results: v.InferOutput<typeof batchResponseSchema>['results']; serverKey?: ServerKey }
   | { kind: 'too-large' }
   | { kind: 'bad-request'; error: OutboxError }
   | { kind: 'stop'; stop: Stop };
@@ -123,6 +124,8 @@ const batchResponseSchema = v.object({
       errors: v.optional(v.array(v.object({ path: v.string(), code: v.string() }))),
     }),
   ),
+  // Additive: the server's current key, sent after a rotation too (server-key-update.ts).
+  serverKey: v.optional(serverKeySchema),
 });
 
 /** One locked run: what it claimed, what it counted. */
@@ -187,6 +190,8 @@ class Run {
     switch (reply.kind) {
       case 'results':
         await this.apply(items, reply.results);
+        // A key the device fails to store is asked for again at the next answer; the batch is delivered either way.
+        if (reply.serverKey && reply.serverKey.kid !== this.device.serverKey.kid) await adoptServerKey(reply.serverKey, this.device.token).catch(() => false);
         return undefined;
       case 'too-large':
         // 413: the body is over the limit. Smaller batches for the rest of the run; a single
@@ -287,7 +292,7 @@ class Run {
 async function classify(response: Response, now: number): Promise<Reply> {
   if (response.ok) {
     const parsed = v.safeParse(batchResponseSchema, await response.json().catch(() => undefined));
-    if (parsed.success) return { kind: 'results', results: parsed.output.results };
+    if (parsed.success) return { kind: 'results', results: parsed.output.results, serverKey: parsed.output.serverKey };
     // A 200 that is not the contract's answer: a captive portal or a proxy. Try again later.
     return stop('server-unavailable', 'bad_response', `HTTP ${response.status} without a results list`);
   }

@@ -2,12 +2,16 @@
 import '../forms/index.ts';
 import { httpOptionsFromEnv } from './http-env.ts';
 import { jsonLog } from './log.ts';
+import { AUDIT_MIN_RETENTION_DAYS, OPEN_CASE_MIN_DAYS } from './retention.ts';
 import { startServer } from './server.ts';
 import { fleetThresholdsFromEnv } from './fleet.ts';
 import { exitOnSignals, shutdownGraceFromEnv } from './shutdown.ts';
 
 /** `npm start`: reads the environment, starts the server, and stops cleanly on SIGTERM/SIGINT. */
 const env = process.env;
+// Every file this process creates (the SQLite database and its -wal/-shm, a generated key file) is
+// readable by the server's own user only.
+process.umask(0o077);
 const port = env.PORT ? Number(env.PORT) : 8080;
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`PORT must be a port number, got ${JSON.stringify(env.PORT)}`);
@@ -19,6 +23,18 @@ if (retentionDays !== undefined && (!Number.isInteger(retentionDays) || retentio
   console.error(`RETENTION_DAYS must be a whole number of days, at least 1, got ${JSON.stringify(env.RETENTION_DAYS)}`);
   process.exit(1);
 }
+
+/** A whole number of days from the environment, at least `min`; unset answers undefined (the default). */
+function days(name: string, min: number): number | undefined {
+  const text = env[name];
+  if (!text) return undefined;
+  const value = Number(text);
+  if (Number.isInteger(value) && value >= min) return value;
+  console.error(`${name} must be a whole number of days, at least ${min}, got ${JSON.stringify(text)}`);
+  process.exit(1);
+}
+const openCaseMaxDays = days('OPEN_CASE_MAX_DAYS', OPEN_CASE_MIN_DAYS);
+const auditRetentionDays = days('AUDIT_RETENTION_DAYS', AUDIT_MIN_RETENTION_DAYS);
 
 let fleet, shutdownGraceMs;
 try {
@@ -43,6 +59,13 @@ try {
     metricsToken: env.METRICS_TOKEN || undefined,
     fleet,
     shutdownGraceMs,
+    openCaseMaxDays,
+    auditRetentionDays,
+    keyEncryption: {
+      key: env.KEY_ENCRYPTION_KEY || undefined,
+      file: env.KEY_ENCRYPTION_KEY_FILE || undefined,
+      production: env.NODE_ENV === 'production',
+    },
   });
   exitOnSignals(async (signal) => {
     jsonLog('info', 'stopping', { signal });

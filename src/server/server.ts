@@ -7,10 +7,13 @@ import { ensureEnvEnrolmentCode, makeSetupCodeIfFresh, DEFAULT_ENV_CODE_HOURS, D
 import { ensureFirstAdmin } from './auth/staff-users.ts';
 import { applyConnectionLimits, DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from './http/connection-limits.ts';
 import { DEFAULT_CONFIG_PATH, loadMunicipalityConfig } from './config.ts';
+import { logKek, resolveKek, type KekSource } from './crypto/key-encryption-key.ts';
+import { loadNoteCipher, withSealedNotes } from './crypto/note-cipher.ts';
 import { loadServerKeyring } from './crypto/server-key.ts';
 import { jsonLog, type Log } from './log.ts';
 import { DEFAULT_LIMITS, type Limits } from './rate-limit.ts';
-import { DEFAULT_RETENTION_DAYS, startRetentionJob } from './retention.ts';
+import { DEFAULT_OPEN_CASE_MAX_DAYS, DEFAULT_RETENTION_DAYS, startRetentionJob } from './retention.ts';
+import { withRetentionDates } from './retention-dates.ts';
 import { openStore } from './store/open-store.ts';
 import type { FleetThresholds } from './fleet.ts';
 import { DEFAULT_SHUTDOWN_GRACE_MS, drainHttpServer } from './shutdown.ts';
@@ -54,6 +57,14 @@ export interface ServerOptions {
   fleet?: FleetThresholds;
   /** How long close() lets requests in flight finish before cutting them (SHUTDOWN_GRACE_SECONDS). */
   shutdownGraceMs?: number;
+  /** KEY_ENCRYPTION_KEY / KEY_ENCRYPTION_KEY_FILE / NODE_ENV=production (crypto/key-encryption-key.ts). */
+  keyEncryption?: Omit<KekSource, 'dataDir'>;
+  /** Open cases are deleted this long after arrival (OPEN_CASE_MAX_DAYS). */
+  openCaseMaxDays?: number;
+  /** Audit entries are deleted this long after they were written (AUDIT_RETENTION_DAYS). */
+  auditRetentionDays?: number;
+  /** How often a process looks for a rotated key (0: at every device contact). */
+  keyRefreshMs?: number;
 }
 
 export interface RunningServer {
@@ -68,19 +79,30 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.log ?? jsonLog;
   const config = loadMunicipalityConfig(options.kioskConfigPath ?? DEFAULT_CONFIG_PATH);
-  const store = await openStore({ databaseUrl: options.databaseUrl, dataDir: options.dataDir, log });
+  const kek = resolveKek({ ...options.keyEncryption, dataDir: options.dataDir });
+  logKek(kek, log);
+  const rawStore = await openStore({ databaseUrl: options.databaseUrl, dataDir: options.dataDir, log, kek: kek.key });
+  let store = rawStore;
+  const retentionDays = options.retentionDays ?? DEFAULT_RETENTION_DAYS;
+  const openCaseDays = options.openCaseMaxDays ?? DEFAULT_OPEN_CASE_MAX_DAYS;
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const loginHashes = new HashGate(limits.maxConcurrentHashes, limits.maxQueuedHashes);
   const connections = { ...DEFAULT_CONNECTION_LIMITS, ...options.connections };
   let server: ServerType;
   let draining = false;
   try {
+    // Opens every stored key first: a wrong KEK stops here, with a message saying so.
+    const keyring = await loadServerKeyring(rawStore, { kek: kek.key, log, refreshMs: options.keyRefreshMs });
+    // Caseworkers' notes are sealed on the way into the store and opened on the way out.
+    store = withSealedNotes(rawStore, await loadNoteCipher(rawStore, kek.key));
+    // Every case carries the date retention will delete it, so the back office can warn first.
+    store = withRetentionDates(store, { closedDays: retentionDays, openCaseDays });
     const envCodeId = options.enrollmentCode
       ? await ensureEnvEnrolmentCode(store, options.enrollmentCode, options.enrollmentCodeHours ?? DEFAULT_ENV_CODE_HOURS, options.enrollmentCodeMaxUses ?? DEFAULT_ENV_CODE_MAX_USES, log)
       : undefined;
     const app = createApp({
       store,
-      keyring: await loadServerKeyring(store, log),
+      keyring,
       config,
       envCodeId,
       limits,
@@ -109,7 +131,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
   const port = (server.address() as AddressInfo).port;
   log('info', 'listening', { url: `http://localhost:${port}`, storage: store.kind });
-  const retention = startRetentionJob(store, options.retentionDays ?? DEFAULT_RETENTION_DAYS, log);
+  const retention = startRetentionJob(store, retentionDays, log, { openCaseDays, auditDays: options.auditRetentionDays });
 
   let closing: Promise<void> | undefined;
   return {

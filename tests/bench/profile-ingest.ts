@@ -6,7 +6,7 @@
  * ms per batch (median over rounds); BENCHMARKS.md quotes it. No HTTP: the HTTP and JSON share is
  * what figure 4's bare handler measures.
  */
-import { constants, createPrivateKey, privateDecrypt } from 'node:crypto';
+import { constants, createPrivateKey, privateDecrypt, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +15,7 @@ import { envelopeAad, type Envelope } from '../../src/contract/v1.ts';
 import '../../src/forms/index.ts';
 import { deviceTestData, DEVICE_TEST_TYPE } from '../../src/forms/device-test.ts';
 import { validateRequest } from '../../src/forms/registry.ts';
+import { openPrivateKey } from '../../src/server/crypto/key-wrap.ts';
 import { keyCopies, loadServerKeyring } from '../../src/server/crypto/server-key.ts';
 import { ingestBatch } from '../../src/server/ingest/ingest-batch.ts';
 import { parseEnvelope } from '../../src/server/ingest/parse-envelope.ts';
@@ -28,12 +29,14 @@ const rounds = Number(process.argv[2] ?? 5);
 const BATCH = 100;
 const dir = mkdtempSync(join(tmpdir(), 'kiosk-profile-'));
 const store = await openStore({ dataDir: dir, log: silentLog });
-const keyring = await loadServerKeyring(store, silentLog);
+const kek = randomBytes(32);
+const keyring = await loadServerKeyring(store, { kek, log: silentLog });
 const deviceId = crypto.randomUUID();
 await store.createDevice({ id: deviceId, name: 'profile', kind: 'kiosk', createdAt: new Date().toISOString(), revokedAt: null }, 'profile-token');
 const storedKey = (await store.activeServerKey())!;
-const privateKeyObject = createPrivateKey({ key: storedKey.privateJwk as never, format: 'jwk' });
-const cryptoKey = await crypto.subtle.importKey('jwk', storedKey.privateJwk, { name: 'RSA-OAEP', hash: 'SHA-256' }, false, ['decrypt']);
+const privateJwk = openPrivateKey(kek, storedKey.kid, storedKey.sealedPrivateKey);
+const privateKeyObject = createPrivateKey({ key: privateJwk as never, format: 'jwk' });
+const cryptoKey = await crypto.subtle.importKey('jwk', privateJwk, { name: 'RSA-OAEP', hash: 'SHA-256' }, false, ['decrypt']);
 
 async function batch(): Promise<Envelope[]> {
   return Promise.all(

@@ -9,6 +9,8 @@ import { registerTestRequestType } from './fixtures.ts';
 /** Strong enough for the start-up check (auth/start-up-codes.ts). */
 export const ENROLLMENT_CODE = 'TEST-CODE-2468-ACEG-KMPR';
 export const ADMIN = { username: 'admin', password: 'correct horse battery staple' };
+/** One key-encryption key for every test server, as processes sharing a database must share it (pass keyEncryption to differ). */
+export const TEST_KEK = Buffer.alloc(32, 7);
 
 /** Generous limits, so that only the tests about limits ever see a 429. */
 const RELAXED_LIMITS = { deviceRequestsPerSecond: 10_000, deviceBurst: 10_000, loginFailuresPerUser: 1000, loginFailuresPerIp: 1000, enrollFailuresPerIp: 1000, enrollFailuresGlobal: 1000 };
@@ -79,6 +81,7 @@ export async function startTestServer(options: Partial<ServerOptions> & { dir?: 
     adminPassword: ADMIN.password,
     distDir,
     log: silentLog,
+    keyEncryption: { key: TEST_KEK.toString('base64') },
     ...options,
     limits: { ...RELAXED_LIMITS, ...options.limits },
   });

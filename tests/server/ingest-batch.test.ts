@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,7 +38,7 @@ beforeAll(async () => {
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
-  keyring = await loadServerKeyring(store, silentLog);
+  keyring = await loadServerKeyring(store, { kek: randomBytes(32), log: silentLog });
   await store.createDevice({ id: deviceId, name: 'Kiosk', kind: 'kiosk', createdAt: new Date().toISOString(), revokedAt: null }, 'hash');
 });
 afterAll(async () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-/** `npm start` runs `tsx src/server/main.ts`: start it as a real process, configured only by the environment. */
+/** main.ts as `npm run serve:dev` runs it under tsx (`npm start` runs the same file built): a real process, configured only by the environment. */
 const root = new URL('../..', import.meta.url).pathname;
 let dir: string;
 let child: ChildProcess | undefined;

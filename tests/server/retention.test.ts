@@ -77,8 +77,8 @@ describe('retention', () => {
     const server = await startTestServer({ dir, retentionDays: 30 });
     try {
       const admin = await server.login();
-      await expect.poll(async () => (await server.staff(admin, '/audit?actor=system:retention')).json.entries.length).toBe(1);
-      const [entry] = (await server.staff(admin, '/audit?actor=system:retention')).json.entries;
+      await expect.poll(async () => (await server.staff(admin, '/audit?actor=system:retention&action=retention_delete')).json.entries.length).toBe(1);
+      const [entry] = (await server.staff(admin, '/audit?actor=system:retention&action=retention_delete')).json.entries;
       expect(entry.detail).toMatchObject({ count: 1, ids: [old] });
       expect((await server.staff(admin, '/submissions')).json.submissions.map((s: { id: string }) => s.id)).toEqual([recent]);
     } finally {

@@ -70,8 +70,9 @@ export function describeStoreContract(name: string, fresh: () => Promise<StoreLo
 
     const key = (kid: string): StoredServerKey => ({
       kid,
+      algorithm: 'RSA-OAEP-256',
       publicJwk: { kty: 'RSA', n: kid, e: 'AQAB' },
-      privateJwk: { kty: 'RSA', n: kid, e: 'AQAB', d: 'secret' },
+      sealedPrivateKey: `kek1.iv.sealed-${kid}`,
       createdAt: new Date().toISOString(),
     });
 

@@ -27,6 +27,8 @@ export interface SubmissionRow {
   /** Filled in by staff for the citizen (a tablet's assisted mode); null while the server does not know yet. */
   assisted: boolean | null;
   assistedBy: string | null;
+  /** When retention will delete the case (absent from older servers). */
+  deletesAt?: string;
 }
 
 export type DeviceKind = 'kiosk' | 'tablet';
@@ -62,6 +64,9 @@ export const auditActions = [
   'create_enrolment_code',
   'revoke_enrolment_code',
   'retention_delete',
+  'retention_delete_audit',
+  'rotate_server_key',
+  'rotate_key_encryption_key',
 ] as const;
 
 export interface AuditEntry {

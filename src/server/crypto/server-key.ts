@@ -3,11 +3,14 @@ import { availableParallelism } from 'node:os';
 import type { ServerKey } from '../../contract/v1.ts';
 import type { Log } from '../log.ts';
 import type { Store, StoredServerKey } from '../store/store.ts';
+import { openPrivateKey, sealPrivateKey } from './key-wrap.ts';
 
 /**
- * The server's RSA-OAEP-256 key pair. Devices wrap each submission's AES key with the public half;
- * only the server can unwrap it. It lives in the database, not in a file, so that every process
- * sharing one PostgreSQL decrypts with the same key.
+ * The server's RSA-OAEP-256 key pairs. Devices wrap each submission's AES key with the current
+ * public key; only the server can unwrap it. The keys live in the database (so that every process
+ * sharing one PostgreSQL decrypts with the same keys), the private halves sealed under the
+ * key-encryption key, which is never in the database (key-wrap.ts, key-encryption-key.ts).
+ * Rotation (cli-rotate-key.ts) adds a new current key; older keys stay to open what they sealed.
  *
  * 3072 bits: NIST SP 800-57 rates it as 128-bit security, matching AES-256-GCM's use here for the
  * years a municipal archive lasts; 2048 is rated only to 2030. Unwrapping costs about 2 ms of CPU
@@ -15,11 +18,16 @@ import type { Store, StoredServerKey } from '../store/store.ts';
  * and the 2048-bit trade-off).
  */
 export const RSA_MODULUS_BITS = 3072;
+export const RSA_ALGORITHM = 'RSA-OAEP-256';
 const RSA_OAEP_256 = { name: 'RSA-OAEP', hash: 'SHA-256' } as const;
+/** How long a process trusts its idea of the current key before asking the database again (a rotation elsewhere). */
+export const DEFAULT_KEY_REFRESH_MS = 10_000;
 
 export interface ServerKeyring {
-  /** What enrolment hands to devices. */
+  /** What enrolment hands to devices: the current key as last read. */
   readonly active: ServerKey;
+  /** The current key, read again from the database when the last read is older than the refresh interval. */
+  current(): Promise<ServerKey>;
   /** The private key for a kid, or undefined when no such key exists (the envelope is invalid). */
   privateKey(kid: string): Promise<CryptoKey | undefined>;
 }
@@ -30,7 +38,8 @@ function thumbprint(jwk: JsonWebKey): string {
   return createHash('sha256').update(canonical).digest('base64url');
 }
 
-async function generateServerKey(): Promise<StoredServerKey> {
+/** A new key pair, its private half sealed under the KEK at once: it never reaches storage in plain. */
+export async function generateServerKey(kek: Buffer): Promise<StoredServerKey> {
   const pair = await crypto.subtle.generateKey(
     { ...RSA_OAEP_256, modulusLength: RSA_MODULUS_BITS, publicExponent: new Uint8Array([1, 0, 1]) },
     true,
@@ -38,17 +47,18 @@ async function generateServerKey(): Promise<StoredServerKey> {
   );
   const publicJwk = await crypto.subtle.exportKey('jwk', pair.publicKey);
   const privateJwk = await crypto.subtle.exportKey('jwk', pair.privateKey);
-  return { kid: thumbprint(publicJwk), publicJwk, privateJwk, createdAt: new Date().toISOString() };
+  const kid = thumbprint(publicJwk);
+  return { kid, algorithm: RSA_ALGORITHM, publicJwk, sealedPrivateKey: sealPrivateKey(kek, kid, privateJwk), createdAt: new Date().toISOString() };
 }
 
 /** The public JWK as devices import it for wrapKey (WebCrypto checks `key_ops` against the usages asked for). */
-function servedKey(key: StoredServerKey): ServerKey {
+export function servedKey(key: Pick<StoredServerKey, 'kid' | 'publicJwk'>): ServerKey {
   const { kty, n, e } = key.publicJwk;
   return { kid: key.kid, jwk: { kty, n, e, alg: 'RSA-OAEP-256', key_ops: ['encrypt', 'wrapKey'], ext: true } };
 }
 
-async function storeNewServerKey(store: Store, log: Log): Promise<StoredServerKey> {
-  const generated = await generateServerKey();
+async function storeNewServerKey(store: Store, kek: Buffer, log: Log): Promise<StoredServerKey> {
+  const generated = await generateServerKey(kek);
   // Another process may have stored its own key meanwhile; the store answers the one that won.
   const active = await store.addServerKeyIfNoneActive(generated);
   log('info', active.kid === generated.kid ? 'server_key_generated' : 'server_key_loaded', { kid: active.kid, bits: RSA_MODULUS_BITS });
@@ -74,15 +84,44 @@ function roundRobin(copies: CryptoKey[]): () => CryptoKey {
   return () => copies[next++ % copies.length]!;
 }
 
-/** Loads the active key, generating and storing one on the very first start. */
-export async function loadServerKeyring(store: Store, log: Log): Promise<ServerKeyring> {
-  const active = (await store.activeServerKey()) ?? (await storeNewServerKey(store, log));
-  const importPrivate = async (key: StoredServerKey) =>
-    roundRobin(await Promise.all(Array.from({ length: keyCopies() }, () => crypto.subtle.importKey('jwk', key.privateJwk, RSA_OAEP_256, false, ['decrypt']))));
+export interface KeyringOptions {
+  kek: Buffer;
+  log: Log;
+  /** 0 reads the current key from the database on every ask (tests of rotation). */
+  refreshMs?: number;
+}
+
+/**
+ * Loads the active key, generating and storing one on the very first start. Every stored key is
+ * opened once at start, so a wrong KEK stops the server at once with a clear message, not at the
+ * first envelope.
+ */
+export async function loadServerKeyring(store: Store, { kek, log, refreshMs = DEFAULT_KEY_REFRESH_MS }: KeyringOptions): Promise<ServerKeyring> {
+  let active = (await store.activeServerKey(RSA_ALGORITHM)) ?? (await storeNewServerKey(store, kek, log));
+  for (const key of await store.serverKeys()) openPrivateKey(kek, key.kid, key.sealedPrivateKey);
+  const importPrivate = async (key: StoredServerKey) => {
+    const jwk = openPrivateKey(kek, key.kid, key.sealedPrivateKey);
+    return roundRobin(await Promise.all(Array.from({ length: keyCopies() }, () => crypto.subtle.importKey('jwk', jwk, RSA_OAEP_256, false, ['decrypt']))));
+  };
   // Only real keys are cached: unknown kids come from bad input and must not fill memory.
   const imported = new Map<string, () => CryptoKey>([[active.kid, await importPrivate(active)]]);
+  let served = servedKey(active);
+  let readAt = Date.now();
   return {
-    active: servedKey(active),
+    get active() {
+      return served;
+    },
+    async current() {
+      if (Date.now() - readAt < refreshMs) return served;
+      readAt = Date.now();
+      const now = await store.activeServerKey(RSA_ALGORITHM);
+      if (now && now.kid !== active.kid) {
+        log('info', 'server_key_rotated', { kid: now.kid, former: active.kid });
+        active = now;
+        served = servedKey(now);
+      }
+      return served;
+    },
     async privateKey(kid) {
       const cached = imported.get(kid);
       if (cached) return cached();

@@ -61,7 +61,7 @@ export function deviceRoutes({ store, keyring, envCodeId, limits }: DeviceRouteD
     await store.createDevice(device, sha256(token), via, codeId);
     // The request log names the new device too (the audit log has it from createDevice).
     c.set('device', device);
-    const response: EnrollResponse = { deviceId, token, serverKey: keyring.active };
+    const response: EnrollResponse = { deviceId, token, serverKey: await keyring.current() };
     return c.json(response, 201);
   });
   return app;

@@ -96,8 +96,8 @@ export function staffSubmissionRoutes({ store, keyring, auth }: StaffSubmissionD
     if (filter instanceof Response) return filter;
     const { submissions, total } = await store.listSubmissions(filter);
     return c.json({
-      submissions: (await withAssisted(submissions)).map(({ id, reference, type, status, createdAt, deviceId, deviceName, deviceKind, receivedAt, assisted, assistedBy }) => ({
-        id, reference, type, status, createdAt, deviceId, deviceName, deviceKind, receivedAt, assisted, assistedBy,
+      submissions: (await withAssisted(submissions)).map(({ id, reference, type, status, createdAt, deviceId, deviceName, deviceKind, receivedAt, assisted, assistedBy, deletesAt }) => ({
+        id, reference, type, status, createdAt, deviceId, deviceName, deviceKind, receivedAt, assisted, assistedBy, deletesAt,
       })),
       total,
     });

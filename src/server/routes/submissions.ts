@@ -29,7 +29,8 @@ export function submissionRoutes({ store, keyring, deviceBuckets, metrics }: Sub
     const started = performance.now();
     const results = await ingestBatch(body.submissions, { store, keyring, deviceId: c.var.device!.id, onDecrypted: metrics?.decrypted });
     metrics?.ingested(body.submissions, results, (performance.now() - started) / 1000);
-    const response: BatchResponse = { results };
+    // The current key, so that devices learn a rotated key at their next contact.
+    const response: BatchResponse = { results, serverKey: await keyring.current() };
     return c.json(response);
   });
   return app;

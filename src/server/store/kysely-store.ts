@@ -36,12 +36,15 @@ import type {
 
 type Row<T extends keyof Database> = Selectable<Database[T]>;
 
-const toKey = (r: Row<'server_keys'>): StoredServerKey => ({
+const toKey = (r: Row<'key_pairs'>): StoredServerKey => ({
   kid: r.kid,
+  algorithm: r.algorithm,
   publicJwk: JSON.parse(r.public_jwk) as JsonWebKey,
-  privateJwk: JSON.parse(r.private_jwk) as JsonWebKey,
+  sealedPrivateKey: r.sealed_private_key,
   createdAt: r.created_at,
 });
+
+const RSA = 'RSA-OAEP-256';
 
 const toDevice = (r: Row<'devices'>): Device => ({
   id: r.id,
@@ -189,31 +192,59 @@ export class KyselyStore implements Store {
     private readonly db: Kysely<Database>,
   ) {}
 
-  async activeServerKey() {
-    const row = await this.db.selectFrom('server_keys').selectAll().where('active', '=', 1).executeTakeFirst();
+  async activeServerKey(algorithm = RSA) {
+    const row = await this.db.selectFrom('key_pairs').selectAll().where('algorithm', '=', algorithm).where('current', '=', 1).executeTakeFirst();
     return row && toKey(row);
   }
 
   async addServerKeyIfNoneActive(key: StoredServerKey) {
     await this.db
-      .insertInto('server_keys')
+      .insertInto('key_pairs')
       .values({
         kid: key.kid,
+        algorithm: key.algorithm,
         public_jwk: JSON.stringify(key.publicJwk),
-        private_jwk: JSON.stringify(key.privateJwk),
-        active: 1,
+        sealed_private_key: key.sealedPrivateKey,
+        current: 1,
         created_at: key.createdAt,
       })
       .onConflict((oc) => oc.doNothing())
       .execute();
-    const active = await this.activeServerKey();
+    const active = await this.activeServerKey(key.algorithm);
     if (!active) throw new Error('store.addServerKeyIfNoneActive: no active key after insert');
     return active;
   }
 
   async serverKey(kid: string) {
-    const row = await this.db.selectFrom('server_keys').selectAll().where('kid', '=', kid).executeTakeFirst();
+    const row = await this.db.selectFrom('key_pairs').selectAll().where('kid', '=', kid).executeTakeFirst();
     return row && toKey(row);
+  }
+
+  async serverKeys() {
+    const rows = await this.db.selectFrom('key_pairs').selectAll().orderBy('created_at').orderBy('kid').execute();
+    return rows.map((r) => ({ ...toKey(r), current: r.current === 1 }));
+  }
+
+  async resealServerKeys(sealed: readonly { kid: string; sealedPrivateKey: string }[], at: string, actor: string) {
+    await this.db.transaction().execute(async (trx) => {
+      for (const key of sealed) {
+        const updated = await trx.updateTable('key_pairs').set({ sealed_private_key: key.sealedPrivateKey }).where('kid', '=', key.kid).executeTakeFirst();
+        if (Number(updated.numUpdatedRows) !== 1) throw new Error(`store.resealServerKeys: no key ${key.kid}`);
+      }
+      await insertAudit(trx, { at, actor, action: 'rotate_key_encryption_key', target: null, detail: { keys: sealed.length } });
+    });
+  }
+
+  async rotateServerKey(key: StoredServerKey, actor: string) {
+    await this.db.transaction().execute(async (trx) => {
+      const former = await trx.selectFrom('key_pairs').select('kid').where('algorithm', '=', key.algorithm).where('current', '=', 1).executeTakeFirst();
+      await trx.updateTable('key_pairs').set({ current: null }).where('algorithm', '=', key.algorithm).where('current', '=', 1).execute();
+      await trx
+        .insertInto('key_pairs')
+        .values({ kid: key.kid, algorithm: key.algorithm, public_jwk: JSON.stringify(key.publicJwk), sealed_private_key: key.sealedPrivateKey, current: 1, created_at: key.createdAt })
+        .execute();
+      await insertAudit(trx, { at: key.createdAt, actor, action: 'rotate_server_key', target: key.kid, detail: { algorithm: key.algorithm, former: former?.kid ?? null } });
+    });
   }
 
   async createDevice(device: Device, tokenHash: string, via: EnrolmentVia = 'env_code', enrolmentCodeId?: string) {
@@ -597,6 +628,8 @@ export class KyselyStore implements Store {
 
   async refundAttempt(clear: readonly string[], refund: readonly string[]) {
     await refundAttempt(this.db as unknown as ThrottleDb, clear, refund);
+  }
+
   saveDeviceReport(deviceId: string, at: string, report: DeviceReport) {
     return saveDeviceReport(this.db, deviceId, at, report);
   }
@@ -607,6 +640,33 @@ export class KyselyStore implements Store {
 
   ping() {
     return pingDatabase(this.db);
+  }
+
+  async deleteOpenSubmissionsReceivedBefore(cutoff: string, at: string, limit: number) {
+    return this.db.transaction().execute(async (trx) => {
+      const candidates = await trx.selectFrom('submissions').select('id').where('received_at', '<', cutoff)
+        .where('status', 'in', ['received', 'in_progress']).orderBy('received_at').limit(limit).execute();
+      if (candidates.length === 0) return [];
+      const ids = candidates.map((r) => r.id);
+      await trx.deleteFrom('submission_events').where('submission_id', 'in', ids).execute();
+      const deleted = (await trx.deleteFrom('submissions').where('id', 'in', ids).returning('id').execute()).map((r) => r.id);
+      if (deleted.length > 0) {
+        await insertAudit(trx, { at, actor: 'system:retention', action: 'retention_delete', target: null, detail: { receivedBefore: cutoff, open: true, count: deleted.length, ids: deleted } });
+      }
+      return deleted;
+    });
+  }
+
+  async deleteAuditEntriesBefore(cutoff: string, at: string, limit: number) {
+    return this.db.transaction().execute(async (trx) => {
+      const old = await trx.selectFrom('audit_log').select('id').where('at', '<', cutoff).orderBy('at').limit(limit).execute();
+      if (old.length === 0) return 0;
+      const deleted = await trx.deleteFrom('audit_log').where('id', 'in', old.map((r) => r.id)).returning('id').execute();
+      if (deleted.length > 0) {
+        await insertAudit(trx, { at, actor: 'system:retention', action: 'retention_delete_audit', target: null, detail: { before: cutoff, count: deleted.length } });
+      }
+      return deleted.length;
+    });
   }
 
   async close() {

@@ -1,8 +1,9 @@
+import { sql } from 'kysely';
 import type { Log } from '../log.ts';
 import { KyselyStore } from './kysely-store.ts';
 import { postgresDatabase } from './postgres.ts';
 import { migrate } from './schema.ts';
-import { sqliteDatabase } from './sqlite.ts';
+import { compactSqlite, sqliteDatabase } from './sqlite.ts';
 import type { Store } from './store.ts';
 
 export interface StoreOptions {
@@ -10,13 +11,22 @@ export interface StoreOptions {
   databaseUrl?: string;
   dataDir: string;
   log: Log;
+  /** The key-encryption key: needed only to seal a plaintext key left by an older version. */
+  kek?: Buffer;
 }
 
 /** Opens the configured database and brings its schema up to date. */
-export async function openStore({ databaseUrl, dataDir, log }: StoreOptions): Promise<Store> {
+export async function openStore({ databaseUrl, dataDir, log, kek }: StoreOptions): Promise<Store> {
   const db = databaseUrl ? postgresDatabase(databaseUrl, log) : sqliteDatabase(dataDir);
   try {
-    await migrate(db);
+    const { removedPlaintext } = await migrate(db, { kek });
+    if (removedPlaintext) {
+      log('info', 'plaintext_server_key_sealed', { storage: databaseUrl ? 'postgres' : 'sqlite' });
+      if (!databaseUrl) await compactSqlite(db);
+      // PostgreSQL keeps an updated row's old version until vacuumed: rewrite the notes' table
+      // (the dropped plaintext key table's file is gone already).
+      else await sql`VACUUM FULL submission_events`.execute(db);
+    }
   } catch (err) {
     await db.destroy();
     throw err;

@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { KekError } from '../crypto/key-encryption-key.ts';
+import { laterMigrations } from './later-migrations.ts';
+import type { MigrationContext } from './migration-key-pairs.ts';
 import { Migrator, PostgresAdapter, sql, type Generated, type Kysely, type Migration } from 'kysely';
 import { attemptThrottleMigration, type AttemptThrottleTable } from './attempt-throttle.ts';
 import { deviceReportsMigration, type DeviceReportsTable } from './device-reports.ts';
@@ -9,13 +12,17 @@ import { deviceReportsMigration, type DeviceReportsTable } from './device-report
  * base64url text it arrived as: data at rest stays encrypted and is decrypted only for staff.
  */
 export interface Database extends DeviceReportsTable {
-  server_keys: {
+  /**
+   * Migration 006: the server's key pairs, private keys sealed under the KEK (never in the
+   * database); `current` is 1 for the key devices encrypt for (one per algorithm), NULL for older ones.
+   */
+  key_pairs: {
     kid: string;
+    algorithm: string;
     public_jwk: string;
-    private_jwk: string;
-    /** 1 for the key devices encrypt for, NULL for retired keys: a unique index allows one active key. */
-    active: number | null;
+    sealed_private_key: string;
     created_at: string;
+    current: number | null;
   };
   devices: {
     id: string;
@@ -236,9 +243,19 @@ export const migrations: Record<string, Migration> = {
   '005-device-reports': deviceReportsMigration,
 };
 
-/** Runs the migrations; on PostgreSQL Kysely holds an advisory lock, so processes starting together take turns. */
-export async function migrate(db: Kysely<Database>): Promise<void> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+/** Every migration, given what they may need from outside the database (the KEK). */
+export function allMigrations(context: MigrationContext): Record<string, Migration> {
+  return { ...migrations, ...laterMigrations(context) };
+}
+
+/**
+ * Runs the migrations; on PostgreSQL Kysely holds an advisory lock, so processes starting together
+ * take turns. Answers whether plaintext secrets were removed (SQLite then vacuums).
+ */
+export async function migrate(db: Kysely<Database>, context: MigrationContext = {}): Promise<{ removedPlaintext: boolean }> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => allMigrations(context) } });
   const { error } = await migrator.migrateToLatest();
+  if (error instanceof KekError) throw error;
   if (error) throw new Error(`store.migrate: ${(error as Error).message ?? String(error)}`, { cause: error });
+  return { removedPlaintext: context.removedPlaintext === true };
 }

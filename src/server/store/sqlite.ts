@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { Kysely, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
 import type { Database } from './schema.ts';
 
 export const SQLITE_FILE = 'kiosk.sqlite';
@@ -30,10 +30,35 @@ function withPreparedStatements(file: BetterSqlite3.Database): SqliteDatabase {
   };
 }
 
+/**
+ * Only the server's own user may read the data: the directory 0700, the database 0600. SQLite
+ * creates its -wal and -shm files with the database file's mode, so creating that file 0600
+ * first covers them; files made by an older version are tightened here.
+ */
+function restrictFileModes(dataDir: string, path: string): void {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(dataDir, 0o700);
+  closeSync(openSync(path, 'a', 0o600));
+  for (const file of [path, `${path}-wal`, `${path}-shm`, `${path}-journal`]) {
+    if (existsSync(file)) chmodSync(file, 0o600);
+  }
+}
+
+/** After plaintext secrets were deleted: rewrite the file and empty the WAL, so no old page or frame keeps them. */
+export async function compactSqlite(db: Kysely<Database>): Promise<void> {
+  await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
+  await sql`VACUUM`.execute(db);
+  await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
+}
+
 /** The embedded store: one file under dataDir, for a single server process. */
 export function sqliteDatabase(dataDir: string): Kysely<Database> {
-  mkdirSync(dataDir, { recursive: true });
-  const file = new BetterSqlite3(join(dataDir, SQLITE_FILE));
+  const path = join(dataDir, SQLITE_FILE);
+  restrictFileModes(dataDir, path);
+  const file = new BetterSqlite3(path);
+  // Deleted rows (a closed case's notes, a dropped plaintext key) are overwritten with zeros, not
+  // left in free pages where a copy of the file would still show them.
+  file.pragma('secure_delete = ON');
   // WAL lets staff reads run beside ingest. synchronous=FULL because a `stored` answer makes the
   // device delete its copy: the row must survive a power cut, which NORMAL does not promise in WAL.
   file.pragma('journal_mode = WAL');

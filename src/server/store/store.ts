@@ -23,10 +23,13 @@ export interface Device {
   revokedAt: string | null;
 }
 
+/** A key pair as stored: the private half only sealed under the KEK (crypto/key-wrap.ts). */
 export interface StoredServerKey {
   kid: string;
+  /** `RSA-OAEP-256` today; the list has room for other kinds beside it. */
+  algorithm: string;
   publicJwk: JsonWebKey;
-  privateJwk: JsonWebKey;
+  sealedPrivateKey: string;
   createdAt: string;
 }
 
@@ -50,6 +53,8 @@ export interface SubmissionSummary {
    */
   assisted: boolean | null;
   assistedBy: string | null;
+  /** When retention will delete it (retention-dates.ts); set by the staff routes' store, not stored. */
+  deletesAt?: string;
 }
 
 /** A stored submission: metadata plus the envelope exactly as it arrived (still encrypted). */
@@ -142,6 +147,9 @@ export const auditActions = [
   'revoke_enrolment_code',
   'print_submission',
   'retention_delete',
+  'rotate_server_key',
+  'retention_delete_audit',
+  'rotate_key_encryption_key',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -216,11 +224,23 @@ export type EnrolmentCodeClaim = { ok: true; id: string } | { ok: false; reason:
 export interface Store {
   readonly kind: StorageKind;
 
-  /** The key devices encrypt for. Several processes may race to create it: the first insert wins. */
-  activeServerKey(): Promise<StoredServerKey | undefined>;
+  /** The key devices encrypt for (of `key.algorithm`). Several processes may race to create it: the first insert wins. */
+  activeServerKey(algorithm?: string): Promise<StoredServerKey | undefined>;
   /** Stores `key` as the active key unless one exists already; answers the active key either way. */
   addServerKeyIfNoneActive(key: StoredServerKey): Promise<StoredServerKey>;
   serverKey(kid: string): Promise<StoredServerKey | undefined>;
+  /** Every stored key, oldest first (rotation lists them; a KEK change re-seals them). */
+  serverKeys(): Promise<(StoredServerKey & { current: boolean })[]>;
+  /**
+   * Rotation: stores `key` as the active key of its algorithm and keeps the former one (no longer
+   * active) to open what was sealed for it, in one transaction, audited as `rotate_server_key`.
+   */
+  rotateServerKey(key: StoredServerKey, actor: string): Promise<void>;
+  /**
+   * A new KEK: replaces every key's sealed private half (sealed again under the new KEK by the
+   * caller) in one transaction, audited as `rotate_key_encryption_key`. All or nothing.
+   */
+  resealServerKeys(sealed: readonly { kid: string; sealedPrivateKey: string }[], at: string, actor: string): Promise<void>;
 
   /** Stores the device and its `enrol_device` audit entry together (naming the admin's code that enrolled it, if one did). */
   createDevice(device: Device, tokenHash: string, via?: EnrolmentVia, enrolmentCodeId?: string): Promise<void>;
@@ -311,6 +331,16 @@ export interface Store {
    * ids deleted, in one transaction. Answers the ids; an empty list means nothing was left to delete.
    */
   deleteSubmissionsReceivedBefore(cutoff: string, at: string, limit: number): Promise<string[]>;
+  /**
+   * Open cases (received, in progress) received before `cutoff`: deleted like closed ones, with
+   * their history, audited as `retention_delete` with `open: true`. Answers the ids.
+   */
+  deleteOpenSubmissionsReceivedBefore(cutoff: string, at: string, limit: number): Promise<string[]>;
+  /**
+   * Deletes up to `limit` audit entries written before `cutoff` and audits that it did (count and
+   * cutoff), in one transaction; the database refuses entries younger than its floor. Answers how many.
+   */
+  deleteAuditEntriesBefore(cutoff: string, at: string, limit: number): Promise<number>;
 
   /**
    * Books one attempt on every key before the caller checks a password or code (attempt-throttle.ts);

@@ -22,6 +22,7 @@ const server = await startServer({
   enrollmentCodeMaxUses: 100_000,
   distDir: env.BENCH_DIST_DIR || undefined,
   limits: lifted,
+  keyEncryption: { key: env.KEY_ENCRYPTION_KEY || undefined },
 });
 const stop = async () => {
   await server.close();

@@ -52,6 +52,8 @@ export async function startServerChild(options: ServerSpawnOptions): Promise<Ser
       BENCH_DIST_DIR: options.distDir ?? '',
       ADMIN_USERNAME: '',
       ADMIN_PASSWORD: '',
+      // One key-encryption key for every bench process: processes sharing PostgreSQL must share it.
+      KEY_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64'),
     },
   });
   let stderr = '';

@@ -1,0 +1,16 @@
+import type { Migration } from 'kysely';
+import { auditRetentionMigration } from './migration-audit-retention.ts';
+import { sealedNotesMigration } from './migration-sealed-notes.ts';
+import { keyPairsMigration, type MigrationContext } from './migration-key-pairs.ts';
+
+/**
+ * Migrations from 006 on, each in its own file. Never edit a shipped migration: add the next one.
+ * Names sort in the order they run.
+ */
+export function laterMigrations(context: MigrationContext): Record<string, Migration> {
+  return {
+    '006-key-pairs-sealed-under-the-kek': keyPairsMigration(context),
+    '007-caseworker-notes-sealed': sealedNotesMigration(context),
+    '008-audit-retention-floor': auditRetentionMigration,
+  };
+}
