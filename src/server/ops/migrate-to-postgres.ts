@@ -6,9 +6,10 @@ import { sqliteDatabase } from '../store/sqlite.ts';
 
 /**
  * Tables in the order their foreign keys allow. Sessions are not moved: staff log in again after
- * the move. The schema's own bookkeeping (kysely_migration) is made by migrate() on PostgreSQL.
+ * the move; nor are failed-attempt counters. The key pairs stay sealed under the same KEK, so the
+ * PostgreSQL servers must be given the KEK the SQLite installation used. The schema's own bookkeeping (kysely_migration) is made by migrate() on PostgreSQL.
  */
-const TABLES = ['server_keys', 'devices', 'users', 'enrolment_codes', 'submissions', 'submission_events', 'audit_log', 'device_reports'] as const;
+const TABLES = ['key_pairs', 'devices', 'users', 'enrolment_codes', 'submissions', 'submission_events', 'audit_log', 'device_reports'] as const;
 const BATCH = 500;
 
 /**
