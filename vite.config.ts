@@ -10,8 +10,8 @@ const dkfds = fileURLToPath(new URL('./node_modules/dkfds/dist', import.meta.url
 // The speech part is larger than the 512 KiB limit: globbed separately, with its own (test) budget.
 const SPEECH_PART = /^assets\/(espeak\.worker-[\w-]+\.js|espeak-ng-[0-9a-f]+\.data)$/;
 
-async function speechPart(entries: { url: string; size: number }[]) {
-  return { manifest: entries.filter((e) => e.size <= 512 * 1024 || SPEECH_PART.test(e.url)), warnings: [] };
+async function speechPart<T extends { url: string; size: number }>(entries: T[]) {
+  return { manifest: entries.filter((e) => e.size <= 512 * 1024 || SPEECH_PART.test(e.url)), warnings: [] as string[] };
 }
 
 // One config for the app build and for Vitest. The server (src/server) is not bundled: tsx runs it.
