@@ -75,6 +75,9 @@ export function speakable(text: string, lang: SpeechLanguage): string {
     // Phone numbers: eight digits, spaced in pairs or not, with or without +45.
     .replace(/(\+45\s?)?\b(\d{2}) ?(\d{2}) ?(\d{2}) ?(\d{2})\b/g, (_, prefix: string | undefined, ...pairs: string[]) =>
       (prefix ? (lang === 'da' ? 'plus fire fem, ' : 'plus four five, ') : '') + pairs.slice(0, 4).map((p) => pairWords(p, lang)).join(', '))
+    // Opening hours: "kl. 10.00–14.30" is "fra klokken ti til klokken fjorten tredive".
+    .replace(/\b(?:kl\.\s*)?(\d{1,2}[.:]\d{2})\s*[-–]\s*(\d{1,2}[.:]\d{2})\b/g, (_, from: string, to: string) =>
+      lang === 'da' ? `fra ${from} til ${to}` : `from ${from} to ${to}`)
     .replace(/\b(?:kl\.\s*)?([01]?\d|2[0-3])[.:]([0-5]\d)\b/g, (_, h: string, m: string) => time(h, m, lang))
     .replace(/\s+/g, ' ')
     .trim();

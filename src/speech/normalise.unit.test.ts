@@ -33,7 +33,8 @@ describe('speakable text', () => {
     expect(speakable('by 9 December', 'en')).toBe('by the ninth of December');
   });
   it('reads clock times', () => {
-    expect(speakable('Åbent kl. 10.00-14.30', 'da')).toBe('Åbent klokken ti-klokken fjorten tredive');
+    expect(speakable('Åbent kl. 10.00-14.30', 'da')).toBe('Åbent fra klokken ti til klokken fjorten tredive');
+    expect(speakable('Open 10:00–14:30', 'en')).toBe("Open from ten o'clock to fourteen thirty");
     expect(speakable('at 9:05', 'en')).toBe('at nine oh five');
   });
   it('never reads a CPR number in full, typed or masked', () => {
