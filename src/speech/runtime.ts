@@ -40,6 +40,16 @@ function dialogText(dialog: Element): string {
   return joinSentences(parts);
 }
 
+/**
+ * On check-your-answers, moving to a row's Change button is how a citizen asks for that answer: the
+ * question and the answer are said before the button. Answers are never said anywhere else unasked.
+ */
+function answerRow(el: Element): string {
+  const row = el.closest('.answers-row');
+  if (!row) return '';
+  return joinSentences([text(row.querySelector('dt')), ...[...row.querySelectorAll('dd:not(.answers-action)')].map(text)]);
+}
+
 const LIVE = '[role="alert"], [aria-live="assertive"], [aria-live="polite"]';
 
 export function createRuntime(state: { on: boolean; rate: Rate }) {
@@ -69,7 +79,7 @@ export function createRuntime(state: { on: boolean; rate: Rate }) {
       // The first focus in a dialog says the dialog; later moves say only what gains focus.
       dialog.setAttribute('data-spoken', '');
       say(dialogText(dialog));
-    } else say(announce(el, words));
+    } else say(joinSentences([answerRow(el), announce(el, words)]));
   }
 
   // What appears in an alert (said at once) or changes in a live region (said when it changes).
@@ -89,6 +99,12 @@ export function createRuntime(state: { on: boolean; rate: Rate }) {
     }
   });
 
+  // A change of language says the screen again, in the new language and voice.
+  const languageWatch = new MutationObserver(() => {
+    const main = document.getElementById('main');
+    if (main) say(screenText(main));
+  });
+
   function onKey(event: KeyboardEvent): void {
     if (event.key === 'F3') { event.preventDefault(); runtime.repeat(); }
     if (event.key === 'F4') { event.preventDefault(); runtime.stop(); }
@@ -100,6 +116,7 @@ export function createRuntime(state: { on: boolean; rate: Rate }) {
       document.addEventListener('focusin', onFocus);
       document.addEventListener('keydown', onKey);
       observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+      languageWatch.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
       const main = document.getElementById('main');
       const focused = document.activeElement;
       const where = focused && focused !== document.body && !(focused.tagName === 'H1') ? announce(focused, words) : '';
@@ -124,6 +141,7 @@ export function createRuntime(state: { on: boolean; rate: Rate }) {
       document.removeEventListener('focusin', onFocus);
       document.removeEventListener('keydown', onKey);
       observer.disconnect();
+      languageWatch.disconnect();
     },
   };
   return runtime;

@@ -67,6 +67,11 @@ for (const language of ['da', 'en'] as const) {
       await fill();
     }
     await expect(page.locator('main h1')).toHaveText(flowText[language].check);
+    // Check your answers: moving to a row's Change button is how the citizen asks for that answer.
+    expect(await heard(page)).not.toContain('Ole Hansen, ');
+    await forget(page);
+    await page.locator('.answers-row', { hasText: 'Ole Hansen' }).getByRole('button').focus();
+    await expectHeard(page, /Ole Hansen\. .+, (knap|button)/);
 
     await forget(page);
     await page.getByRole('button', { name: flowText[language].send }).click();

@@ -71,5 +71,12 @@ for (const language of ['da', 'en'] as const) {
     const name = await chromiumName(page);
     expect(name.length).toBeGreaterThan(0);
     await expectHeard(page, new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, `));
+
+    // Switching the language says the screen again, in the other language's voice.
+    const other = language === 'da' ? 'en' : 'da';
+    await forget(page);
+    await chooseLanguage(page, other);
+    await expectHeard(page, startTitle[other]);
+    expect((await said(page)).filter((s) => s.type === 'start').at(-1)!.lang).toBe(other);
   });
 }
