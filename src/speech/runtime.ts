@@ -1,7 +1,6 @@
 // Read-aloud while it is on: speaks each screen's heading and lead, then what gains focus as a screen
 // reader would announce it, and what appears in alert and live regions (error summary, idle warning).
 // Loaded only when read-aloud is switched on (src/speech/read-aloud.svelte.ts).
-import i18next from 'i18next';
 import { announce, clean } from './accessible-name.ts';
 import { Speaker, type Rate } from './engine/speaker.ts';
 import type { SpeechLanguage } from './language.ts';
@@ -11,8 +10,15 @@ function language(): SpeechLanguage {
   return document.documentElement.lang === 'en' ? 'en' : 'da';
 }
 
-function words(key: string, values?: Record<string, unknown>): string {
-  return i18next.t(`speech:${key}`, { lng: language(), ...values });
+// The reader's words (roles, states, the spoken hint), locales/*/speech-reader.json, are not on the
+// start screen: loaded with the reader, and looked up here without i18next so that its code stays
+// in the start screen's chunks alone.
+const readerTexts = import.meta.glob<Record<string, unknown>>('/locales/*/speech-reader.json', { import: 'default' });
+const texts: Partial<Record<SpeechLanguage, Record<string, unknown>>> = {};
+
+function words(key: string, values: Record<string, unknown> = {}): string {
+  const found = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], texts[language()]);
+  return typeof found === 'string' ? found.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? '')) : '';
 }
 
 function text(el: Element | null | undefined): string {
@@ -52,7 +58,14 @@ function answerRow(el: Element): string {
 
 const LIVE = '[role="alert"], [aria-live="assertive"], [aria-live="polite"]';
 
-export function createRuntime(state: { on: boolean; rate: Rate }) {
+export async function createRuntime(state: { on: boolean; rate: Rate }) {
+  await Promise.all(Object.entries(readerTexts).map(async ([path, load]) => {
+    texts[path.split('/')[2] as SpeechLanguage] = await load();
+  }));
+  return runtimeWithTexts(state);
+}
+
+function runtimeWithTexts(state: { on: boolean; rate: Rate }) {
   const speaker = new Speaker();
   let last: string[] = [];
   let lastSaid = { text: '', at: 0 };
