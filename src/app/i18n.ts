@@ -10,12 +10,12 @@ export type Language = (typeof languages)[number];
 
 // The start screen's namespaces are bundled; the rest (forms, guides, set-up, staff …) are loaded
 // the first time a citizen leaves the start screen, so that the start screen's JavaScript stays small.
-const startNamespaces = import.meta.glob<Record<string, unknown>>('/locales/*/{common,start,services}.json', {
+const startNamespaces = import.meta.glob<Record<string, unknown>>('/locales/*/{common,start,services,speech}.json', {
   eager: true,
   import: 'default',
 });
 const laterNamespaces = import.meta.glob<Record<string, unknown>>(
-  ['/locales/*/*.json', '!/locales/*/{common,start,services}.json'],
+  ['/locales/*/*.json', '!/locales/*/{common,start,services,speech}.json'],
   { import: 'default' },
 );
 

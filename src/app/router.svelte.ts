@@ -32,11 +32,13 @@ export type Route =
   | { name: 'start' }
   | { name: 'service'; id: string }
   | { name: 'setup' }
+  | { name: 'accessibility' }
   | { name: 'not-found' };
 
 export function matchRoute(path: string): Route {
   if (path === '/' || path === '/index.html') return { name: 'start' };
   if (path === '/setup') return { name: 'setup' };
+  if (path === '/tilgaengelighed') return { name: 'accessibility' };
   const service = /^\/service\/([a-z][a-z0-9-]*)$/.exec(path);
   if (service) return { name: 'service', id: service[1] };
   return { name: 'not-found' };

@@ -47,6 +47,12 @@ export const municipalityConfigSchema = v.object({
    * counterparts whatever `nemid` says here, so configuration never makes a closed scheme look open.
    */
   schemes: v.object({ nemid: v.boolean(), mitid: v.boolean() }),
+  /**
+   * The municipality's published accessibility statement ("tilgængelighedserklæring", required by
+   * lov nr. 692 af 08/06/2018 om tilgængelighed af offentlige organers websteder og mobilapplikationer),
+   * usually on was.digst.dk. The kiosk's own statement page shows it as a link and a QR code.
+   */
+  accessibilityStatementUrl: v.optional(v.pipe(v.string(), v.url(), v.startsWith('https://', 'accessibility statement URL must be https'))),
   /** Times offered by "Book a time"; without it, defaultBooking (values.ts). */
   booking: v.optional(
     v.object({

@@ -19,7 +19,7 @@ async function expectFreshStart(page: Page): Promise<void> {
   await expect(page.locator('main h1')).toHaveText('Velkommen til Borgerservice');
   await expect(page.locator('html')).toHaveAttribute('lang', 'da');
   await expect(page.locator('html')).not.toHaveClass(/large-print/);
-  await expect(page.getByRole('switch')).toHaveAttribute('aria-checked', 'false');
+  await expect(page.getByRole('switch', { checked: true }), 'large print and read-aloud are off').toHaveCount(0);
   const traces = await page.evaluate(async (marker) => {
     const found: string[] = [];
     if (document.documentElement.outerHTML.includes(marker)) found.push('DOM');

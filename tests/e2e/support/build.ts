@@ -16,3 +16,8 @@ export function fileBytes(url: string): number {
 export function gzipBytes(url: string): number {
   return gzipSync(readFileSync(new URL(url.replace(/^\//, ''), distDir)), { level: 9 }).length;
 }
+
+/** Read-aloud's synthesizer (src/speech): precached, but loaded only when read-aloud is on; it has its own budget. */
+export function isSpeechPart(url: string): boolean {
+  return /^assets\/(espeak\.worker-[\w-]+\.js|espeak-ng-[0-9a-f]+\.data)$/.test(url);
+}

@@ -27,7 +27,7 @@ export async function chooseLanguage(page: Page, language: 'da' | 'en'): Promise
 }
 
 export async function setLargePrint(page: Page, on: boolean): Promise<void> {
-  const toggle = page.getByRole('switch');
+  const toggle = page.locator('.kiosk-large-print');
   if ((await toggle.getAttribute('aria-checked')) !== String(on)) await toggle.click();
   await expect(toggle).toHaveAttribute('aria-checked', String(on));
 }
