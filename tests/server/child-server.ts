@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const CHILD_ENROLLMENT_CODE = 'CHILD-CODE-1357';
+export const CHILD_ENROLLMENT_CODE = 'CHILD-CODE-1357-ACEG-KMPR';
 export const CHILD_ADMIN = { username: 'admin', password: 'correct horse battery staple' };
 
 export interface ChildServer {

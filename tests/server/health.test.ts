@@ -25,9 +25,9 @@ describe('health on SQLite', { timeout: 30_000 }, () => {
   it('answers 503 with a reason when the active key in the database cannot be opened', async () => {
     // Another process "rotated" to a key whose private half is damaged.
     const file = new BetterSqlite3(join(server.dir, 'data', 'kiosk.sqlite'));
-    const old = file.prepare('SELECT kid FROM server_keys WHERE active = 1').get() as { kid: string };
-    file.prepare('UPDATE server_keys SET active = NULL WHERE kid = ?').run(old.kid);
-    file.prepare("INSERT INTO server_keys (kid, public_jwk, private_jwk, active, created_at) VALUES ('broken', '{}', '{\"kty\":\"RSA\"}', 1, ?)").run(new Date().toISOString());
+    const old = file.prepare("SELECT kid FROM key_pairs WHERE current = 1 AND algorithm = 'RSA-OAEP-256'").get() as { kid: string };
+    file.prepare('UPDATE key_pairs SET current = NULL WHERE kid = ?').run(old.kid);
+    file.prepare("INSERT INTO key_pairs (kid, algorithm, public_jwk, sealed_private_key, current, created_at) VALUES ('broken', 'RSA-OAEP-256', '{}', 'not-sealed-by-this-kek', 1, ?)").run(new Date().toISOString());
     try {
       for (const path of ['/api/health', '/api/health/ready']) {
         const r = await server.request(path);
@@ -36,8 +36,8 @@ describe('health on SQLite', { timeout: 30_000 }, () => {
       }
       expect((await server.request('/api/health/live')).status).toBe(200);
     } finally {
-      file.prepare("DELETE FROM server_keys WHERE kid = 'broken'").run();
-      file.prepare('UPDATE server_keys SET active = 1 WHERE kid = ?').run(old.kid);
+      file.prepare("DELETE FROM key_pairs WHERE kid = 'broken'").run();
+      file.prepare('UPDATE key_pairs SET current = 1 WHERE kid = ?').run(old.kid);
       file.close();
     }
     expect((await server.request('/api/health')).status).toBe(200);

@@ -18,7 +18,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 function runMain(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   const child = spawn(join(root, 'node_modules/.bin/tsx'), ['src/server/main.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: '0', DATA_DIR: join(dir, 'data'), ENROLLMENT_CODE: 'kek-test-code', ADMIN_USERNAME: '', ADMIN_PASSWORD: '', DATABASE_URL: '', KEY_ENCRYPTION_KEY: '', KEY_ENCRYPTION_KEY_FILE: '', NODE_ENV: '', ...env },
+    env: { ...process.env, PORT: '0', DATA_DIR: join(dir, 'data'), ENROLLMENT_CODE: 'KEK-TEST-CODE-2468-ACEG', ADMIN_USERNAME: '', ADMIN_PASSWORD: '', DATABASE_URL: '', KEY_ENCRYPTION_KEY: '', KEY_ENCRYPTION_KEY_FILE: '', NODE_ENV: '', ...env },
   });
   let output = '';
   child.stdout.on('data', (d) => (output += d));
@@ -55,7 +55,7 @@ describe('the key-encryption key', () => {
   it('is generated for a laptop start into a 0600 file beside the data directory, and the log says where, never what', async () => {
     const child = spawn(join(root, 'node_modules/.bin/tsx'), ['src/server/main.ts'], {
       cwd: root,
-      env: { ...process.env, PORT: '0', DATA_DIR: join(dir, 'data'), ENROLLMENT_CODE: 'kek-test-code', ADMIN_USERNAME: '', ADMIN_PASSWORD: '', DATABASE_URL: '', KEY_ENCRYPTION_KEY: '', KEY_ENCRYPTION_KEY_FILE: '', NODE_ENV: '' },
+      env: { ...process.env, PORT: '0', DATA_DIR: join(dir, 'data'), ENROLLMENT_CODE: 'KEK-TEST-CODE-2468-ACEG', ADMIN_USERNAME: '', ADMIN_PASSWORD: '', DATABASE_URL: '', KEY_ENCRYPTION_KEY: '', KEY_ENCRYPTION_KEY_FILE: '', NODE_ENV: '' },
     });
     let output = '';
     child.stdout.on('data', (d) => (output += d));

@@ -46,14 +46,15 @@ describe('npm start', () => {
   it('builds the server with the app and then runs the built server', () => {
     expect(scripts.build).toContain('npm run build:server');
     expect(scripts.start).toBe(`npm run build && ${scripts.serve}`);
-    expect(scripts.serve).toMatch(/^node .*build\/server\/main\.js$/);
+    // exec: the shell npm starts hands over to node, so SIGTERM and Ctrl+C reach the server.
+    expect(scripts.serve).toMatch(/^exec node .*build\/server\/main\.js$/);
   });
 
   it.runIf(process.platform === 'linux')('serves with plain node: no tsx anywhere in its process tree', async () => {
     const { NODE_OPTIONS: _drop, ...env } = process.env;
     const npm = spawn('npm', ['run', 'serve'], {
       cwd: root,
-      env: { ...env, PORT: '0', DATA_DIR: join(dir, 'data'), ENROLLMENT_CODE: 'start-test-code', KEY_ENCRYPTION_KEY: Buffer.alloc(32, 3).toString('base64'), DATABASE_URL: '', ADMIN_USERNAME: '', ADMIN_PASSWORD: '', KIOSK_CONFIG: '' },
+      env: { ...env, PORT: '0', DATA_DIR: join(dir, 'data'), ENROLLMENT_CODE: 'START-TEST-CODE-2468-ACEG', KEY_ENCRYPTION_KEY: Buffer.alloc(32, 3).toString('base64'), DATABASE_URL: '', ADMIN_USERNAME: '', ADMIN_PASSWORD: '', KIOSK_CONFIG: '' },
     });
     let output = '';
     npm.stdout.on('data', (d) => (output += d));
