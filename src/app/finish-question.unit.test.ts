@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasContent, KioskSession } from './session.svelte.ts';
+import { hasContent, KioskSession, markChosenForCitizen } from './session.svelte.ts';
 
 // Finish asks before deleting only when the citizen has typed or chosen something (FinishConfirm).
 describe('KioskSession.hasTyped', () => {
@@ -18,6 +18,16 @@ describe('KioskSession.hasTyped', () => {
       session.answersFor('complaint').field = value;
       expect(session.hasTyped, JSON.stringify(value)).toBe(true);
     }
+  });
+
+  it('is false for an answer the kiosk chose itself (the only option offered), true once the citizen adds one', () => {
+    const session = new KioskSession();
+    const answers = session.answersFor('get-digital-id');
+    answers.scheme = 'mitid';
+    markChosenForCitizen(answers, 'scheme');
+    expect(session.hasTyped).toBe(false);
+    answers.name = 'Anna';
+    expect(session.hasTyped).toBe(true);
   });
 
   it('is false again after reset()', () => {

@@ -23,7 +23,9 @@ export class KioskSession {
    * deletes it. Opening a form leaves an empty answer set, which is nothing to lose.
    */
   get hasTyped(): boolean {
-    return Object.values(this.answers).some(hasContent);
+    return Object.values(this.answers).some((flow) =>
+      Object.entries(flow).some(([name, value]) => !chosenForCitizen.get(flow)?.has(name) && hasContent(value)),
+    );
   }
 
   answersFor(flow: string): Record<string, unknown> {
@@ -41,6 +43,16 @@ export class KioskSession {
 }
 
 export const session = new KioskSession();
+
+/** Answers the kiosk filled in itself (the only option offered), per answer set: nothing the citizen would lose. */
+const chosenForCitizen = new WeakMap<object, Set<string>>();
+
+/** Records that the kiosk, not the citizen, chose this answer, so that Finish does not ask about it. */
+export function markChosenForCitizen(answers: Record<string, unknown>, name: string): void {
+  const names = chosenForCitizen.get(answers) ?? new Set<string>();
+  names.add(name);
+  chosenForCitizen.set(answers, names);
+}
 
 /** Whether an answer holds anything a person entered: text, a choice, a ticked box, a list row. */
 export function hasContent(value: unknown): boolean {
