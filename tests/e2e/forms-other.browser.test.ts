@@ -177,10 +177,10 @@ const infoPageTexts: Record<string, Record<Language, string[]>> = {
     da: ['Uddannelses- og Forskningsstyrelsen', 'Haraldsgade 53', '2100 København Ø', 'Adressen som en offentlig kilde angav den 8. januar 2021'],
     en: ['Haraldsgade 53', '2100 København Ø', 'Address as given in a public source of 8 January 2021'],
   },
-  // No one address for every hospital department: the page says so.
+  // No one address for every hospital department: the page says where to write instead.
   'health-records': {
-    da: ['senest inden for 7 arbejdsdage', 'Kiosken har ingen adresse til dette'],
-    en: ['within 7 working days at the latest', 'The kiosk has no address for this'],
+    da: ['senest inden for 7 arbejdsdage', 'Skriv til den afdeling, der behandlede dig'],
+    en: ['within 7 working days at the latest', 'Write to the department that treated you'],
   },
 };
 
@@ -193,6 +193,8 @@ for (const service of ['su-by-post', 'health-records']) {
       await expect(page.locator('main form')).toHaveCount(0);
       await expect(page.locator('main')).not.toContainText('⟦');
       for (const text of infoPageTexts[service]![language]) await expect(page.locator('main')).toContainText(text);
+      // A page with no address of its own says nothing about addresses (not "the kiosk has none").
+      await expect(page.locator('main')).not.toContainText(language === 'da' ? 'Kiosken har ingen adresse' : 'The kiosk has no address');
       await expectNoAxeViolations(page, `${service} ${language}`);
       await page.screenshot({ path: `test-results/screenshots/${service}-${language}.png`, fullPage: true });
     }

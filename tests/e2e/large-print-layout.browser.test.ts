@@ -19,6 +19,8 @@ async function fillReadAccess(page: Page, language: Language): Promise<void> {
   await fillText(page, 'readerName', 'Ole Hansen');
   await fillText(page, 'readerCpr', '1204702345');
   await choose(page, 'relation', 'family', 'family');
+  await next(page);
+  await choose(page, 'accessLevel', 'read', 'read');
   await yesNo(page, 'hasEndDate', true);
   await fillDate(page, 'endDate', '2027-12-31');
   await next(page);
@@ -79,12 +81,12 @@ for (const language of ['da', 'en'] as Language[]) {
       await setLargePrint(page, large);
       const input = (await page.locator(fieldId('name')).boundingBox())!;
       expect(input.y + input.height, `large print ${large}`).toBeLessThanOrEqual(viewports.landscape.height);
-      await expect(page.locator('.step-subheading')).toHaveText(language === 'da' ? 'Trin 1 af 4' : 'Step 1 of 4');
+      await expect(page.locator('.step-subheading')).toHaveText(language === 'da' ? 'Trin 1 af 5' : 'Step 1 of 5');
       // The list is out of sight but not out of the accessibility tree.
       const current = page.locator('ol.step-indicator li[aria-current="step"]');
       await expect(current).toHaveCount(1);
       expect((await page.locator('ol.step-indicator').boundingBox())!.height).toBeLessThanOrEqual(1);
-      await expect(page.getByRole('navigation', { name: language === 'da' ? 'Trin i blanketten' : 'Steps in the form' }).getByRole('listitem')).toHaveCount(4);
+      await expect(page.getByRole('navigation', { name: language === 'da' ? 'Trin i blanketten' : 'Steps in the form' }).getByRole('listitem')).toHaveCount(5);
       await page.screenshot({ path: `test-results/screenshots/form-landscape-${large ? 'large' : 'normal'}-${language}.png` });
       // On demand, the whole list.
       const toggle = page.getByRole('button', { name: language === 'da' ? 'Vis alle trin' : 'Show all steps' });
@@ -101,6 +103,10 @@ for (const language of ['da', 'en'] as Language[]) {
     await chooseLanguage(page, language);
     await fillText(page, 'name', 'Karen Hansen');
     await fillText(page, 'cpr', '0703854321');
+    await next(page);
+    await fillText(page, 'readerName', 'Ole Hansen');
+    await fillText(page, 'readerCpr', '1204702345');
+    await choose(page, 'relation', 'family', 'family');
     await next(page);
     await yesNo(page, 'hasEndDate', true);
     for (const [orientation, size] of Object.entries(viewports)) {

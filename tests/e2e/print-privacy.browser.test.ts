@@ -22,6 +22,8 @@ async function fillReadAccess(page: Page, language: Language): Promise<void> {
   await fillText(page, 'readerName', 'Ole Hansen');
   await fillText(page, 'readerCpr', '1204702345');
   await choose(page, 'relation', 'family', 'family');
+  await next(page);
+  await choose(page, 'accessLevel', 'read', 'read');
   await yesNo(page, 'hasEndDate', true);
   await fillDate(page, 'endDate', '2027-12-31');
   await next(page);
