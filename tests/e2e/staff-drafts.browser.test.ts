@@ -64,7 +64,7 @@ test('a rescued draft is shown as such, with its fields and any answers it holds
   await expect(page.locator('h1 + #rescued-draft')).toContainText('Ufærdig kladde reddet fra en tablet');
   await expect(page.locator('#submission-assisted')).toContainText('En medarbejder for borgeren (assisteret) – anne');
   const fields = answers.locator('dl.staff-summary').first();
-  await expect(fields).toContainText('Få MitID eller NemID i Borgerservice');
+  await expect(fields).toContainText('Få et digitalt ID i Borgerservice');
   await expect(fields).toContainText('Standsede ved trin3');
   await expect(fields).toContainText('Medarbejderanne');
   await expect(answers).toContainText('Ida Hansen');
