@@ -30,9 +30,16 @@ export async function serverHoldings(serverUrl: string): Promise<ServerHoldings>
   });
   if (!login.ok) throw new Error(`server-submissions: login answered ${login.status}: ${await login.text()}`);
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-  const list = await fetch(`${serverUrl}/api/v1/staff/submissions`, { headers: { cookie } });
-  if (!list.ok) throw new Error(`server-submissions: list answered ${list.status}: ${await list.text()}`);
-  const body = (await list.json()) as { submissions: StoredSubmission[]; total: number };
+  // The list is paged (500 rows by default): read every page.
+  const body: { submissions: StoredSubmission[]; total: number } = { submissions: [], total: 0 };
+  do {
+    const list = await fetch(`${serverUrl}/api/v1/staff/submissions?limit=500&offset=${body.submissions.length}`, { headers: { cookie } });
+    if (!list.ok) throw new Error(`server-submissions: list answered ${list.status}: ${await list.text()}`);
+    const page = (await list.json()) as { submissions: StoredSubmission[]; total: number };
+    body.total = page.total;
+    body.submissions.push(...page.submissions);
+    if (page.submissions.length === 0) break;
+  } while (body.submissions.length < body.total);
   await fetch(`${serverUrl}/api/v1/staff/logout`, { method: 'POST', headers: { cookie, origin: serverUrl } });
   const copiesByReference = new Map<string, number>();
   for (const row of body.submissions) copiesByReference.set(row.reference, (copiesByReference.get(row.reference) ?? 0) + 1);
