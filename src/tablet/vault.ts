@@ -3,6 +3,7 @@ import { PBKDF2_ITERATIONS, SALT_BYTES, decryptDraft, encryptDraft, newDraftsKey
 import { PROFILE_KEY, withStaffDb, type StoredDraft, type StoredProfile } from './db.ts';
 import { DraftUnreadableError, InvalidPinError, NoProfileError, ProfileHasDraftsError, RescueFailedError, VaultLockedError } from './errors.ts';
 import { MAX_WRONG_PINS, pinProblem } from './pin.ts';
+import { newPinProblem } from './pin-strength.ts';
 import { queueRescue, sealRescueCopy } from './rescue.ts';
 
 /**
@@ -89,7 +90,7 @@ export async function readProfile(): Promise<StaffProfile | undefined> {
  * they are encrypted under its key and would become unreadable (ProfileHasDraftsError).
  */
 export async function createProfile(p: { username: string; role: StaffRole }, pin: string, options: VaultOptions = {}): Promise<Vault> {
-  const problem = pinProblem(pin);
+  const problem = newPinProblem(pin);
   if (problem) throw new InvalidPinError(problem);
   const now = options.now ?? (() => new Date());
   const iterations = options.iterations ?? PBKDF2_ITERATIONS;
