@@ -167,9 +167,12 @@ async function rescueAndWipe(now: () => Date): Promise<UnlockResult> {
   // vault there is unlocked with the same key, but be safe) is wiped only with its own rescue.
   const ids = drafts.map((d) => d.id);
   await withStaffDb('tablet.wipe', (db) =>
-    db.transaction('rw', db.profile, db.drafts, async () => {
+    db.transaction('rw', db.profile, db.drafts, db.events, async () => {
+      const wiped = await db.profile.get(PROFILE_KEY);
       await db.drafts.bulkDelete(ids);
       if ((await db.drafts.count()) === 0) await db.profile.delete(PROFILE_KEY);
+      // Reported to the audit log when the tablet is next online (device-events.ts); kept with the wipe, so it cannot be lost.
+      if (wiped) await db.events.add({ kind: 'pin_wipe', at: now().toISOString(), username: wiped.username });
     }),
   );
   return { ok: false, reason: 'wiped', rescued: sealed.length, notRescued: drafts.length - sealed.length };
