@@ -25,6 +25,7 @@ import { DEFAULT_FLEET_THRESHOLDS, type FleetThresholds } from './fleet.ts';
 import { healthRoutes } from './health.ts';
 import { createMetrics, metricsHandler, type Metrics } from './metrics.ts';
 import { deviceReportRoutes } from './routes/device-report.ts';
+import { deviceEventRoutes } from './routes/device-events.ts';
 
 export interface AppDeps {
   store: Store;
@@ -71,6 +72,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.route('/api/v1/devices', deviceRoutes({ store, keyring, envCodeId, limits }));
   app.route('/api/v1/devices', deviceReportRoutes(store, new TokenBuckets(limits.deviceRequestsPerSecond, limits.deviceBurst)));
+  app.route('/api/v1/devices', deviceEventRoutes(store, new TokenBuckets(limits.deviceRequestsPerSecond, limits.deviceBurst)));
   app.route('/api/v1/submissions', submissionRoutes({ store, keyring, deviceBuckets: new TokenBuckets(limits.deviceRequestsPerSecond, limits.deviceBurst), metrics }));
   const auth = staffAuth(store, cookie);
   app.route('/api/v1/staff', staffAuthRoutes({ store, auth, limits, hashGate, cookie }));

@@ -56,6 +56,20 @@ export async function unwrapDraftsKey(wrapped: Uint8Array, wrapping: CryptoKey):
   }
 }
 
+/**
+ * The same drafts key wrapped under a new PIN key, or undefined when `current` is not the key it
+ * is wrapped with (a wrong PIN). The key is extractable only inside this call, to be wrapped again.
+ */
+export async function rewrapDraftsKey(wrapped: Uint8Array, current: CryptoKey, next: CryptoKey): Promise<Uint8Array | undefined> {
+  let key: CryptoKey;
+  try {
+    key = await crypto.subtle.unwrapKey('raw', wrapped as Uint8Array<ArrayBuffer>, current, 'AES-KW', { name: 'AES-GCM' }, true, ['encrypt', 'decrypt']);
+  } catch {
+    return undefined;
+  }
+  return new Uint8Array(await crypto.subtle.wrapKey('raw', key, next, 'AES-KW'));
+}
+
 const aad = (id: string, formId: string) => encoder.encode(JSON.stringify([id, formId]));
 
 export async function encryptDraft(key: CryptoKey, id: string, formId: string, content: unknown): Promise<{ iv: Uint8Array; ciphertext: Uint8Array }> {

@@ -44,13 +44,25 @@ export interface StoredDraft {
   sealed?: Envelope;
 }
 
+/** Something to tell the server when the tablet is next online (src/contract/device-events.ts). */
+export interface StoredDeviceEvent {
+  seq?: number;
+  kind: 'pin_wipe';
+  /** ISO timestamp, by the tablet's clock. */
+  at: string;
+  /** The staff member whose drafts key was wiped. Not citizen data. */
+  username: string;
+}
+
 export class StaffDatabase extends Dexie {
   declare profile: Table<StoredProfile, string>;
   declare drafts: Table<StoredDraft, string>;
+  declare events: Table<StoredDeviceEvent, number>;
 
   constructor(name = STAFF_DB_NAME) {
     super(name);
     this.version(1).stores({ profile: '', drafts: 'id, updatedAt' });
+    this.version(2).stores({ profile: '', drafts: 'id, updatedAt', events: '++seq' });
   }
 }
 

@@ -27,7 +27,7 @@ export class NoProfileError extends Error {
 /** The PIN breaks the rules of pin.ts; nothing was stored. */
 export class InvalidPinError extends Error {
   override readonly name = 'InvalidPinError';
-  constructor(readonly problem: 'too-short' | 'not-digits') {
+  constructor(readonly problem: 'too-short' | 'not-digits' | 'too-simple' | 'date-like') {
     super(`tablet.createProfile: the PIN is ${problem}`);
   }
 }

@@ -3,6 +3,7 @@ import { PBKDF2_ITERATIONS, SALT_BYTES, decryptDraft, encryptDraft, newDraftsKey
 import { PROFILE_KEY, withStaffDb, type StoredDraft, type StoredProfile } from './db.ts';
 import { DraftUnreadableError, InvalidPinError, NoProfileError, ProfileHasDraftsError, RescueFailedError, VaultLockedError } from './errors.ts';
 import { MAX_WRONG_PINS, pinProblem } from './pin.ts';
+import { newPinProblem } from './pin-strength.ts';
 import { queueRescue, sealRescueCopy } from './rescue.ts';
 
 /**
@@ -89,7 +90,7 @@ export async function readProfile(): Promise<StaffProfile | undefined> {
  * they are encrypted under its key and would become unreadable (ProfileHasDraftsError).
  */
 export async function createProfile(p: { username: string; role: StaffRole }, pin: string, options: VaultOptions = {}): Promise<Vault> {
-  const problem = pinProblem(pin);
+  const problem = newPinProblem(pin);
   if (problem) throw new InvalidPinError(problem);
   const now = options.now ?? (() => new Date());
   const iterations = options.iterations ?? PBKDF2_ITERATIONS;
@@ -166,9 +167,12 @@ async function rescueAndWipe(now: () => Date): Promise<UnlockResult> {
   // vault there is unlocked with the same key, but be safe) is wiped only with its own rescue.
   const ids = drafts.map((d) => d.id);
   await withStaffDb('tablet.wipe', (db) =>
-    db.transaction('rw', db.profile, db.drafts, async () => {
+    db.transaction('rw', db.profile, db.drafts, db.events, async () => {
+      const wiped = await db.profile.get(PROFILE_KEY);
       await db.drafts.bulkDelete(ids);
       if ((await db.drafts.count()) === 0) await db.profile.delete(PROFILE_KEY);
+      // Reported to the audit log when the tablet is next online (device-events.ts); kept with the wipe, so it cannot be lost.
+      if (wiped) await db.events.add({ kind: 'pin_wipe', at: now().toISOString(), username: wiped.username });
     }),
   );
   return { ok: false, reason: 'wiped', rescued: sealed.length, notRescued: drafts.length - sealed.length };

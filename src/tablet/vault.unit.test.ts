@@ -74,6 +74,8 @@ describe('profile and PIN', () => {
   it('refuses a PIN that breaks the rules, storing nothing', async () => {
     await expect(createProfile(staff, '12345', options)).rejects.toMatchObject({ problem: 'too-short' });
     await expect(createProfile(staff, '12345x', options)).rejects.toBeInstanceOf(InvalidPinError);
+    await expect(createProfile(staff, '123456', options)).rejects.toMatchObject({ problem: 'too-simple' });
+    await expect(createProfile(staff, '241285', options)).rejects.toMatchObject({ problem: 'date-like' });
     expect(await readProfile()).toBeUndefined();
   });
 
@@ -113,10 +115,10 @@ describe('profile and PIN', () => {
   it('replaces an earlier profile only when it has no drafts', async () => {
     const vault = await createProfile(staff, PIN, options);
     await vault.saveDraft(draft());
-    await expect(createProfile({ username: 'bo', role: 'admin' }, '654321', options)).rejects.toBeInstanceOf(ProfileHasDraftsError);
+    await expect(createProfile({ username: 'bo', role: 'admin' }, '739264', options)).rejects.toBeInstanceOf(ProfileHasDraftsError);
     expect((await readProfile())?.username).toBe('anna');
     await vault.deleteDraft('visit-1');
-    await createProfile({ username: 'bo', role: 'admin' }, '654321', options);
+    await createProfile({ username: 'bo', role: 'admin' }, '739264', options);
     expect(await readProfile()).toMatchObject({ username: 'bo', role: 'admin' });
     expect((await unlock(PIN, options)).ok).toBe(false);
   });

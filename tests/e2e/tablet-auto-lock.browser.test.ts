@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { choose, fillText, next } from './support/forms.ts';
-import { heading, readyTablet, tabletText, unlockTablet } from './support/tablet.ts';
+import { heading, readyTablet, TABLET_PIN, tabletText, typePin } from './support/tablet.ts';
 
 /** Opens the assisted 'block-digital-id' form and types a citizen's name and CPR number on its last step. */
 async function typeCitizen(page: Page): Promise<void> {
@@ -37,14 +37,12 @@ test('after five minutes without a touch the tablet locks, and nothing of the ci
   await expect(page.locator('main')).toContainText('Tabletten blev låst, fordi den ikke var i brug.');
   await page.screenshot({ path: 'test-results/screenshots/tablet-locked-idle-da.png', fullPage: true });
 
-  // Unlocked again, the form starts empty: the answers were in memory only, and locking cleared them.
-  await unlockTablet(page);
-  await page.locator('a[href="/tablet/service/block-digital-id"]').click();
-  await expect(page.locator('#f-scheme')).not.toBeChecked();
-  await choose(page, 'scheme', 'nemid', 'nemid');
-  await next(page);
-  await next(page);
-  await expect(page.locator('#f-details')).toHaveValue('');
+  // Unlocked again, the same step comes back with the same answers, from the encrypted draft.
+  await typePin(page, TABLET_PIN);
+  await expect(page.locator('#f-name')).toHaveValue('Karen Hansen');
+  await expect(page.locator('#f-cpr')).toHaveValue('010190-XXXX'); // shown masked, as after any entry
+  await page.locator('main a.back-link').click();
+  await expect(page.locator('#f-details')).toHaveValue('Pungen blev stjålet.');
 });
 
 test('a tablet put away for longer than the grace period locks; the Lock button locks at once', async ({ page, request }) => {
@@ -69,8 +67,12 @@ test('a tablet put away for longer than the grace period locks; the Lock button 
   await expectNoCitizen(page);
   await expect(page.locator('main')).toContainText('Tabletten blev låst, fordi den var lagt væk.');
 
-  await unlockTablet(page);
-  await typeCitizen(page);
+  // Unlocked, the form is back as it was; the Lock button locks at once, and it comes back again.
+  await typePin(page, TABLET_PIN);
+  await expect(page.locator('#f-name')).toHaveValue('Karen Hansen');
+  await fillText(page, 'phone', '12 34 56 78');
   await page.locator('#tablet-lock').click();
   await expectNoCitizen(page);
+  await typePin(page, TABLET_PIN);
+  await expect(page.locator('#f-phone')).toHaveValue('12 34 56 78');
 });

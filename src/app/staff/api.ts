@@ -67,6 +67,7 @@ export const auditActions = [
   'retention_delete_audit',
   'rotate_server_key',
   'rotate_key_encryption_key',
+  'tablet_wiped',
 ] as const;
 
 export interface AuditEntry {

@@ -36,7 +36,8 @@ function known(key: string, value: unknown, t: Translate, dateTime: (iso: string
   if (key === 'role' && (value === 'admin' || value === 'caseworker')) return label('role', t(`staff:users.roles.${value}`));
   if (key === 'via' && (value === 'env_code' || value === 'admin_code')) return t(`staff:auditDetail.via.${value}`);
   if (key === 'code' && typeof value === 'string') return label('code', subjects[value]?.label || value);
-  if ((key === 'expiresAt' || key === 'receivedBefore') && typeof value === 'string' && !Number.isNaN(Date.parse(value))) return label(key, dateTime(value));
+  if (key === 'username' && typeof value === 'string') return label('username', value);
+  if ((key === 'expiresAt' || key === 'receivedBefore' || key === 'wipedAt') && typeof value === 'string' && !Number.isNaN(Date.parse(value))) return label(key, dateTime(value));
   if ((key === 'count' || key === 'maxUses') && typeof value === 'number') return label(key, String(value));
   if (key === 'filter' && typeof value === 'object' && value !== null) {
     const filter = Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k}=${String(v)}`);

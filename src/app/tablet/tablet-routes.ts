@@ -7,6 +7,7 @@ export type TabletRoute =
   | { name: 'visit'; draftId: string }
   | { name: 'service'; id: string }
   | { name: 'outbox' }
+  | { name: 'change-pin' }
   | { name: 'not-found' };
 
 export const tabletPaths = {
@@ -14,11 +15,13 @@ export const tabletPaths = {
   visit: (draftId: string) => `/tablet/visit/${draftId}`,
   service: (id: string) => `/tablet/service/${id}`,
   outbox: '/tablet/outbox',
+  changePin: '/tablet/pin',
 } as const;
 
 export function matchTabletRoute(path: string): TabletRoute {
   if (path === '/tablet' || path === '/tablet/') return { name: 'home' };
   if (path === '/tablet/outbox') return { name: 'outbox' };
+  if (path === '/tablet/pin') return { name: 'change-pin' };
   const visit = /^\/tablet\/visit\/([0-9a-f-]{36})$/.exec(path);
   if (visit) return { name: 'visit', draftId: visit[1]! };
   const service = /^\/tablet\/service\/([a-z][a-z0-9-]*)$/.exec(path);

@@ -150,6 +150,7 @@ export const auditActions = [
   'rotate_server_key',
   'retention_delete_audit',
   'rotate_key_encryption_key',
+  'tablet_wiped',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

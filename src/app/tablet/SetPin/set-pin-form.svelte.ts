@@ -1,7 +1,7 @@
-import { pinProblem } from '../../../tablet/pin.ts';
+import { newPinProblem } from '../../../tablet/pin-strength.ts';
 import type { Problem } from '../problems.ts';
 
-/** Choosing the PIN, typed twice. The rule (length, digits only) is the vault's (src/tablet/pin.ts). */
+/** Choosing the PIN, typed twice. The rules (length, digits only, not easy to guess) are the vault's (src/tablet/pin-strength.ts). */
 export class SetPinForm {
   pin = $state('');
   again = $state('');
@@ -11,7 +11,7 @@ export class SetPinForm {
   /** True when the PIN may be used; otherwise `problems` says why. */
   check(minLength: number): boolean {
     const found: Problem[] = [];
-    const problem = this.pin ? pinProblem(this.pin) : 'required';
+    const problem = this.pin ? newPinProblem(this.pin) : 'required';
     if (problem) found.push({ field: 'pin-new', key: `pin.errors.${problem}`, values: { min: minLength } });
     else if (!this.again) found.push({ field: 'pin-again', key: 'pin.errors.againRequired' });
     else if (this.again !== this.pin) found.push({ field: 'pin-again', key: 'pin.errors.mismatch' });

@@ -23,6 +23,12 @@ describe('SetPinForm', () => {
     expect(problemsOf('246813', '246814')).toMatchObject({ ok: false, problems: [['pin-again', 'pin.errors.mismatch']], again: '' });
   });
 
+  it('refuses PINs that are easy to guess, and dates, before the repeat is asked for', () => {
+    expect(problemsOf('111111', '111111')).toMatchObject({ ok: false, problems: [['pin-new', 'pin.errors.too-simple']], again: '' });
+    expect(problemsOf('123456', '123456')).toMatchObject({ ok: false, problems: [['pin-new', 'pin.errors.too-simple']] });
+    expect(problemsOf('010190', '010190')).toMatchObject({ ok: false, problems: [['pin-new', 'pin.errors.date-like']] });
+  });
+
   it('reset() forgets both PINs', () => {
     const form = new SetPinForm();
     form.pin = '246813';
