@@ -3,6 +3,7 @@ import type { Envelope } from '../../contract/v1.ts';
 import type { DelayPolicy, Reservation } from './attempt-throttle.ts';
 import type { DeviceReport } from '../../contract/device-report.ts';
 import type { StoredDeviceReport } from './device-reports.ts';
+import type { CounterStore } from './counter-store.ts';
 
 /**
  * What the routes need from storage, and nothing more. One implementation (kysely-store.ts) runs on
@@ -150,6 +151,8 @@ export const auditActions = [
   'rotate_server_key',
   'retention_delete_audit',
   'rotate_key_encryption_key',
+  'handle_help_call',
+  'call_next_ticket',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -354,6 +357,9 @@ export interface Store {
   listDeviceReports(): Promise<StoredDeviceReport[]>;
   /** One round trip to the database; throws when it cannot be reached (readiness). */
   ping(): Promise<void>;
+
+  /** Help calls and queue tickets (counter-store.ts). */
+  readonly counter: CounterStore;
 
   close(): Promise<void>;
 }
