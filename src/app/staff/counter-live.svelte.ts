@@ -3,10 +3,11 @@ import { handleHelpCall, listHelpCalls, STAFF_EVENTS_URL, type HelpCall } from '
 /** The clock the ages are shown by moves this often. */
 const CLOCK_MS = 15_000;
 
-/** "for 3 minutter siden" / "3 minutes ago": whole minutes, or hours past an hour. */
-export function ageText(calledAt: string, now: number, language: 'da' | 'en'): string {
-  const format = new Intl.RelativeTimeFormat(language === 'da' ? 'da-DK' : 'en-GB', { numeric: 'auto' });
+/** "for 3 minutter siden" / "3 minutes ago": whole minutes, or hours past an hour; under a minute `justNow`. */
+export function ageText(calledAt: string, now: number, language: 'da' | 'en', justNow: string): string {
+  const format = new Intl.RelativeTimeFormat(language === 'da' ? 'da-DK' : 'en-GB', { numeric: 'always' });
   const minutes = Math.max(0, Math.floor((now - Date.parse(calledAt)) / 60_000));
+  if (minutes === 0) return justNow;
   return minutes < 60 ? format.format(-minutes, 'minute') : format.format(-Math.floor(minutes / 60), 'hour');
 }
 
