@@ -25,7 +25,7 @@ test('a citizen’s press on "Få hjælp fra personalet" shows as a banner on ev
 
   const banner = office.getByRole('alert').filter({ hasText: name });
   await expect(banner).toBeVisible();
-  await expect(banner).toContainText('lige nu');
+  await expect(banner).toContainText('(skærm: startskærmen) – lige nu');
   await office.screenshot({ path: 'test-results/screenshots/help-call-banner-da.png' });
   // Another screen of the back office shows it too.
   await office.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Venter nu' }).click();

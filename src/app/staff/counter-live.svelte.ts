@@ -1,3 +1,4 @@
+import { MISSING_KEY_MARK, type Translate } from '../i18n.ts';
 import { handleHelpCall, listHelpCalls, STAFF_EVENTS_URL, type HelpCall } from './counter-api.ts';
 
 /** The clock the ages are shown by moves this often. */
@@ -9,6 +10,14 @@ export function ageText(calledAt: string, now: number, language: 'da' | 'en', ju
   const minutes = Math.max(0, Math.floor((now - Date.parse(calledAt)) / 60_000));
   if (minutes === 0) return justNow;
   return minutes < 60 ? format.format(-minutes, 'minute') : format.format(-Math.floor(minutes / 60), 'hour');
+}
+
+/** The kiosk screen a call came from as staff know it: "startskærmen", or the service's own title. */
+export function screenLabel(route: string, t: Translate): string {
+  if (route === '/') return t('staff:counter.screens.start');
+  const service = /^\/service\/([a-z][a-z0-9-]*)$/.exec(route);
+  const title = service ? t(`services:${service[1]}.title`) : undefined;
+  return title && !title.startsWith(MISSING_KEY_MARK) ? title : route;
 }
 
 /** A short two-tone beep made in the browser (no sound file); silent where audio is not allowed. */
