@@ -26,6 +26,10 @@ import { healthRoutes } from './health.ts';
 import { createMetrics, metricsHandler, type Metrics } from './metrics.ts';
 import { deviceReportRoutes } from './routes/device-report.ts';
 import { deviceEventRoutes } from './routes/device-events.ts';
+import { StaffEventHub } from './counter/staff-event-hub.ts';
+import { deviceHelpCallRoutes, staffHelpCallRoutes } from './routes/help-calls.ts';
+import { deviceQueueRoutes, staffQueueRoutes } from './routes/queue.ts';
+import { staffEventRoutes } from './routes/staff-events.ts';
 
 export interface AppDeps {
   store: Store;
@@ -43,6 +47,8 @@ export interface AppDeps {
   metricsToken?: string;
   metrics?: Metrics;
   fleet?: FleetThresholds;
+  /** Live events for the back office (help calls, queue); one is made when not given. */
+  events?: StaffEventHub;
   /** True once shutdown began (readiness answers 503). */
   draining?: () => boolean;
 }
@@ -81,6 +87,13 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/v1/staff', staffUserRoutes(store, auth));
   app.route('/api/v1/staff', staffEnrolmentCodeRoutes(store, auth));
   app.route('/api/v1/staff', staffAuditRoutes(store, auth));
+  const events = deps.events ?? new StaffEventHub();
+  const counterBuckets = new TokenBuckets(limits.deviceRequestsPerSecond, limits.deviceBurst);
+  app.route('/api/v1/devices', deviceHelpCallRoutes(store, counterBuckets, events));
+  app.route('/api/v1/devices', deviceQueueRoutes(store, counterBuckets, events));
+  app.route('/api/v1/staff', staffHelpCallRoutes(store, auth, events));
+  app.route('/api/v1/staff', staffQueueRoutes(store, auth, events));
+  app.route('/api/v1/staff', staffEventRoutes(auth, events));
 
   app.use('*', staticFiles(distDir, log));
 

@@ -5,6 +5,7 @@ import type { Database } from './schema.ts';
 import { lockBatchKeys } from './ingest-locks.ts';
 import { refundAttempt, reserveAttempt, sweepAttempts, type DelayPolicy, type ThrottleDb } from './attempt-throttle.ts';
 import type { DeviceReport } from '../../contract/device-report.ts';
+import { CounterStore } from './counter-store.ts';
 import { listDeviceReports, pingDatabase, saveDeviceReport } from './device-reports.ts';
 import type {
   AuditEntry,
@@ -191,6 +192,10 @@ export class KyselyStore implements Store {
     readonly kind: StorageKind,
     private readonly db: Kysely<Database>,
   ) {}
+
+  get counter(): CounterStore {
+    return new CounterStore(this.db);
+  }
 
   async activeServerKey(algorithm = RSA) {
     const row = await this.db.selectFrom('key_pairs').selectAll().where('algorithm', '=', algorithm).where('current', '=', 1).executeTakeFirst();

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { KekError } from '../crypto/key-encryption-key.ts';
 import { laterMigrations } from './later-migrations.ts';
+import type { CounterTables } from './counter-store.ts';
 import type { MigrationContext } from './migration-key-pairs.ts';
 import { Migrator, PostgresAdapter, sql, type Generated, type Kysely, type Migration } from 'kysely';
 import { attemptThrottleMigration, type AttemptThrottleTable } from './attempt-throttle.ts';
@@ -11,7 +12,7 @@ import { deviceReportsMigration, type DeviceReportsTable } from './device-report
  * `integer` so that one definition serves SQLite and PostgreSQL. Ciphertext is kept as the
  * base64url text it arrived as: data at rest stays encrypted and is decrypted only for staff.
  */
-export interface Database extends DeviceReportsTable {
+export interface Database extends DeviceReportsTable, CounterTables {
   /**
    * Migration 006: the server's key pairs, private keys sealed under the KEK (never in the
    * database); `current` is 1 for the key devices encrypt for (one per algorithm), NULL for older ones.

@@ -3,6 +3,7 @@ import type { Envelope } from '../../contract/v1.ts';
 import type { DelayPolicy, Reservation } from './attempt-throttle.ts';
 import type { DeviceReport } from '../../contract/device-report.ts';
 import type { StoredDeviceReport } from './device-reports.ts';
+import type { CounterStore } from './counter-store.ts';
 
 /**
  * What the routes need from storage, and nothing more. One implementation (kysely-store.ts) runs on
@@ -151,6 +152,8 @@ export const auditActions = [
   'retention_delete_audit',
   'rotate_key_encryption_key',
   'tablet_wiped',
+  'handle_help_call',
+  'call_next_ticket',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -355,6 +358,9 @@ export interface Store {
   listDeviceReports(): Promise<StoredDeviceReport[]>;
   /** One round trip to the database; throws when it cannot be reached (readiness). */
   ping(): Promise<void>;
+
+  /** Help calls and queue tickets (counter-store.ts). */
+  readonly counter: CounterStore;
 
   close(): Promise<void>;
 }
