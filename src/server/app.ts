@@ -25,6 +25,9 @@ import { DEFAULT_FLEET_THRESHOLDS, type FleetThresholds } from './fleet.ts';
 import { healthRoutes } from './health.ts';
 import { createMetrics, metricsHandler, type Metrics } from './metrics.ts';
 import { deviceReportRoutes } from './routes/device-report.ts';
+import { caseAccess } from './auth/case-access.ts';
+import type { OidcClient } from './auth/oidc-client.ts';
+import { staffSsoRoutes } from './routes/staff-sso.ts';
 
 export interface AppDeps {
   store: Store;
@@ -44,6 +47,10 @@ export interface AppDeps {
   fleet?: FleetThresholds;
   /** True once shutdown began (readiness answers 503). */
   draining?: () => boolean;
+  /** OIDC_*: sign-in through the organisation's identity provider; unset: local accounts only. */
+  oidc?: OidcClient;
+  /** SEPARATE_ADMIN_DUTIES: admins cannot read citizens' cases. */
+  separateAdminDuties?: boolean;
 }
 
 /** The whole HTTP surface: API routes first, then the built PWA with its SPA fallback. */
@@ -74,7 +81,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/v1/submissions', submissionRoutes({ store, keyring, deviceBuckets: new TokenBuckets(limits.deviceRequestsPerSecond, limits.deviceBurst), metrics }));
   const auth = staffAuth(store, cookie);
   app.route('/api/v1/staff', staffAuthRoutes({ store, auth, limits, hashGate, cookie }));
-  app.route('/api/v1/staff', staffSubmissionRoutes({ store, keyring, auth }));
+  app.route('/api/v1/staff', staffSsoRoutes({ store, cookie, oidc: deps.oidc }));
+  app.route('/api/v1/staff', staffSubmissionRoutes({ store, keyring, auth: caseAccess(auth, !!deps.separateAdminDuties) }));
   app.route('/api/v1/staff', staffDeviceRoutes(store, auth, fleet));
   app.route('/api/v1/staff', staffUserRoutes(store, auth));
   app.route('/api/v1/staff', staffEnrolmentCodeRoutes(store, auth));
