@@ -81,7 +81,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/v1/submissions', submissionRoutes({ store, keyring, deviceBuckets: new TokenBuckets(limits.deviceRequestsPerSecond, limits.deviceBurst), metrics }));
   const auth = staffAuth(store, cookie);
   app.route('/api/v1/staff', staffAuthRoutes({ store, auth, limits, hashGate, cookie }));
-  app.route('/api/v1/staff', staffSsoRoutes({ store, cookie, oidc: deps.oidc }));
+  app.route('/api/v1/staff', staffSsoRoutes({ store, cookie, oidc: deps.oidc, separateAdminDuties: deps.separateAdminDuties }));
   app.route('/api/v1/staff', staffSubmissionRoutes({ store, keyring, auth: caseAccess(auth, !!deps.separateAdminDuties) }));
   app.route('/api/v1/staff', staffDeviceRoutes(store, auth, fleet));
   app.route('/api/v1/staff', staffUserRoutes(store, auth));

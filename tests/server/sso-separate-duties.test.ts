@@ -41,6 +41,11 @@ describe('separation of duties (SEPARATE_ADMIN_DUTIES=true)', () => {
     expect((await server.staff(caseworker, '/submissions.csv')).status).toBe(200);
   });
 
+  it('tells the back office, which then hides the inbox from admins', async () => {
+    expect((await server.request('/api/v1/staff/sso')).json).toEqual({ enabled: false, separateAdminDuties: true });
+    expect((await server.request('/api/v1/staff/sso/start')).status).toBe(404);
+  });
+
   it('still asks for a session before anything else', async () => {
     expect((await server.request('/api/v1/staff/submissions')).status).toBe(401);
   });

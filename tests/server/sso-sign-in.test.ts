@@ -37,11 +37,11 @@ async function audit(): Promise<any[]> {
 
 describe('sign-in through the organisation’s OpenID provider', () => {
   it('tells the back office that it is on', async () => {
-    expect((await server.request('/api/v1/staff/sso')).json).toEqual({ enabled: true });
+    expect((await server.request('/api/v1/staff/sso')).json).toEqual({ enabled: true, separateAdminDuties: false });
   });
 
   it('runs the code flow with PKCE through the provider and opens a staff session', async () => {
-    const { hops, response, cookie } = await signIn('mette-42');
+    const { hops, cookie } = await signIn('mette-42');
     const toProvider = new URL(hops[1]);
     expect(toProvider.origin).toBe(op.issuer);
     expect(toProvider.searchParams.get('code_challenge_method')).toBe('S256');

@@ -14,6 +14,8 @@ export interface StaffSsoDeps {
   cookie: CookiePolicy;
   /** Unset: sign-in through the organisation's login is off (GET /sso says so). */
   oidc?: OidcClient;
+  /** SEPARATE_ADMIN_DUTIES, told to the back office so that it hides the inbox from admins. */
+  separateAdminDuties?: boolean;
 }
 
 /** Not a password hash: argon2 never matches it, so an account made at sign-in has no local password. */
@@ -28,11 +30,12 @@ const pendingCookie = (policy: CookiePolicy) => (policy.secure ? '__Host-staff_s
  * code flow with PKCE, state and nonce. The role comes from the provider's claim at every sign-in;
  * no role, or a deactivated account, and no session is made.
  */
-export function staffSsoRoutes({ store, cookie, oidc }: StaffSsoDeps): Hono<AppEnv> {
+export function staffSsoRoutes({ store, cookie, oidc, separateAdminDuties = false }: StaffSsoDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const pending = new PendingSignIns();
 
-  app.get('/sso', (c) => c.json({ enabled: !!oidc }));
+  // Asked by the login screens before anyone is signed in: nothing here is secret.
+  app.get('/sso', (c) => c.json({ enabled: !!oidc, separateAdminDuties }));
 
   app.get('/sso/start', async (c) => {
     if (!oidc) return apiError(c, 404, 'sso_off', 'Sign-in through an identity provider is not configured on this server.');
