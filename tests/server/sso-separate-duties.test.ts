@@ -10,7 +10,7 @@ beforeAll(async () => {
   admin = await server.login();
   expect((await server.staff(admin, '/users', { method: 'POST', body: JSON.stringify({ username: 'sagsbeh.anne', password: 'long enough caseworker pw', role: 'caseworker' }) })).status).toBe(201);
   caseworker = await server.login('sagsbeh.anne', 'long enough caseworker pw');
-});
+}, 60_000);
 afterAll(() => server?.close());
 
 describe('separation of duties (SEPARATE_ADMIN_DUTIES=true)', () => {

@@ -16,7 +16,7 @@ beforeAll(async () => {
   op.users.set('ulla-3', { name: 'Ulla Berg', roles: ['kantine'] });
   const oidc = oidcSettingsFromEnv({ OIDC_ISSUER: op.issuer, OIDC_CLIENT_ID: op.clientId, OIDC_CLIENT_SECRET: op.clientSecret, OIDC_ALLOW_HTTP_LOCALHOST: 'true' });
   server = await startTestServer({ port, hostname: '127.0.0.1', oidc });
-});
+}, 60_000);
 afterAll(async () => {
   await server?.close();
   await op?.close();
