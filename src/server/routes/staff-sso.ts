@@ -65,19 +65,19 @@ export function staffSsoRoutes({ store, cookie, oidc, separateAdminDuties = fals
       claims = await oidc.finish(callbackUrl, attempt);
     } catch (err) {
       await audit(store, c, '(unknown user)', { reason: 'sso_rejected', message: (err as Error).message.slice(0, 200) });
-      return refuse(c, 400, 'sso_rejected', 'The answer from the identity provider could not be verified; start again.');
+      return refuse(c, 400, 'sso_rejected', 'The answer from the identity provider could not be verified; start again.', AFTER[attempt.returnTo]);
     }
-    if (typeof claims.sub !== 'string' || typeof claims.iss !== 'string') return refuse(c, 400, 'sso_rejected', 'The identity provider did not name the user.');
+    if (typeof claims.sub !== 'string' || typeof claims.iss !== 'string') return refuse(c, 400, 'sso_rejected', 'The identity provider did not name the user.', AFTER[attempt.returnTo]);
     const username = ssoUsername(claims.iss, claims.sub);
     const role = roleFromClaims(claims, oidc.settings);
     const existing = await store.userByUsername(username);
     if (existing?.disabledAt) {
       await audit(store, c, username, { reason: 'disabled' });
-      return refuse(c, 403, 'account_disabled', 'This staff account has been deactivated by an admin.');
+      return refuse(c, 403, 'account_disabled', 'This staff account has been deactivated by an admin.', AFTER[attempt.returnTo]);
     }
     if (!role) {
       await audit(store, c, existing ? username : '(unknown user)', { reason: 'no_role' });
-      return refuse(c, 403, 'sso_no_role', 'Your organisation has not given you a role in this system; ask your IT department.');
+      return refuse(c, 403, 'sso_no_role', 'Your organisation has not given you a role in this system; ask your IT department.', AFTER[attempt.returnTo]);
     }
     const user = await store.upsertSsoUser({ id: randomUUID(), username, role, passwordHash: NO_LOCAL_PASSWORD, createdAt: new Date().toISOString() });
     if (user.disabledAt) return refuse(c, 403, 'account_disabled', 'This staff account has been deactivated by an admin.');
@@ -100,10 +100,10 @@ async function audit(store: Store, c: Context<AppEnv>, actor: string, detail: Re
  * A refused sign-in: a person's browser lands here, so a short page in both languages with the way
  * back, and the machine-readable code in a header for scripts and tests.
  */
-function refuse(c: Context, status: 400 | 403, code: string, message: string): Response {
+function refuse(c: Context, status: 400 | 403, code: string, message: string, back: string = AFTER.staff): Response {
   c.header('X-Error-Code', code);
-  const page = `<!doctype html><html lang="da"><meta charset="utf-8"><title>Log ind lykkedes ikke</title>
+  const page = `<!doctype html><html lang="da"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Log ind lykkedes ikke</title>
 <main><h1>Log ind lykkedes ikke</h1><p>${status === 403 ? 'Du har ikke adgang. Kontakt din it-afdeling.' : 'Prøv at logge ind igen.'}</p>
-<p lang="en">Sign-in failed: ${message}</p><p><a href="/staff">Tilbage til log ind / Back to sign-in</a></p></main></html>`;
+<p lang="en">Sign-in failed: ${message}</p><p><a href="${back === AFTER.tablet ? '/tablet' : '/staff'}">Tilbage til log ind / Back to sign-in</a></p></main></html>`;
   return c.html(page, status);
 }
