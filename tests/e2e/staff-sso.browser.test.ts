@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { freePort, ServerProcess } from './support/server-process.ts';
+import { freePort, SERVER_ENROLMENT_CODE, ServerProcess } from './support/server-process.ts';
+import { TABLET_PIN, tabletText } from './support/tablet.ts';
 import { startTestProvider, type TestProvider } from '../support/oidc-test-provider.ts';
 
 /**
@@ -64,4 +65,29 @@ test('the role comes from the provider, and a user whose role was removed is ref
   await page.getByRole('link', { name: /Tilbage til log ind/ }).click();
   await expect(page.getByRole('link', { name: 'Log ind med kommunens login' })).toBeVisible();
   await expect(page.getByText(/Logget ind som/)).toHaveCount(0);
+});
+
+test('a caseworker signs in on a staff tablet with the organisation’s login, then chooses a PIN', async ({ page }) => {
+  op.users.set('sofie-8', { name: 'Sofie Bak', roles: ['caseworker'] });
+  op.signInAs('sofie-8');
+  await page.goto(`${base}/setup`);
+  await expect(page.locator('main table')).toBeVisible();
+  await page.locator('#setup-code').fill(SERVER_ENROLMENT_CODE);
+  await page.locator('#setup-name').fill('SSO-tablet');
+  await page.locator('#setup-kind-tablet').check();
+  await page.locator('form button[type="submit"]').click();
+  await expect(page.locator('#setup-status-heading')).toBeVisible();
+
+  await page.goto(`${base}/tablet`);
+  await expect(page.locator('main h1')).toHaveText(tabletText.da.signIn);
+  await page.getByRole('link', { name: 'Log ind med kommunens login' }).click();
+  await expect(page.locator('main h1')).toHaveText(tabletText.da.setPin);
+  await expect(page).toHaveURL(`${base}/tablet`);
+  // The tablet keeps no server session: it learnt who signed in, and ended it.
+  expect(await page.evaluate(async () => (await fetch('/api/v1/staff/session')).status)).toBe(401);
+  await page.locator('#pin-new').fill(TABLET_PIN);
+  await page.locator('#pin-again').fill(TABLET_PIN);
+  await page.locator('main form button[type="submit"]').click();
+  await expect(page.locator('main h1')).toHaveText(tabletText.da.home);
+  await shoot(page, 'tablet-home');
 });
