@@ -123,4 +123,16 @@ describe('sign-in through the organisation’s OpenID provider', () => {
       expect(res.status).toBe(401);
     }
   });
+
+  it('brings a tablet’s sign-in back to the tablet, which then reads and ends the session', async () => {
+    const { hops, cookie } = await signIn('mette-42', new CookieBrowser(), '/api/v1/staff/sso/start?return=tablet');
+    expect(new URL(hops.at(-1)!).pathname + new URL(hops.at(-1)!).search).toBe('/tablet?sso=1');
+    expect((await server.staff(cookie, '/session')).json.role).toBe('caseworker');
+  });
+
+  it('never lets an admin make a local account that could be taken for a provider’s user', async () => {
+    const admin = await server.login();
+    const res = await server.staff(admin, '/users', { method: 'POST', body: JSON.stringify({ username: ssoUsername(op.issuer, 'new-person'), password: 'a long enough password', role: 'admin' }) });
+    expect(res.status).toBe(400);
+  });
 });
