@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { roleFromClaims, ssoUsername } from './oidc-roles.ts';
 import { oidcSettingsFromEnv } from './oidc-settings.ts';
+import { httpOptionsFromEnv } from '../http-env.ts';
 
 const base = { OIDC_ISSUER: 'https://login.microsoftonline.com/tenant/v2.0', OIDC_CLIENT_ID: 'app', OIDC_CLIENT_SECRET: 'secret' };
 
@@ -50,5 +51,21 @@ describe('the role a provider’s claims grant', () => {
     expect(a).toMatch(/^sso-[0-9a-f]{24}$/);
     expect(ssoUsername('https://idp-a', 'u1')).toBe(a);
     expect(ssoUsername('https://idp-b', 'u1')).not.toBe(a);
+  });
+});
+
+describe('the start-up environment', () => {
+  const quiet = { write: () => true };
+
+  it('reads OIDC_* with the origin staff use, and SEPARATE_ADMIN_DUTIES', () => {
+    const options = httpOptionsFromEnv({ ...base, PUBLIC_ORIGIN: 'https://bs.kommune.dk', SEPARATE_ADMIN_DUTIES: 'true' }, quiet);
+    expect(options.oidc?.redirectUri?.href).toBe('https://bs.kommune.dk/api/v1/staff/sso/callback');
+    expect(options.separateAdminDuties).toBe(true);
+    expect(httpOptionsFromEnv({}, quiet)).toMatchObject({ oidc: undefined, separateAdminDuties: false });
+  });
+
+  it('stops on a bad value, naming it', () => {
+    expect(() => httpOptionsFromEnv({ SEPARATE_ADMIN_DUTIES: 'yes' }, quiet)).toThrow(/SEPARATE_ADMIN_DUTIES/);
+    expect(() => httpOptionsFromEnv({ OIDC_ISSUER: 'https://idp.kommune.dk' }, quiet)).toThrow(/OIDC_CLIENT_ID/);
   });
 });
