@@ -93,7 +93,7 @@ describe('sign-in through the organisation’s OpenID provider', () => {
     expect((await audit()).some((e) => e.action === 'login_failed' && e.detail.via === 'oidc' && e.detail.reason === 'no_role')).toBe(true);
   });
 
-  it('refuses the next sign-in once the provider removed the role', async () => {
+  it('refuses the next sign-in once the provider removed the role, and ends the earlier session', async () => {
     op.users.set('kim-9', { name: 'Kim Dahl', roles: ['caseworker'] });
     const before = await signIn('kim-9');
     expect(before.session).toBeDefined();
@@ -101,6 +101,8 @@ describe('sign-in through the organisation’s OpenID provider', () => {
     const after = await signIn('kim-9');
     expect(after.response.status).toBe(403);
     expect(after.session).toBeUndefined();
+    // The session from before the role was removed ends with the refused sign-in.
+    expect((await server.staff(before.cookie, '/session')).status).toBe(401);
   });
 
   it('refuses a deactivated account even though the provider still grants the role', async () => {

@@ -76,6 +76,8 @@ export function staffSsoRoutes({ store, cookie, oidc, separateAdminDuties = fals
       return refuse(c, 403, 'account_disabled', 'This staff account has been deactivated by an admin.', AFTER[attempt.returnTo]);
     }
     if (!role) {
+      // The organisation took the role away: sessions it opened earlier end now too.
+      if (existing) await store.endSessionsOfUser(existing.id);
       await audit(store, c, existing ? username : '(unknown user)', { reason: 'no_role' });
       return refuse(c, 403, 'sso_no_role', 'Your organisation has not given you a role in this system; ask your IT department.', AFTER[attempt.returnTo]);
     }

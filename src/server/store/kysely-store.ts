@@ -441,6 +441,10 @@ export class KyselyStore implements Store {
     return (await this.userByUsername(user.username))!;
   }
 
+  async endSessionsOfUser(userId: string): Promise<void> {
+    await this.db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+  }
+
   async disableUser(username: string, at: string, actor: string): Promise<DisableUserOutcome> {
     return this.db.transaction().execute(async (trx): Promise<DisableUserOutcome> => {
       const user = await trx.selectFrom('users').select(['id', 'role']).where('username', '=', username).where('disabled_at', 'is', null).executeTakeFirst();
