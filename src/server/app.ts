@@ -30,6 +30,9 @@ import { StaffEventHub } from './counter/staff-event-hub.ts';
 import { deviceHelpCallRoutes, staffHelpCallRoutes } from './routes/help-calls.ts';
 import { deviceQueueRoutes, staffQueueRoutes } from './routes/queue.ts';
 import { staffEventRoutes } from './routes/staff-events.ts';
+import { caseAccess } from './auth/case-access.ts';
+import type { OidcClient } from './auth/oidc-client.ts';
+import { staffSsoRoutes } from './routes/staff-sso.ts';
 
 export interface AppDeps {
   store: Store;
@@ -51,6 +54,10 @@ export interface AppDeps {
   events?: StaffEventHub;
   /** True once shutdown began (readiness answers 503). */
   draining?: () => boolean;
+  /** OIDC_*: sign-in through the organisation's identity provider; unset: local accounts only. */
+  oidc?: OidcClient;
+  /** SEPARATE_ADMIN_DUTIES: admins cannot read citizens' cases. */
+  separateAdminDuties?: boolean;
 }
 
 /** The whole HTTP surface: API routes first, then the built PWA with its SPA fallback. */
@@ -82,7 +89,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/v1/submissions', submissionRoutes({ store, keyring, deviceBuckets: new TokenBuckets(limits.deviceRequestsPerSecond, limits.deviceBurst), metrics }));
   const auth = staffAuth(store, cookie);
   app.route('/api/v1/staff', staffAuthRoutes({ store, auth, limits, hashGate, cookie }));
-  app.route('/api/v1/staff', staffSubmissionRoutes({ store, keyring, auth }));
+  app.route('/api/v1/staff', staffSsoRoutes({ store, cookie, oidc: deps.oidc, separateAdminDuties: deps.separateAdminDuties }));
+  app.route('/api/v1/staff', staffSubmissionRoutes({ store, keyring, auth: caseAccess(auth, !!deps.separateAdminDuties) }));
   app.route('/api/v1/staff', staffDeviceRoutes(store, auth, fleet));
   app.route('/api/v1/staff', staffUserRoutes(store, auth));
   app.route('/api/v1/staff', staffEnrolmentCodeRoutes(store, auth));

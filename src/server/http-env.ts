@@ -2,6 +2,7 @@ import { enrollmentCodeWeakness } from './auth/start-up-codes.ts';
 import { connectionLimitsProblem, DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from './http/connection-limits.ts';
 import { normaliseOrigin } from './http/same-origin.ts';
 import type { ServerOptions } from './server.ts';
+import { oidcSettingsFromEnv } from './auth/oidc-settings.ts';
 
 /**
  * The environment settings of the HTTP edge (proxy, origin, cookie, connection limits, enrolment
@@ -10,7 +11,7 @@ import type { ServerOptions } from './server.ts';
  */
 export type HttpEnvOptions = Pick<
   ServerOptions,
-  'trustProxy' | 'publicOrigins' | 'secureCookies' | 'connections' | 'enrollmentCode' | 'enrollmentCodeHours' | 'enrollmentCodeMaxUses' | 'showSetupCode'
+  'trustProxy' | 'publicOrigins' | 'secureCookies' | 'connections' | 'enrollmentCode' | 'enrollmentCodeHours' | 'enrollmentCodeMaxUses' | 'showSetupCode' | 'oidc' | 'separateAdminDuties'
 >;
 
 function wholeNumber(env: NodeJS.ProcessEnv, name: string, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
@@ -45,7 +46,13 @@ export function httpOptionsFromEnv(env: NodeJS.ProcessEnv, terminal: { isTTY?: b
   const enrollmentCode = env.ENROLLMENT_CODE || undefined;
   const weakness = enrollmentCode && enrollmentCodeWeakness(enrollmentCode);
   if (weakness) throw new Error(weakness);
+  const separate = env.SEPARATE_ADMIN_DUTIES?.trim().toLowerCase();
+  if (separate !== undefined && separate !== '' && separate !== 'true' && separate !== 'false') {
+    throw new Error(`SEPARATE_ADMIN_DUTIES must be true or false, got ${JSON.stringify(env.SEPARATE_ADMIN_DUTIES)}`);
+  }
   return {
+    oidc: oidcSettingsFromEnv(env, publicOrigins),
+    separateAdminDuties: separate === 'true',
     trustProxy: wholeNumber(env, 'TRUST_PROXY', 0, 10) ?? 0,
     publicOrigins,
     secureCookies: secure !== 'false',

@@ -2,6 +2,8 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { OidcClient } from './auth/oidc-client.ts';
+import type { OidcSettings } from './auth/oidc-settings.ts';
 import { HashGate } from './auth/hash-gate.ts';
 import { ensureEnvEnrolmentCode, makeSetupCodeIfFresh, DEFAULT_ENV_CODE_HOURS, DEFAULT_ENV_CODE_MAX_USES } from './auth/start-up-codes.ts';
 import { ensureFirstAdmin } from './auth/staff-users.ts';
@@ -65,6 +67,10 @@ export interface ServerOptions {
   auditRetentionDays?: number;
   /** How often a process looks for a rotated key (0: at every device contact). */
   keyRefreshMs?: number;
+  /** OIDC_*: sign-in through the organisation's identity provider (auth/oidc-settings.ts). */
+  oidc?: OidcSettings;
+  /** SEPARATE_ADMIN_DUTIES=true: admins manage accounts and devices but cannot read cases. */
+  separateAdminDuties?: boolean;
 }
 
 export interface RunningServer {
@@ -114,6 +120,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       metricsToken: options.metricsToken,
       fleet: options.fleet,
       draining: () => draining,
+      oidc: options.oidc && new OidcClient(options.oidc),
+      separateAdminDuties: options.separateAdminDuties,
     });
     await ensureFirstAdmin(store, options.adminUsername, options.adminPassword, log);
     if (!options.enrollmentCode && options.showSetupCode) {

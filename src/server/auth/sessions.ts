@@ -27,7 +27,7 @@ export const SECURE_COOKIES: CookiePolicy = { secure: true };
 
 export const sessionCookieName = (policy: CookiePolicy) => (policy.secure ? '__Host-staff_session' : 'staff_session');
 
-export async function startSession(c: Context<AppEnv>, store: Store, user: StaffUser, policy: CookiePolicy = SECURE_COOKIES): Promise<{ expiresAt: string }> {
+export async function startSession(c: Context<AppEnv>, store: Store, user: StaffUser, policy: CookiePolicy = SECURE_COOKIES, loginDetail: Record<string, unknown> = {}): Promise<{ expiresAt: string }> {
   const now = new Date();
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString();
   const token = randomToken();
@@ -37,7 +37,7 @@ export async function startSession(c: Context<AppEnv>, store: Store, user: Staff
     actor: user.username,
     action: 'login',
     target: null,
-    detail: { role: user.role, ...(c.var.clientIp ? { ip: c.var.clientIp } : {}) },
+    detail: { role: user.role, ...loginDetail, ...(c.var.clientIp ? { ip: c.var.clientIp } : {}) },
   });
   setCookie(c, sessionCookieName(policy), token, {
     httpOnly: true,

@@ -17,6 +17,8 @@ export async function createStaffUser(store: Store, username: string, password: 
   if (!USERNAME.test(name)) {
     throw new Error(`Username ${JSON.stringify(username)} must be 2-64 characters: letters, digits, and . _ @ - (not first).`);
   }
+  // Names beginning sso- belong to accounts made at sign-in through the organisation's login.
+  if (name.startsWith('sso-')) throw new Error(`Username ${JSON.stringify(username)} must not begin with "sso-".`);
   if (password.length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH) {
     throw new Error(`The password for ${name} must be ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters long.`);
   }

@@ -440,6 +440,16 @@ export class KyselyStore implements Store {
     return rows.map((r) => ({ username: r.username, role: r.role as StaffRole, createdAt: r.created_at, disabledAt: r.disabled_at, disabledBy: r.disabled_by }));
   }
 
+  async upsertSsoUser(user: StaffUser): Promise<StaffUser> {
+    await this.createUser(user, 'system:sso');
+    await this.db.updateTable('users').set({ role: user.role }).where('username', '=', user.username).where('role', '<>', user.role).execute();
+    return (await this.userByUsername(user.username))!;
+  }
+
+  async endSessionsOfUser(userId: string): Promise<void> {
+    await this.db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+  }
+
   async disableUser(username: string, at: string, actor: string): Promise<DisableUserOutcome> {
     return this.db.transaction().execute(async (trx): Promise<DisableUserOutcome> => {
       const user = await trx.selectFrom('users').select(['id', 'role']).where('username', '=', username).where('disabled_at', 'is', null).executeTakeFirst();

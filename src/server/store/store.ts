@@ -295,6 +295,12 @@ export interface Store {
    */
   disableUser(username: string, at: string, actor: string): Promise<DisableUserOutcome>;
 
+  /** Creates an account made at sign-in through the organisation's login, or sets its role to what the provider now grants. */
+  upsertSsoUser(user: StaffUser): Promise<StaffUser>;
+
+  /** Ends every session of an account (its provider no longer grants it a role). */
+  endSessionsOfUser(userId: string): Promise<void>;
+
   /** Stores the session and, when given, its `login` audit entry in one transaction. */
   createSession(tokenHash: string, userId: string, createdAt: string, expiresAt: string, audit?: AuditEntry): Promise<void>;
   /** Only sessions that have not expired at `now`, of accounts that are active. */

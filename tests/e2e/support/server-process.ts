@@ -39,10 +39,12 @@ export class ServerProcess {
   private constructor(
     readonly port: number,
     readonly dataDir: string,
+    /** More environment for the server (e.g. OIDC_*), over the defaults below. */
+    readonly extraEnv: Record<string, string> = {},
   ) {}
 
-  static async start(): Promise<ServerProcess> {
-    const server = new ServerProcess(await freePort(), mkdtempSync(join(tmpdir(), 'kiosk-outbox-e2e-')));
+  static async start(options: { env?: Record<string, string>; port?: number } = {}): Promise<ServerProcess> {
+    const server = new ServerProcess(options.port ?? (await freePort()), mkdtempSync(join(tmpdir(), 'kiosk-outbox-e2e-')), options.env);
     await server.start();
     return server;
   }
@@ -73,6 +75,7 @@ export class ServerProcess {
         ENROLLMENT_CODE_MAX_USES: '100000',
         ADMIN_USERNAME: SERVER_ADMIN.username,
         ADMIN_PASSWORD: SERVER_ADMIN.password,
+        ...this.extraEnv,
       },
     });
     child.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));

@@ -1,0 +1,34 @@
+import type { StaffRole } from '../staff-login.ts';
+
+/**
+ * The tablet's sign-in through the organisation's login: the browser went to the provider and came
+ * back to /tablet?sso=1 with a server session. As with the password sign-in, the tablet learns who
+ * signed in, then ends that session at once (a session on a tablet that travels is only a risk).
+ */
+export const ssoReturned = (search: string) => new URLSearchParams(search).get('sso') === '1';
+
+export async function staffFromSsoSession(fetcher: typeof fetch = fetch): Promise<{ username: string; role: StaffRole } | undefined> {
+  try {
+    const res = await fetcher('/api/v1/staff/session', { credentials: 'same-origin' });
+    if (!res.ok) return undefined;
+    const body = (await res.json()) as { username?: unknown; role?: unknown };
+    if (typeof body.username !== 'string' || (body.role !== 'caseworker' && body.role !== 'admin')) return undefined;
+    return { username: body.username, role: body.role };
+  } catch {
+    return undefined;
+  } finally {
+    await fetcher('/api/v1/staff/logout', { method: 'POST', credentials: 'same-origin' }).catch(() => undefined);
+  }
+}
+
+/** Whether the server offers the organisation's login (GET /api/v1/staff/sso); false offline. */
+export async function ssoOffered(fetcher: typeof fetch = fetch): Promise<boolean> {
+  try {
+    const res = await fetcher('/api/v1/staff/sso', { credentials: 'same-origin' });
+    return res.ok && ((await res.json()) as { enabled?: unknown }).enabled === true;
+  } catch {
+    return false;
+  }
+}
+
+export const TABLET_SSO_START = '/api/v1/staff/sso/start?return=tablet';
