@@ -51,7 +51,7 @@ test('a caseworker logs in, finds a submission, reads it, moves it to in progres
   await page.emulateMedia({ media: 'print' });
   const paper = page.locator('.staff-case-print');
   await expect(paper).toContainText('Kopi af henvendelse');
-  await expect(paper.getByRole('heading', { level: 1 })).toHaveText('Testhenvendelse fra en enhed');
+  await expect(paper.locator('.staff-case-print__title')).toHaveText('Testhenvendelse fra en enhed');
   await expect(paper).toContainText('Borgeren er ringet op');
   for (const hidden of [page.getByRole('navigation'), page.getByRole('button', { name: 'Udskriv' }), page.locator('#submission-audit')]) await expect(hidden).toBeHidden();
   await page.emulateMedia({ media: 'screen' });
