@@ -20,7 +20,8 @@ beforeAll(async () => {
     const r = await server.submit(device.token, { submissions: [envelope] });
     expect(r.json.results[0], JSON.stringify(r.json.results[0])).toMatchObject({ status: 'stored' });
   }
-});
+  // A server start and a submission per request type: slow on a busy machine, never a measure.
+}, 120_000);
 afterAll(() => server.close());
 
 /** The bytes as Danish Excel gets them on a double click (fetch's text() would hide the byte-order mark). */
