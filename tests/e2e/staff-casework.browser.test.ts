@@ -47,11 +47,12 @@ test('a caseworker logs in, finds a submission, reads it, moves it to in progres
     [caseworker.username, 'Læst', 'type: Testhenvendelse fra en enhed'],
   ]);
 
-  // The printed A4 copy: title, reference and answers, without navigation, buttons, history or audit.
+  // The printed A4 copy: the case document (title, reference, answers, history), without navigation, buttons or audit.
   await page.emulateMedia({ media: 'print' });
-  await expect(page.getByText('Kopi af henvendelse')).toBeVisible();
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  await expect(answers).toBeVisible();
+  const paper = page.locator('.staff-case-print');
+  await expect(paper).toContainText('Kopi af henvendelse');
+  await expect(paper.locator('.staff-case-print__title')).toHaveText('Testhenvendelse fra en enhed');
+  await expect(paper).toContainText('Borgeren er ringet op');
   for (const hidden of [page.getByRole('navigation'), page.getByRole('button', { name: 'Udskriv' }), page.locator('#submission-audit')]) await expect(hidden).toBeHidden();
   await page.emulateMedia({ media: 'screen' });
 

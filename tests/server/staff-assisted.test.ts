@@ -46,11 +46,12 @@ describe('assisted submissions', () => {
     expect(await row(assisted)).toMatchObject({ assisted: true });
     expect(await row(own)).toMatchObject({ assisted: false });
 
-    const csv = (await server.staff(admin, '/submissions.csv')).text.split('\r\n');
-    const columns = csv[0]!.split(',');
-    const cell = (id: string, name: string) => csv.find((line) => line.startsWith(id))!.split(',')[columns.indexOf(name)];
-    expect(cell(assisted, 'assisted')).toBe('yes');
-    expect(cell(own, 'assisted')).toBe('no');
+    const csv = (await server.staff(admin, '/submissions.csv?lang=en')).text.split('\r\n');
+    const columns = csv[0]!.split(';');
+    const cell = (id: string, name: string) => csv.find((line) => line.startsWith(id))!.split(';')[columns.indexOf(name)];
+    expect(cell(assisted, 'Filled in by staff')).toBe('Yes');
+    expect(cell(own, 'Filled in by staff')).toBe('No');
+    expect(cell(assisted, 'Staff member')).toBe('anne');
 
     const detail = (await server.staff(admin, `/submissions/${assisted}`)).json;
     expect(detail.assisted).toBe(true);

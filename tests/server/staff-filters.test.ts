@@ -91,7 +91,7 @@ describe('list filters', () => {
     for (const query of queries) {
       const r = await server.staff(admin, `/submissions.csv?${query}`);
       expect(r.status, query).toBe(200);
-      const csvIds = r.text.trim().split('\r\n').slice(1).map((line) => line.split(',')[0]).sort();
+      const csvIds = r.text.trim().split('\r\n').slice(1).map((line) => line.split(';')[0]).sort();
       expect(csvIds, query).toEqual(await listed(query));
     }
   });

@@ -187,20 +187,20 @@ describe('transitions', () => {
 });
 
 describe('CSV export', () => {
-  it('exports the filtered list as RFC 4180 CSV with formulas defused', async () => {
+  it('exports the filtered list as CSV for Danish Excel with formulas defused', async () => {
     await storeOne();
     const r = await server.staff(admin, '/submissions.csv?status=received');
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(r.headers.get('content-disposition')).toBe('attachment; filename="submissions.csv"');
     const lines = r.text.split('\r\n');
-    expect(lines[0]).toBe('id,reference,type,schemaVersion,status,createdAt,receivedAt,deviceId,deviceName,deviceKind,assisted,assistedBy');
+    expect(lines[0]).toBe('Id;Reference;Type;Blanketversion;Status;Oprettet på enheden;Modtaget;Enheds-id;Enhed;Enhedstype;Udfyldt af en medarbejder;Medarbejder');
     expect(lines.at(-1)).toBe('');
     const listed = (await server.staff(admin, '/submissions?status=received')).json.total;
     expect(lines.length - 2).toBe(listed);
-    expect(lines[1]).toMatch(/,received,/);
+    expect(lines[1]).toMatch(/;Modtaget;/);
     // The device name starts with "=": a spreadsheet must see text, not a formula.
-    expect(lines[1]!.endsWith(`,"'=HYPERLINK(""http://evil.example"",""Klik"")",kiosk,no,`)).toBe(true);
+    expect(lines[1]!.endsWith(`;"'=HYPERLINK(""http://evil.example"",""Klik"")";Kiosk;Nej;`)).toBe(true);
   });
 });
 

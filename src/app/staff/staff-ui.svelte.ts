@@ -1,6 +1,17 @@
 import { translator, type Language, type Translate } from '../i18n.ts';
 import { StaffApiError, type AuditFilter, type DeviceName, type Filter, type StaffUser } from './api.ts';
 
+/** A staff setting, not citizen data: the back office's language on this browser. */
+const LANGUAGE_KEY = 'staff-language';
+
+function storedLanguage(): Language {
+  try {
+    return globalThis.localStorage?.getItem(LANGUAGE_KEY) === 'en' ? 'en' : 'da';
+  } catch {
+    return 'da';
+  }
+}
+
 export const emptyFilter = (): Filter => ({ type: '', status: '', from: '', to: '', device: '' });
 export const emptyAuditFilter = (): AuditFilter => ({ actor: '', action: '', from: '', to: '' });
 
@@ -10,7 +21,19 @@ export const emptyAuditFilter = (): AuditFilter => ({ actor: '', action: '', fro
  * screens. reset() is what logout (or an expired session) leaves behind.
  */
 export class StaffUi {
-  language = $state<Language>('da');
+  #language = $state<Language>(storedLanguage());
+  /** Danish unless the caseworker chose English; the choice is kept on this browser across page loads. */
+  get language(): Language {
+    return this.#language;
+  }
+  set language(language: Language) {
+    this.#language = language;
+    try {
+      localStorage.setItem(LANGUAGE_KEY, language);
+    } catch {
+      // A browser that refuses storage still switches, for this page load.
+    }
+  }
   user = $state<StaffUser | undefined>();
   /** Shown on the login screen: why the staff member is there again. */
   notice = $state<string | undefined>();
@@ -21,9 +44,9 @@ export class StaffUi {
   devices = $state<DeviceName[]>([]);
   t: Translate = $derived(translator(this.language));
 
-  /** Dates and times as a caseworker reads them, in the chosen language and the browser's time zone. */
+  /** Times as a caseworker reads them, in the chosen language and on the Copenhagen clock, wherever the browser is. */
   dateTime = (iso: string) =>
-    new Date(iso).toLocaleString(this.language === 'da' ? 'da-DK' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
+    new Date(iso).toLocaleString(this.language === 'da' ? 'da-DK' : 'en-GB', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Copenhagen' });
 
   /** A calendar date (YYYY-MM-DD) as written, never shifted by a time zone. */
   date = (isoDate: string) =>

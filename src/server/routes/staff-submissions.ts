@@ -5,7 +5,8 @@ import type { AppEnv } from '../app-env.ts';
 import { assistedMetadata } from '../assisted.ts';
 import type { ServerKeyring } from '../crypto/server-key.ts';
 import { decryptEnvelope } from '../crypto/open-envelope.ts';
-import { toCsv } from '../csv.ts';
+import { toExcelCsv } from '../csv.ts';
+import { submissionsCsvRows } from '../submissions-csv.ts';
 import { apiError } from '../http/errors.ts';
 import { describeIssues, limitBody, readJsonBody, SMALL_BODY_BYTES } from '../http/json-body.ts';
 import { allowedFrom, allowedNext } from '../submission-workflow.ts';
@@ -113,12 +114,9 @@ export function staffSubmissionRoutes({ store, keyring, auth }: StaffSubmissionD
     const submissions = await withAssisted((await store.listSubmissions(filter)).submissions);
     // The filter holds no personal data (type, status, dates, device), so the audit keeps it whole.
     await store.appendAudit({ at: new Date().toISOString(), actor: c.var.staff!.username, action: 'export_csv', target: null, detail: { filter: { ...filter, limit: c.req.query('limit') ? filter.limit : undefined }, count: submissions.length } });
-    // Columns are only ever added at the end: the municipality's case system may read them by position.
-    const header = ['id', 'reference', 'type', 'schemaVersion', 'status', 'createdAt', 'receivedAt', 'deviceId', 'deviceName', 'deviceKind', 'assisted', 'assistedBy'];
-    const rows = submissions.map((s) => [
-      s.id, s.reference, s.type, s.schemaVersion, s.status, s.createdAt, s.receivedAt, s.deviceId, s.deviceName, s.deviceKind, s.assisted === null ? '' : s.assisted ? 'yes' : 'no', s.assistedBy,
-    ]);
-    return c.body(toCsv([header, ...rows]), 200, {
+    // Danish unless the caseworker asks for English (?lang=en); anything else is Danish too.
+    const language = c.req.query('lang') === 'en' ? 'en' : 'da';
+    return c.body(toExcelCsv(submissionsCsvRows(submissions, language)), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': 'attachment; filename="submissions.csv"',
       'Cache-Control': 'no-store',
