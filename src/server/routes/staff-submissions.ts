@@ -10,6 +10,7 @@ import { apiError } from '../http/errors.ts';
 import { describeIssues, limitBody, readJsonBody, SMALL_BODY_BYTES } from '../http/json-body.ts';
 import { allowedFrom, allowedNext } from '../submission-workflow.ts';
 import { blankToUndefined, dateBound } from './staff-query.ts';
+import { parseSearchParams } from '../search/search-params.ts';
 import { deviceKinds, submissionStatuses, type Store, type SubmissionFilter, type SubmissionSummary } from '../store/store.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -51,8 +52,10 @@ export function staffSubmissionRoutes({ store, keyring, auth }: StaffSubmissionD
     const parsed = v.safeParse(filterSchema, c.req.query());
     if (!parsed.success) return apiError(c, 400, 'invalid_filter', describeIssues(parsed.issues));
     const { from, to, limit, ...rest } = parsed.output;
+    const search = parseSearchParams(c.req.query());
+    if ('error' in search) return apiError(c, 400, 'invalid_filter', search.error);
     // Always a limit: a page is bounded, and OFFSET needs one in SQLite.
-    return { ...rest, limit: limit ?? (csv ? MAX_PAGE_SIZE : DEFAULT_PAGE_SIZE), createdFrom: from, createdBefore: to };
+    return { ...rest, ...search, limit: limit ?? (csv ? MAX_PAGE_SIZE : DEFAULT_PAGE_SIZE), createdFrom: from, createdBefore: to };
   };
   const notFound = (c: Context<AppEnv>) => apiError(c, 404, 'not_found', `No submission with id ${c.req.param('id')}.`);
 
@@ -111,8 +114,8 @@ export function staffSubmissionRoutes({ store, keyring, auth }: StaffSubmissionD
     const filter = filterOf(c, true);
     if (filter instanceof Response) return filter;
     const submissions = await withAssisted((await store.listSubmissions(filter)).submissions);
-    // The filter holds no personal data (type, status, dates, device), so the audit keeps it whole.
-    await store.appendAudit({ at: new Date().toISOString(), actor: c.var.staff!.username, action: 'export_csv', target: null, detail: { filter: { ...filter, limit: c.req.query('limit') ? filter.limit : undefined }, count: submissions.length } });
+    // The audit keeps the filter (type, status, dates, device, reference) but never a searched CPR number or name.
+    await store.appendAudit({ at: new Date().toISOString(), actor: c.var.staff!.username, action: 'export_csv', target: null, detail: { filter: { ...filter, cpr: undefined, nameTokens: undefined, byCpr: filter.cpr ? true : undefined, byName: filter.nameTokens ? true : undefined, limit: c.req.query('limit') ? filter.limit : undefined }, count: submissions.length } });
     // Columns are only ever added at the end: the municipality's case system may read them by position.
     const header = ['id', 'reference', 'type', 'schemaVersion', 'status', 'createdAt', 'receivedAt', 'deviceId', 'deviceName', 'deviceKind', 'assisted', 'assistedBy'];
     const rows = submissions.map((s) => [
