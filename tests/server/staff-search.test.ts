@@ -68,6 +68,13 @@ describe('finding a case among 2,006', () => {
     }
   });
 
+  it('shows the citizen\'s name on a page the size of the inbox\'s, and on none larger', async () => {
+    const page = await list(`reference=${targetReference}&limit=100`);
+    expect(page.submissions.map((s) => (s as { citizenName?: string }).citizenName)).toEqual([TARGET.name]);
+    const big = await list(`reference=${targetReference}&limit=101`);
+    expect(big.submissions.map((s) => (s as { citizenName?: string }).citizenName)).toEqual([null]);
+  });
+
   it('refuses a reference whose check symbol is wrong, saying so', async () => {
     const last = targetReference.at(-1)!;
     const wrong = targetReference.slice(0, -1) + (last === '0' ? '1' : '0');

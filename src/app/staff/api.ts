@@ -1,3 +1,4 @@
+import { interpretSearch } from './search-query.ts';
 /**
  * The back office's calls to the server, as plain async functions. The session is the HttpOnly
  * cookie the browser sends by itself (same origin); no token ever reaches script. Payloads are
@@ -29,6 +30,8 @@ export interface SubmissionRow {
   assistedBy: string | null;
   /** When retention will delete the case (absent from older servers). */
   deletesAt?: string;
+  /** The citizen's name, decrypted for the page shown (null where the form has none). */
+  citizenName?: string | null;
 }
 
 export type DeviceKind = 'kiosk' | 'tablet';
@@ -147,6 +150,10 @@ export interface Filter {
   to: string;
   /** '' for any device, `kiosk` or `tablet` for every device of that kind, else one device's id. */
   device: string;
+  /** The one search field: a reference, a CPR number or a name (search-query.ts). */
+  search?: string;
+  /** A sort key, `-` first for descending; the server's default is newest received first. */
+  sort?: string;
 }
 
 export interface AuditFilter {
@@ -197,6 +204,9 @@ export function filterQuery(filter: Filter): string {
   if (filter.to) params.set('to', localMidnight(filter.to, 1));
   if (filter.device === 'kiosk' || filter.device === 'tablet') params.set('deviceKind', filter.device);
   else if (filter.device) params.set('deviceId', filter.device);
+  const search = interpretSearch(filter.search ?? '');
+  if (search) params.set(search.kind, search.value);
+  if (filter.sort) params.set('sort', filter.sort);
   const text = params.toString();
   return text ? `?${text}` : '';
 }

@@ -11,6 +11,7 @@ import { describeIssues, limitBody, readJsonBody, SMALL_BODY_BYTES } from '../ht
 import { allowedFrom, allowedNext } from '../submission-workflow.ts';
 import { blankToUndefined, dateBound } from './staff-query.ts';
 import { parseSearchParams } from '../search/search-params.ts';
+import { citizenNameOf, NAMED_PAGE_MAX } from '../search/citizen-name.ts';
 import { deviceKinds, submissionStatuses, type Store, type SubmissionFilter, type SubmissionSummary } from '../store/store.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -94,13 +95,27 @@ export function staffSubmissionRoutes({ store, keyring, auth }: StaffSubmissionD
     return filled;
   };
 
+  /** The citizen's name of each row, decrypted for a page the size of the inbox's at most (citizen-name.ts). */
+  const namesOf = async (rows: SubmissionSummary[], limit: number | undefined): Promise<Map<string, string>> => {
+    const names = new Map<string, string>();
+    if (limit === undefined || limit > NAMED_PAGE_MAX) return names;
+    for (const row of rows) {
+      const record = await store.submission(row.id);
+      const payload = record && (await open(record).catch(() => undefined));
+      const name = payload && citizenNameOf(payload);
+      if (name) names.set(row.id, name);
+    }
+    return names;
+  };
+
   app.get('/submissions', auth, async (c) => {
     const filter = filterOf(c);
     if (filter instanceof Response) return filter;
     const { submissions, total } = await store.listSubmissions(filter);
+    const names = await namesOf(submissions, filter.limit);
     return c.json({
       submissions: (await withAssisted(submissions)).map(({ id, reference, type, status, createdAt, deviceId, deviceName, deviceKind, receivedAt, assisted, assistedBy, deletesAt }) => ({
-        id, reference, type, status, createdAt, deviceId, deviceName, deviceKind, receivedAt, assisted, assistedBy, deletesAt,
+        id, reference, type, status, createdAt, deviceId, deviceName, deviceKind, receivedAt, assisted, assistedBy, deletesAt, citizenName: names.get(id) ?? null,
       })),
       total,
     });
