@@ -25,6 +25,7 @@ import { DEFAULT_FLEET_THRESHOLDS, type FleetThresholds } from './fleet.ts';
 import { healthRoutes } from './health.ts';
 import { createMetrics, metricsHandler, type Metrics } from './metrics.ts';
 import { deviceReportRoutes } from './routes/device-report.ts';
+import { openApiDocument } from './openapi/openapi.ts';
 
 export interface AppDeps {
   store: Store;
@@ -67,6 +68,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/health', healthRoutes({ store, keyring, log, draining: deps.draining ?? (() => false) }));
   app.get('/metrics', metricsHandler(metrics, deps.metricsToken));
   // Validated at start-up; no-cache so that a changed file reaches kiosks on their next start.
+  // For the municipality's integrators: every route, generated from the shared schemas.
+  app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
   app.get('/config.json', (c) => c.json(config, 200, { 'Cache-Control': 'no-cache' }));
 
   app.route('/api/v1/devices', deviceRoutes({ store, keyring, envCodeId, limits }));
