@@ -1,4 +1,5 @@
 import { interpretSearch } from './search-query.ts';
+import { submissionStatuses, type deviceKinds, type SubmissionRowAnswer } from '../../contract/staff.ts';
 /**
  * The back office's calls to the server, as plain async functions. The session is the HttpOnly
  * cookie the browser sends by itself (same origin); no token ever reaches script. Payloads are
@@ -6,8 +7,8 @@ import { interpretSearch } from './search-query.ts';
  */
 
 export type Role = 'admin' | 'caseworker';
-export type Status = 'received' | 'in_progress' | 'done' | 'rejected';
-export const statuses: readonly Status[] = ['received', 'in_progress', 'done', 'rejected'];
+export type Status = (typeof submissionStatuses)[number];
+export const statuses: readonly Status[] = submissionStatuses;
 
 export interface StaffUser {
   username: string;
@@ -15,26 +16,10 @@ export interface StaffUser {
   expiresAt: string;
 }
 
-export interface SubmissionRow {
-  id: string;
-  reference: string;
-  type: string;
-  status: Status;
-  createdAt: string;
-  receivedAt: string;
-  deviceId: string;
-  deviceName: string;
-  deviceKind: DeviceKind;
-  /** Filled in by staff for the citizen (a tablet's assisted mode); null while the server does not know yet. */
-  assisted: boolean | null;
-  assistedBy: string | null;
-  /** When retention will delete the case (absent from older servers). */
-  deletesAt?: string;
-  /** The citizen's name, decrypted for the page shown (null where the form has none). */
-  citizenName?: string | null;
-}
+/** A row of the inbox, as the staff contract declares it (src/contract/staff.ts). */
+export type SubmissionRow = SubmissionRowAnswer;
 
-export type DeviceKind = 'kiosk' | 'tablet';
+export type DeviceKind = (typeof deviceKinds)[number];
 
 export interface HistoryEvent {
   at: string;

@@ -1,6 +1,7 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import * as v from 'valibot';
 import { envelopeSchema } from '../../contract/v1.ts';
+import { transitionBodySchema } from '../../contract/staff.ts';
 import type { AppEnv } from '../app-env.ts';
 import { assistedMetadata } from '../assisted.ts';
 import type { ServerKeyring } from '../crypto/server-key.ts';
@@ -33,10 +34,8 @@ const filterSchema = v.object({
   offset: v.optional(v.pipe(v.string(), v.regex(/^\d{1,9}$/, 'must be a whole number'), v.transform(Number), v.maxValue(MAX_OFFSET))),
 });
 
-const transitionSchema = v.object({
-  to: v.picklist(['in_progress', 'done', 'rejected']),
-  note: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(2000)))),
-});
+/** The transition body, as the staff contract declares it (and the OpenAPI document shows it). */
+const transitionSchema = transitionBodySchema;
 
 export interface StaffSubmissionDeps {
   store: Store;

@@ -14,7 +14,8 @@ import type { SearchTerms } from '../search/search-terms.ts';
 
 export type StorageKind = 'sqlite' | 'postgres';
 
-export const deviceKinds = ['kiosk', 'tablet'] as const;
+export { deviceKinds } from '../../contract/staff.ts';
+import { deviceKinds } from '../../contract/staff.ts';
 export type DeviceKind = (typeof deviceKinds)[number];
 
 export interface Device {
@@ -35,7 +36,8 @@ export interface StoredServerKey {
   createdAt: string;
 }
 
-export const submissionStatuses = ['received', 'in_progress', 'done', 'rejected'] as const;
+export { submissionStatuses } from '../../contract/staff.ts';
+import { submissionStatuses } from '../../contract/staff.ts';
 export type SubmissionStatus = (typeof submissionStatuses)[number];
 
 export interface SubmissionSummary {
@@ -122,7 +124,8 @@ export type TransitionOutcome =
   | { ok: false; reason: 'not_found' }
   | { ok: false; reason: 'not_allowed'; status: SubmissionStatus };
 
-export const staffRoles = ['admin', 'caseworker'] as const;
+export { staffRoles } from '../../contract/staff.ts';
+import { staffRoles } from '../../contract/staff.ts';
 export type StaffRole = (typeof staffRoles)[number];
 
 export interface StaffUser {
