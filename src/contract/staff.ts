@@ -53,7 +53,7 @@ export const submissionRowSchema = v.object({
   assisted: v.nullable(v.boolean()),
   assistedBy: v.nullable(v.string()),
   deletesAt: v.optional(v.string()),
-  /** Decrypted for a page of at most 100 rows; null otherwise or where the form has no name. */
+  /** Decrypted for a page of at most 100 rows; absent otherwise or where the form has no name. */
   citizenName: v.optional(v.nullable(v.string())),
 });
 

@@ -114,7 +114,7 @@ export function staffSubmissionRoutes({ store, keyring, auth }: StaffSubmissionD
     const names = await namesOf(submissions, filter.limit);
     return c.json({
       submissions: (await withAssisted(submissions)).map(({ id, reference, type, status, createdAt, deviceId, deviceName, deviceKind, receivedAt, assisted, assistedBy, deletesAt }) => ({
-        id, reference, type, status, createdAt, deviceId, deviceName, deviceKind, receivedAt, assisted, assistedBy, deletesAt, citizenName: names.get(id) ?? null,
+        id, reference, type, status, createdAt, deviceId, deviceName, deviceKind, receivedAt, assisted, assistedBy, deletesAt, citizenName: names.get(id),
       })),
       total,
     });
