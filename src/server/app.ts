@@ -33,6 +33,7 @@ import { staffEventRoutes } from './routes/staff-events.ts';
 import { caseAccess } from './auth/case-access.ts';
 import type { OidcClient } from './auth/oidc-client.ts';
 import { staffSsoRoutes } from './routes/staff-sso.ts';
+import { openApiDocument } from './openapi/openapi.ts';
 
 export interface AppDeps {
   store: Store;
@@ -81,6 +82,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/health', healthRoutes({ store, keyring, log, draining: deps.draining ?? (() => false) }));
   app.get('/metrics', metricsHandler(metrics, deps.metricsToken));
   // Validated at start-up; no-cache so that a changed file reaches kiosks on their next start.
+  // For the municipality's integrators: every route, generated from the shared schemas.
+  app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
   app.get('/config.json', (c) => c.json(config, 200, { 'Cache-Control': 'no-cache' }));
 
   app.route('/api/v1/devices', deviceRoutes({ store, keyring, envCodeId, limits }));

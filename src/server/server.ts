@@ -11,6 +11,8 @@ import { applyConnectionLimits, DEFAULT_CONNECTION_LIMITS, type ConnectionLimits
 import { DEFAULT_CONFIG_PATH, loadMunicipalityConfig } from './config.ts';
 import { logKek, resolveKek, type KekSource } from './crypto/key-encryption-key.ts';
 import { loadNoteCipher, withSealedNotes } from './crypto/note-cipher.ts';
+import { loadBlindIndex, withBlindIndex } from './search/blind-index.ts';
+import { backfillSearchIndex } from './search/backfill.ts';
 import { loadServerKeyring } from './crypto/server-key.ts';
 import { jsonLog, type Log } from './log.ts';
 import { DEFAULT_LIMITS, type Limits } from './rate-limit.ts';
@@ -101,6 +103,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const keyring = await loadServerKeyring(rawStore, { kek: kek.key, log, refreshMs: options.keyRefreshMs });
     // Caseworkers' notes are sealed on the way into the store and opened on the way out.
     store = withSealedNotes(rawStore, await loadNoteCipher(rawStore, kek.key));
+    // Cases are found by CPR number and name through a keyed blind index; old cases are indexed once here.
+    const blindIndex = await loadBlindIndex(rawStore, kek.key);
+    const backfilled = await backfillSearchIndex(rawStore, keyring, blindIndex);
+    if (backfilled > 0) log('info', 'search_index_backfilled', { count: backfilled });
+    store = withBlindIndex(store, blindIndex);
     // Every case carries the date retention will delete it, so the back office can warn first.
     store = withRetentionDates(store, { closedDays: retentionDays, openCaseDays });
     const envCodeId = options.enrollmentCode

@@ -1,3 +1,5 @@
+import { interpretSearch } from './search-query.ts';
+import { submissionStatuses, type deviceKinds, type SubmissionRowAnswer } from '../../contract/staff.ts';
 /**
  * The back office's calls to the server, as plain async functions. The session is the HttpOnly
  * cookie the browser sends by itself (same origin); no token ever reaches script. Payloads are
@@ -5,8 +7,8 @@
  */
 
 export type Role = 'admin' | 'caseworker';
-export type Status = 'received' | 'in_progress' | 'done' | 'rejected';
-export const statuses: readonly Status[] = ['received', 'in_progress', 'done', 'rejected'];
+export type Status = (typeof submissionStatuses)[number];
+export const statuses: readonly Status[] = submissionStatuses;
 
 export interface StaffUser {
   username: string;
@@ -14,24 +16,10 @@ export interface StaffUser {
   expiresAt: string;
 }
 
-export interface SubmissionRow {
-  id: string;
-  reference: string;
-  type: string;
-  status: Status;
-  createdAt: string;
-  receivedAt: string;
-  deviceId: string;
-  deviceName: string;
-  deviceKind: DeviceKind;
-  /** Filled in by staff for the citizen (a tablet's assisted mode); null while the server does not know yet. */
-  assisted: boolean | null;
-  assistedBy: string | null;
-  /** When retention will delete the case (absent from older servers). */
-  deletesAt?: string;
-}
+/** A row of the inbox, as the staff contract declares it (src/contract/staff.ts). */
+export type SubmissionRow = SubmissionRowAnswer;
 
-export type DeviceKind = 'kiosk' | 'tablet';
+export type DeviceKind = (typeof deviceKinds)[number];
 
 export interface HistoryEvent {
   at: string;
@@ -148,6 +136,10 @@ export interface Filter {
   to: string;
   /** '' for any device, `kiosk` or `tablet` for every device of that kind, else one device's id. */
   device: string;
+  /** The one search field: a reference, a CPR number or a name (search-query.ts). */
+  search?: string;
+  /** A sort key, `-` first for descending; the server's default is newest received first. */
+  sort?: string;
 }
 
 export interface AuditFilter {
@@ -198,6 +190,9 @@ export function filterQuery(filter: Filter): string {
   if (filter.to) params.set('to', localMidnight(filter.to, 1));
   if (filter.device === 'kiosk' || filter.device === 'tablet') params.set('deviceKind', filter.device);
   else if (filter.device) params.set('deviceId', filter.device);
+  const search = interpretSearch(filter.search ?? '');
+  if (search) params.set(search.kind, search.value);
+  if (filter.sort) params.set('sort', filter.sort);
   const text = params.toString();
   return text ? `?${text}` : '';
 }

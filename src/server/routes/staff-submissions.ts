@@ -1,6 +1,7 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import * as v from 'valibot';
 import { envelopeSchema } from '../../contract/v1.ts';
+import { transitionBodySchema } from '../../contract/staff.ts';
 import type { AppEnv } from '../app-env.ts';
 import { assistedMetadata } from '../assisted.ts';
 import type { ServerKeyring } from '../crypto/server-key.ts';
@@ -11,6 +12,8 @@ import { apiError } from '../http/errors.ts';
 import { describeIssues, limitBody, readJsonBody, SMALL_BODY_BYTES } from '../http/json-body.ts';
 import { allowedFrom, allowedNext } from '../submission-workflow.ts';
 import { blankToUndefined, dateBound } from './staff-query.ts';
+import { parseSearchParams } from '../search/search-params.ts';
+import { citizenNameOf, NAMED_PAGE_MAX } from '../search/citizen-name.ts';
 import { deviceKinds, submissionStatuses, type Store, type SubmissionFilter, type SubmissionSummary } from '../store/store.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -32,10 +35,8 @@ const filterSchema = v.object({
   offset: v.optional(v.pipe(v.string(), v.regex(/^\d{1,9}$/, 'must be a whole number'), v.transform(Number), v.maxValue(MAX_OFFSET))),
 });
 
-const transitionSchema = v.object({
-  to: v.picklist(['in_progress', 'done', 'rejected']),
-  note: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(2000)))),
-});
+/** The transition body, as the staff contract declares it (and the OpenAPI document shows it). */
+const transitionSchema = transitionBodySchema;
 
 export interface StaffSubmissionDeps {
   store: Store;
@@ -52,8 +53,10 @@ export function staffSubmissionRoutes({ store, keyring, auth }: StaffSubmissionD
     const parsed = v.safeParse(filterSchema, c.req.query());
     if (!parsed.success) return apiError(c, 400, 'invalid_filter', describeIssues(parsed.issues));
     const { from, to, limit, ...rest } = parsed.output;
+    const search = parseSearchParams(c.req.query());
+    if ('error' in search) return apiError(c, 400, 'invalid_filter', search.error);
     // Always a limit: a page is bounded, and OFFSET needs one in SQLite.
-    return { ...rest, limit: limit ?? (csv ? MAX_PAGE_SIZE : DEFAULT_PAGE_SIZE), createdFrom: from, createdBefore: to };
+    return { ...rest, ...search, limit: limit ?? (csv ? MAX_PAGE_SIZE : DEFAULT_PAGE_SIZE), createdFrom: from, createdBefore: to };
   };
   const notFound = (c: Context<AppEnv>) => apiError(c, 404, 'not_found', `No submission with id ${c.req.param('id')}.`);
 
@@ -92,13 +95,27 @@ export function staffSubmissionRoutes({ store, keyring, auth }: StaffSubmissionD
     return filled;
   };
 
+  /** The citizen's name of each row, decrypted for a page the size of the inbox's at most (citizen-name.ts). */
+  const namesOf = async (rows: SubmissionSummary[], limit: number | undefined): Promise<Map<string, string>> => {
+    const names = new Map<string, string>();
+    if (limit === undefined || limit > NAMED_PAGE_MAX) return names;
+    for (const row of rows) {
+      const record = await store.submission(row.id);
+      const payload = record && (await open(record).catch(() => undefined));
+      const name = payload && citizenNameOf(payload);
+      if (name) names.set(row.id, name);
+    }
+    return names;
+  };
+
   app.get('/submissions', auth, async (c) => {
     const filter = filterOf(c);
     if (filter instanceof Response) return filter;
     const { submissions, total } = await store.listSubmissions(filter);
+    const names = await namesOf(submissions, filter.limit);
     return c.json({
       submissions: (await withAssisted(submissions)).map(({ id, reference, type, status, createdAt, deviceId, deviceName, deviceKind, receivedAt, assisted, assistedBy, deletesAt }) => ({
-        id, reference, type, status, createdAt, deviceId, deviceName, deviceKind, receivedAt, assisted, assistedBy, deletesAt,
+        id, reference, type, status, createdAt, deviceId, deviceName, deviceKind, receivedAt, assisted, assistedBy, deletesAt, citizenName: names.get(id),
       })),
       total,
     });
@@ -112,8 +129,8 @@ export function staffSubmissionRoutes({ store, keyring, auth }: StaffSubmissionD
     const filter = filterOf(c, true);
     if (filter instanceof Response) return filter;
     const submissions = await withAssisted((await store.listSubmissions(filter)).submissions);
-    // The filter holds no personal data (type, status, dates, device), so the audit keeps it whole.
-    await store.appendAudit({ at: new Date().toISOString(), actor: c.var.staff!.username, action: 'export_csv', target: null, detail: { filter: { ...filter, limit: c.req.query('limit') ? filter.limit : undefined }, count: submissions.length } });
+    // The audit keeps the filter (type, status, dates, device, reference) but never a searched CPR number or name.
+    await store.appendAudit({ at: new Date().toISOString(), actor: c.var.staff!.username, action: 'export_csv', target: null, detail: { filter: { ...filter, cpr: undefined, nameTokens: undefined, byCpr: filter.cpr ? true : undefined, byName: filter.nameTokens ? true : undefined, limit: c.req.query('limit') ? filter.limit : undefined }, count: submissions.length } });
     // Danish unless the caseworker asks for English (?lang=en); anything else is Danish too.
     const language = c.req.query('lang') === 'en' ? 'en' : 'da';
     return c.body(toExcelCsv(submissionsCsvRows(submissions, language)), 200, {

@@ -3,6 +3,9 @@ import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Envelope } from '../../contract/v1.ts';
 import type { Database } from './schema.ts';
 import { lockBatchKeys } from './ingest-locks.ts';
+import { insertSearchDigests, sortColumn, whereSearch } from '../search/search-query.ts';
+import { INDEXED_MARKER } from '../search/search-table.ts';
+import type { SearchDigest } from '../search/blind-index.ts';
 import { refundAttempt, reserveAttempt, sweepAttempts, type DelayPolicy, type ThrottleDb } from './attempt-throttle.ts';
 import type { DeviceReport } from '../../contract/device-report.ts';
 import { CounterStore } from './counter-store.ts';
@@ -174,6 +177,7 @@ async function insertOne(trx: Transaction<Database>, s: NewSubmission): Promise<
       .insertInto('submission_events')
       .values({ id: randomUUID(), submission_id: e.id, at: s.receivedAt, from_status: null, to_status: 'received', note: null, actor: `device:${s.deviceId}` })
       .execute();
+    if (s.searchDigests) await insertSearchDigests(trx, e.id, s.searchDigests);
     return 'stored';
   }
   // The clash is committed (or ours, earlier in this batch), so the row is there to read. Only
@@ -327,12 +331,25 @@ export class KyselyStore implements Store {
     if (filter.createdBefore) query = query.where('submissions.created_at', '<', filter.createdBefore);
     if (filter.deviceId) query = query.where('submissions.device_id', '=', filter.deviceId);
     if (filter.deviceKind) query = query.where('devices.kind', '=', filter.deviceKind);
+    query = whereSearch(query, filter);
     const counted = await query.select((eb) => eb.fn.countAll<number | string | bigint>().as('n')).executeTakeFirstOrThrow();
-    let page = query.select(summaryColumns).orderBy('submissions.received_at', 'desc').orderBy('submissions.id');
+    let page = query.select(summaryColumns).orderBy(sortColumn[filter.sort?.key ?? 'receivedAt'], filter.sort?.direction ?? 'desc').orderBy('submissions.id');
     if (filter.limit !== undefined) page = page.limit(filter.limit);
     if (filter.offset !== undefined) page = page.offset(filter.offset);
     const rows = await page.execute();
     return { submissions: rows.map(toSummary), total: Number(counted.n) };
+  }
+
+  async unindexedSubmissionIds(limit: number) {
+    const rows = await this.db.selectFrom('submissions').select('id')
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('submission_search').select('submission_search.submission_id')
+        .whereRef('submission_search.submission_id', '=', 'submissions.id').where('submission_search.kind', '=', INDEXED_MARKER))))
+      .orderBy('id').limit(limit).execute();
+    return rows.map((r) => r.id);
+  }
+
+  async addSearchDigests(id: string, digests: readonly SearchDigest[]) {
+    await this.db.transaction().execute((trx) => insertSearchDigests(trx, id, digests));
   }
 
   async submissionTypes() {

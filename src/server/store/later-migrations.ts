@@ -1,4 +1,5 @@
 import type { Migration } from 'kysely';
+import { searchIndexMigration } from '../search/search-table.ts';
 import { auditRetentionMigration } from './migration-audit-retention.ts';
 import { sealedNotesMigration } from './migration-sealed-notes.ts';
 import { counterMigration } from './counter-store.ts';
@@ -14,5 +15,6 @@ export function laterMigrations(context: MigrationContext): Record<string, Migra
     '007-caseworker-notes-sealed': sealedNotesMigration(context),
     '008-audit-retention-floor': auditRetentionMigration,
     '009-counter-help-calls-and-queue': counterMigration,
+    '010-find-search-index': searchIndexMigration,
   };
 }

@@ -6,13 +6,14 @@ import type { MigrationContext } from './migration-key-pairs.ts';
 import { Migrator, PostgresAdapter, sql, type Generated, type Kysely, type Migration } from 'kysely';
 import { attemptThrottleMigration, type AttemptThrottleTable } from './attempt-throttle.ts';
 import { deviceReportsMigration, type DeviceReportsTable } from './device-reports.ts';
+import { type SubmissionSearchTable } from '../search/search-table.ts';
 
 /**
  * Tables as Kysely sees them, and the migrations that create them. Columns use only `text` and
  * `integer` so that one definition serves SQLite and PostgreSQL. Ciphertext is kept as the
  * base64url text it arrived as: data at rest stays encrypted and is decrypted only for staff.
  */
-export interface Database extends DeviceReportsTable, CounterTables {
+export interface Database extends DeviceReportsTable, CounterTables, SubmissionSearchTable {
   /**
    * Migration 006: the server's key pairs, private keys sealed under the KEK (never in the
    * database); `current` is 1 for the key devices encrypt for (one per algorithm), NULL for older ones.

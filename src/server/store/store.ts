@@ -4,6 +4,8 @@ import type { DelayPolicy, Reservation } from './attempt-throttle.ts';
 import type { DeviceReport } from '../../contract/device-report.ts';
 import type { StoredDeviceReport } from './device-reports.ts';
 import type { CounterStore } from './counter-store.ts';
+import type { SearchDigest } from '../search/blind-index.ts';
+import type { SearchTerms } from '../search/search-terms.ts';
 
 /**
  * What the routes need from storage, and nothing more. One implementation (kysely-store.ts) runs on
@@ -13,7 +15,8 @@ import type { CounterStore } from './counter-store.ts';
 
 export type StorageKind = 'sqlite' | 'postgres';
 
-export const deviceKinds = ['kiosk', 'tablet'] as const;
+export { deviceKinds } from '../../contract/staff.ts';
+import { deviceKinds } from '../../contract/staff.ts';
 export type DeviceKind = (typeof deviceKinds)[number];
 
 export interface Device {
@@ -34,7 +37,8 @@ export interface StoredServerKey {
   createdAt: string;
 }
 
-export const submissionStatuses = ['received', 'in_progress', 'done', 'rejected'] as const;
+export { submissionStatuses } from '../../contract/staff.ts';
+import { submissionStatuses } from '../../contract/staff.ts';
 export type SubmissionStatus = (typeof submissionStatuses)[number];
 
 export interface SubmissionSummary {
@@ -80,6 +84,10 @@ export interface NewSubmission {
   receivedAt: string;
   /** From the decrypted payload at ingest; absent leaves it unknown (null) for the back office to fill in. */
   assisted?: AssistedMetadata;
+  /** Plain CPR numbers and name tokens from the payload: the blind index (search/blind-index.ts) turns them into searchDigests before the store sees them. */
+  searchTerms?: SearchTerms;
+  /** What the store keeps of them: HMAC digests only. */
+  searchDigests?: SearchDigest[];
 }
 
 /** How an envelope relates to what is stored: `undefined` from a look-up means neither id nor reference is known. */
@@ -95,6 +103,21 @@ export interface SubmissionFilter {
   deviceKind?: DeviceKind;
   limit?: number;
   offset?: number;
+  /** A reference in its canonical form (src/outbox/reference.ts normalizeReference). */
+  reference?: string;
+  /** Ten digits, and name tokens (search/name-tokens.ts): the blind index turns them into the digests below. */
+  cpr?: string;
+  nameTokens?: string[];
+  cprDigest?: string;
+  /** Every one of them must match (a search for "anna jensen" finds cases with both tokens). */
+  nameDigests?: string[];
+  sort?: SubmissionSort;
+}
+
+export const submissionSortKeys = ['receivedAt', 'createdAt', 'type', 'status', 'reference'] as const;
+export interface SubmissionSort {
+  key: (typeof submissionSortKeys)[number];
+  direction: 'asc' | 'desc';
 }
 
 export type TransitionOutcome =
@@ -102,7 +125,8 @@ export type TransitionOutcome =
   | { ok: false; reason: 'not_found' }
   | { ok: false; reason: 'not_allowed'; status: SubmissionStatus };
 
-export const staffRoles = ['admin', 'caseworker'] as const;
+export { staffRoles } from '../../contract/staff.ts';
+import { staffRoles } from '../../contract/staff.ts';
 export type StaffRole = (typeof staffRoles)[number];
 
 export interface StaffUser {
@@ -271,6 +295,10 @@ export interface Store {
    */
   insertSubmissions(submissions: readonly NewSubmission[]): Promise<InsertOutcome[]>;
   listSubmissions(filter: SubmissionFilter): Promise<{ submissions: SubmissionSummary[]; total: number }>;
+  /** Up to `limit` cases not yet in the search index (stored before it existed, or copied from another database). */
+  unindexedSubmissionIds(limit: number): Promise<string[]>;
+  /** Stores a case's search digests and marks it indexed (idempotent). */
+  addSearchDigests(id: string, digests: readonly SearchDigest[]): Promise<void>;
   /** Every type that has a stored submission, sorted: the options of the inbox's type filter. */
   submissionTypes(): Promise<string[]>;
   submission(id: string): Promise<SubmissionRecord | undefined>;
