@@ -41,6 +41,7 @@ async function fillHousingBenefit(page: Page): Promise<void> {
   await fillText(page, 'email', 'karen@example.com');
   await next(page);
   await fillAddress(page, 'address', { street: 'Østergade', number: '12', postcode: '8000', town: 'Aarhus C' });
+  await yesNo(page, 'moveReported', true);
   await choose(page, 'housingType', 'rented', 'rented');
   await fillDate(page, 'movedInDate', '2024-03-01');
   await fillText(page, 'rent', '6500');
