@@ -8,7 +8,9 @@ import { decryptEnvelope } from '../crypto/open-envelope.ts';
 import { toCsv } from '../csv.ts';
 import { apiError } from '../http/errors.ts';
 import { describeIssues, limitBody, readJsonBody, SMALL_BODY_BYTES } from '../http/json-body.ts';
-import { allowedFrom, allowedNext } from '../submission-workflow.ts';
+import { caseDueDate } from '../../domain/due-date.ts';
+import { normalizeUsername } from '../auth/staff-users.ts';
+import { allowedFrom, allowedFromWithNote, allowedNext, hasNote, noteRequirement } from '../submission-workflow.ts';
 import { blankToUndefined, dateBound } from './staff-query.ts';
 import { deviceKinds, submissionStatuses, type Store, type SubmissionFilter, type SubmissionSummary } from '../store/store.ts';
 
@@ -29,6 +31,8 @@ const filterSchema = v.object({
   deviceKind: v.optional(v.pipe(v.string(), blankToUndefined, v.optional(v.picklist(deviceKinds)))),
   limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,6}$/, 'must be a whole number'), v.transform(Number), v.minValue(1), v.maxValue(MAX_PAGE_SIZE))),
   offset: v.optional(v.pipe(v.string(), v.regex(/^\d{1,9}$/, 'must be a whole number'), v.transform(Number), v.maxValue(MAX_OFFSET))),
+  /** `me`, a username, or `none` for cases nobody has. */
+  assignee: v.optional(v.pipe(v.string(), blankToUndefined, v.optional(v.pipe(v.string(), v.maxLength(64))))),
 });
 
 const transitionSchema = v.object({
@@ -50,9 +54,10 @@ export function staffSubmissionRoutes({ store, keyring, auth }: StaffSubmissionD
   const filterOf = (c: Context<AppEnv>, csv = false): SubmissionFilter | Response => {
     const parsed = v.safeParse(filterSchema, c.req.query());
     if (!parsed.success) return apiError(c, 400, 'invalid_filter', describeIssues(parsed.issues));
-    const { from, to, limit, ...rest } = parsed.output;
+    const { from, to, limit, assignee: who, ...rest } = parsed.output;
+    const assignee = who === undefined ? undefined : who === 'none' ? null : who === 'me' ? c.var.staff!.username : normalizeUsername(who);
     // Always a limit: a page is bounded, and OFFSET needs one in SQLite.
-    return { ...rest, limit: limit ?? (csv ? MAX_PAGE_SIZE : DEFAULT_PAGE_SIZE), createdFrom: from, createdBefore: to };
+    return { ...rest, ...(assignee === undefined ? {} : { assignee }), limit: limit ?? (csv ? MAX_PAGE_SIZE : DEFAULT_PAGE_SIZE), createdFrom: from, createdBefore: to };
   };
   const notFound = (c: Context<AppEnv>) => apiError(c, 404, 'not_found', `No submission with id ${c.req.param('id')}.`);
 
@@ -96,8 +101,9 @@ export function staffSubmissionRoutes({ store, keyring, auth }: StaffSubmissionD
     if (filter instanceof Response) return filter;
     const { submissions, total } = await store.listSubmissions(filter);
     return c.json({
-      submissions: (await withAssisted(submissions)).map(({ id, reference, type, status, createdAt, deviceId, deviceName, deviceKind, receivedAt, assisted, assistedBy, deletesAt }) => ({
+      submissions: (await withAssisted(submissions)).map(({ id, reference, type, status, createdAt, deviceId, deviceName, deviceKind, receivedAt, assisted, assistedBy, deletesAt, assignee }) => ({
         id, reference, type, status, createdAt, deviceId, deviceName, deviceKind, receivedAt, assisted, assistedBy, deletesAt,
+        assignee, dueAt: caseDueDate(type, new Date(receivedAt)),
       })),
       total,
     });
@@ -135,7 +141,7 @@ export function staffSubmissionRoutes({ store, keyring, auth }: StaffSubmissionD
     if (record.assisted === null) await store.recordAssisted(id, flag.assisted, flag.assistedBy);
     const { envelope: _envelope, contentHash: _hash, ...summary } = record;
     return c.json(
-      { ...summary, ...flag, allowedTransitions: allowedNext(record.status), payload, history: await store.history(id) },
+      { ...summary, ...flag, dueAt: caseDueDate(record.type, new Date(record.receivedAt)), allowedTransitions: allowedNext(record.status), payload, history: await store.history(id) },
       200,
       { 'Cache-Control': 'no-store' },
     );
@@ -157,18 +163,26 @@ export function staffSubmissionRoutes({ store, keyring, auth }: StaffSubmissionD
     const body = await readJsonBody(c, transitionSchema);
     if (body instanceof Response) return body;
     const staff = c.var.staff!;
-    const outcome = await store.transitionSubmission(id, body.to, allowedFrom(body.to), {
+    // Steps that need a note are refused by the store's compare-and-set when there is none, so a
+    // colleague's change between a read and the write cannot slip a rejection through without one.
+    const outcome = await store.transitionSubmission(id, body.to, allowedFromWithNote(body.to, body.note), {
       at: new Date().toISOString(),
-      note: body.note ?? null,
+      note: hasNote(body.note) ? body.note.trim() : null,
       actor: staff.username,
     });
     if (!outcome.ok && outcome.reason === 'not_found') return notFound(c);
+    const needs = !outcome.ok && allowedFrom(body.to).includes(outcome.status) ? noteRequirement(outcome.status, body.to) : undefined;
+    if (needs) {
+      return apiError(c, 400, needs, needs === 'rejection_needs_note'
+        ? 'Write why the request is rejected: the citizen may ask.'
+        : 'Write why the case is reopened.');
+    }
     if (!outcome.ok) {
       const options = allowedNext(outcome.status);
       return apiError(c, 409, 'transition_not_allowed',
         `A ${outcome.status} submission cannot become ${body.to}; allowed: ${options.length ? options.join(', ') : 'none (final)'}.`);
     }
-    return c.json({ ...outcome.submission, allowedTransitions: allowedNext(outcome.submission.status), history: await store.history(id) });
+    return c.json({ ...outcome.submission, dueAt: caseDueDate(outcome.submission.type, new Date(outcome.submission.receivedAt)), allowedTransitions: allowedNext(outcome.submission.status), history: await store.history(id) });
   });
 
   return app;

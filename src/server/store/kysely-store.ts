@@ -56,7 +56,7 @@ const toDevice = (r: Row<'devices'>): Device => ({
 
 type SummaryRow = Pick<
   Row<'submissions'>,
-  'id' | 'reference' | 'type' | 'schema_version' | 'status' | 'created_at' | 'received_at' | 'device_id' | 'assisted' | 'assisted_by'
+  'id' | 'reference' | 'type' | 'schema_version' | 'status' | 'created_at' | 'received_at' | 'device_id' | 'assisted' | 'assisted_by' | 'assignee'
 > & {
   device_name: string;
   device_kind: string;
@@ -75,6 +75,7 @@ const toSummary = (r: SummaryRow): SubmissionSummary => ({
   deviceKind: r.device_kind as DeviceKind,
   assisted: r.assisted === null ? null : r.assisted === 1,
   assistedBy: r.assisted_by,
+  assignee: r.assignee,
 });
 
 const toEnrolmentCodeInfo = (r: Row<'enrolment_codes'>): EnrolmentCodeInfo => ({
@@ -101,6 +102,7 @@ const summaryColumns = [
   'submissions.device_id',
   'submissions.assisted',
   'submissions.assisted_by',
+  'submissions.assignee',
   'devices.name as device_name',
   'devices.kind as device_kind',
 ] as const;
@@ -322,6 +324,7 @@ export class KyselyStore implements Store {
     if (filter.createdBefore) query = query.where('submissions.created_at', '<', filter.createdBefore);
     if (filter.deviceId) query = query.where('submissions.device_id', '=', filter.deviceId);
     if (filter.deviceKind) query = query.where('devices.kind', '=', filter.deviceKind);
+    if (filter.assignee !== undefined) query = query.where('submissions.assignee', filter.assignee === null ? 'is' : '=', filter.assignee);
     const counted = await query.select((eb) => eb.fn.countAll<number | string | bigint>().as('n')).executeTakeFirstOrThrow();
     let page = query.select(summaryColumns).orderBy('submissions.received_at', 'desc').orderBy('submissions.id');
     if (filter.limit !== undefined) page = page.limit(filter.limit);
@@ -408,6 +411,29 @@ export class KyselyStore implements Store {
       // The note stays in the history only: caseworkers write free text, which may name the citizen.
       await insertAudit(trx, { at: event.at, actor: event.actor, action: 'transition', target: id, detail: { from, to, note: event.note !== null } });
       return { ok: true, submission: toSummary({ ...current, status: to }) };
+    });
+  }
+
+  async assignSubmission(id: string, assignee: string | null, at: string, actor: string): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      const before = await trx.selectFrom('submissions').select('assignee').where('id', '=', id).executeTakeFirst();
+      if (!before) return false;
+      await trx.updateTable('submissions').set({ assignee, updated_at: at }).where('id', '=', id).execute();
+      await insertAudit(trx, { at, actor, action: 'assign_submission', target: id, detail: { from: before.assignee, to: assignee } });
+      return true;
+    });
+  }
+
+  async addNote(id: string, event: { at: string; note: string; actor: string }): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      const current = await trx.selectFrom('submissions').select('status').where('id', '=', id).executeTakeFirst();
+      if (!current) return false;
+      await trx
+        .insertInto('submission_events')
+        .values({ id: randomUUID(), submission_id: id, at: event.at, from_status: current.status, to_status: current.status, note: event.note, actor: event.actor })
+        .execute();
+      await insertAudit(trx, { at: event.at, actor: event.actor, action: 'add_note', target: id, detail: { status: current.status } });
+      return true;
     });
   }
 

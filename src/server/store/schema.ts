@@ -54,6 +54,8 @@ export interface Database extends DeviceReportsTable {
      */
     assisted: Generated<number | null>;
     assisted_by: Generated<string | null>;
+    /** Migration 009: the username of the caseworker who has the case; NULL while nobody has it. */
+    assignee: Generated<string | null>;
   };
   submission_events: {
     id: string;

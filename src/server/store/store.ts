@@ -55,6 +55,8 @@ export interface SubmissionSummary {
   assistedBy: string | null;
   /** When retention will delete it (retention-dates.ts); set by the staff routes' store, not stored. */
   deletesAt?: string;
+  /** The username of the caseworker who has the case; null while nobody has it. */
+  assignee: string | null;
 }
 
 /** A stored submission: metadata plus the envelope exactly as it arrived (still encrypted). */
@@ -92,6 +94,8 @@ export interface SubmissionFilter {
   createdBefore?: string;
   deviceId?: string;
   deviceKind?: DeviceKind;
+  /** Only cases this caseworker has (a username); null for cases nobody has. */
+  assignee?: string | null;
   limit?: number;
   offset?: number;
 }
@@ -150,6 +154,8 @@ export const auditActions = [
   'rotate_server_key',
   'retention_delete_audit',
   'rotate_key_encryption_key',
+  'assign_submission',
+  'add_note',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -278,6 +284,17 @@ export interface Store {
     allowedFrom: readonly SubmissionStatus[],
     event: { at: string; note: string | null; actor: string },
   ): Promise<TransitionOutcome>;
+
+  /**
+   * Gives the case to `assignee` (a username) or to nobody (null), with its audit entry, in one
+   * transaction; the caller has checked who may assign to whom. False when there is no such case.
+   */
+  assignSubmission(id: string, assignee: string | null, at: string, actor: string): Promise<boolean>;
+  /**
+   * A note outside a status change: a history event whose from and to are the current status, with
+   * its audit entry (that a note was written, never the text). False when there is no such case.
+   */
+  addNote(id: string, event: { at: string; note: string; actor: string }): Promise<boolean>;
 
   /** False when the username is taken: an existing user is never overwritten. Audited as `create_user` by `actor`. */
   createUser(user: StaffUser, actor?: string): Promise<boolean>;

@@ -1,0 +1,13 @@
+import type { Kysely, Migration } from 'kysely';
+
+/**
+ * Migration 009: casework. `assignee` is the username of the caseworker who has the case (NULL
+ * while nobody has it), indexed for "my cases". Notes written outside a status change are rows of
+ * submission_events with from_status = to_status, so they need no column of their own.
+ */
+export const caseworkMigration: Migration = {
+  async up(db: Kysely<any>) {
+    await db.schema.alterTable('submissions').addColumn('assignee', 'text').execute();
+    await db.schema.createIndex('submissions_assignee').on('submissions').columns(['assignee', 'received_at']).execute();
+  },
+};
