@@ -59,7 +59,7 @@ describe('assigning a case', () => {
     expect((await server.staff(bo, '/submissions?assignee=anne')).json.total).toBe(mine.json.total);
     expect((await server.staff(anne, `/submissions/${id}`)).json.assignee).toBe('anne');
     const [entry] = await auditOf(id, 'assign_submission');
-    expect(entry).toMatchObject({ actor: 'anne', detail: { from: null, to: 'anne' } });
+    expect(entry).toMatchObject({ actor: 'anne', detail: { previousAssignee: null, assignee: 'anne' } });
   });
 
   it('lists cases nobody has with assignee=none', async () => {

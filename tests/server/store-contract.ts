@@ -238,7 +238,7 @@ export function describeStoreContract(name: string, fresh: () => Promise<StoreLo
         expect((await store.listSubmissions({ assignee: 'anne' })).submissions.map((x) => x.id)).toEqual([id]);
         expect((await store.listSubmissions({ assignee: null })).submissions.map((x) => x.id)).not.toContain(id);
         expect(await store.listAudit({ target: id, action: 'assign_submission' })).toEqual([
-          expect.objectContaining({ at, actor: 'anne', detail: { from: null, to: 'anne' } }),
+          expect.objectContaining({ at, actor: 'anne', detail: { previousAssignee: null, assignee: 'anne' } }),
         ]);
         expect(await store.assignSubmission(randomUUID(), 'anne', at, 'anne')).toBe(false);
       });

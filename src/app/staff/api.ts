@@ -29,6 +29,10 @@ export interface SubmissionRow {
   assistedBy: string | null;
   /** When retention will delete the case (absent from older servers). */
   deletesAt?: string;
+  /** The username of the caseworker who has the case; null while nobody has it (absent from older servers). */
+  assignee?: string | null;
+  /** The last day the case should be handled by (YYYY-MM-DD, Copenhagen; absent from older servers). */
+  dueAt?: string;
 }
 
 export type DeviceKind = 'kiosk' | 'tablet';
@@ -67,6 +71,8 @@ export const auditActions = [
   'retention_delete_audit',
   'rotate_server_key',
   'rotate_key_encryption_key',
+  'assign_submission',
+  'add_note',
 ] as const;
 
 export interface AuditEntry {
@@ -147,6 +153,8 @@ export interface Filter {
   to: string;
   /** '' for any device, `kiosk` or `tablet` for every device of that kind, else one device's id. */
   device: string;
+  /** '' for every case, `me` for my cases, `none` for cases nobody has. */
+  assignee: string;
 }
 
 export interface AuditFilter {
@@ -197,6 +205,7 @@ export function filterQuery(filter: Filter): string {
   if (filter.to) params.set('to', localMidnight(filter.to, 1));
   if (filter.device === 'kiosk' || filter.device === 'tablet') params.set('deviceKind', filter.device);
   else if (filter.device) params.set('deviceId', filter.device);
+  if (filter.assignee) params.set('assignee', filter.assignee);
   const text = params.toString();
   return text ? `?${text}` : '';
 }
@@ -259,3 +268,18 @@ export const createEnrolmentCode = (request: { expiresInHours: number; label: st
   call<{ id: string; code: string; expiresAt: string }>('enrolment-codes.create', '/enrolment-codes', post(request));
 export const listEnrolmentCodes = () => call<{ codes: EnrolmentCode[] }>('enrolment-codes.list', '/enrolment-codes');
 export const revokeEnrolmentCode = (id: string) => call<void>('enrolment-codes.revoke', `/enrolment-codes/${encodeURIComponent(id)}/revoke`, post());
+
+/** A case after a casework change: what the detail screen shows again. */
+export interface CaseState {
+  id: string;
+  status: Status;
+  assignee: string | null;
+  dueAt: string;
+  allowedTransitions: Status[];
+  history: HistoryEvent[];
+}
+/** Gives the case to a caseworker (a username), or to nobody (null). */
+export const assignSubmission = (id: string, assignee: string | null) =>
+  call<CaseState>('submissions.assign', `/submissions/${encodeURIComponent(id)}/assign`, post({ assignee }));
+/** A note in the history, without changing the status. */
+export const addNote = (id: string, note: string) => call<CaseState>('submissions.note', `/submissions/${encodeURIComponent(id)}/notes`, post({ note }));

@@ -1,7 +1,7 @@
 import { translator, type Language, type Translate } from '../i18n.ts';
 import { StaffApiError, type AuditFilter, type DeviceName, type Filter, type StaffUser } from './api.ts';
 
-export const emptyFilter = (): Filter => ({ type: '', status: '', from: '', to: '', device: '' });
+export const emptyFilter = (): Filter => ({ type: '', status: '', from: '', to: '', device: '', assignee: '' });
 export const emptyAuditFilter = (): AuditFilter => ({ actor: '', action: '', from: '', to: '' });
 
 /**

@@ -419,7 +419,7 @@ export class KyselyStore implements Store {
       const before = await trx.selectFrom('submissions').select('assignee').where('id', '=', id).executeTakeFirst();
       if (!before) return false;
       await trx.updateTable('submissions').set({ assignee, updated_at: at }).where('id', '=', id).execute();
-      await insertAudit(trx, { at, actor, action: 'assign_submission', target: id, detail: { from: before.assignee, to: assignee } });
+      await insertAudit(trx, { at, actor, action: 'assign_submission', target: id, detail: { previousAssignee: before.assignee, assignee } });
       return true;
     });
   }
