@@ -9,6 +9,7 @@ import { applyConnectionLimits, DEFAULT_CONNECTION_LIMITS, type ConnectionLimits
 import { DEFAULT_CONFIG_PATH, loadMunicipalityConfig } from './config.ts';
 import { logKek, resolveKek, type KekSource } from './crypto/key-encryption-key.ts';
 import { loadNoteCipher, withSealedNotes } from './crypto/note-cipher.ts';
+import { loadWitnessDigest, withWitnessIndex } from './casework/witness-index.ts';
 import { loadServerKeyring } from './crypto/server-key.ts';
 import { jsonLog, type Log } from './log.ts';
 import { DEFAULT_LIMITS, type Limits } from './rate-limit.ts';
@@ -95,6 +96,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const keyring = await loadServerKeyring(rawStore, { kek: kek.key, log, refreshMs: options.keyRefreshMs });
     // Caseworkers' notes are sealed on the way into the store and opened on the way out.
     store = withSealedNotes(rawStore, await loadNoteCipher(rawStore, kek.key));
+    // A witness's CPR number is stored only as its keyed hash, for the witness register.
+    store = withWitnessIndex(store, await loadWitnessDigest(rawStore, kek.key));
     // Every case carries the date retention will delete it, so the back office can warn first.
     store = withRetentionDates(store, { closedDays: retentionDays, openCaseDays });
     const envCodeId = options.enrollmentCode

@@ -45,8 +45,18 @@ export interface HistoryEvent {
   actor: string;
 }
 
+/** The witness register's count for a case with a witness (by a keyed hash of the CPR number, never the number). */
+export interface WitnessCheck {
+  seen: number;
+  times: number;
+  withinDays: number;
+  flagged: boolean;
+}
+
 export interface SubmissionDetail extends SubmissionRow {
   schemaVersion: number;
+  /** Null without a witness (absent from older servers). */
+  witness?: WitnessCheck | null;
   allowedTransitions: Status[];
   payload: { type: string; schemaVersion: number; reference: string; createdAt: string; assisted?: boolean; assistedBy?: string; data: unknown };
   history: HistoryEvent[];

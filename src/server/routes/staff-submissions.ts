@@ -9,6 +9,7 @@ import { toCsv } from '../csv.ts';
 import { apiError } from '../http/errors.ts';
 import { describeIssues, limitBody, readJsonBody, SMALL_BODY_BYTES } from '../http/json-body.ts';
 import { caseDueDate } from '../../domain/due-date.ts';
+import { witnessCheck, witnessLimitOn, witnessWindowStart } from '../casework/witness-rule.ts';
 import { normalizeUsername } from '../auth/staff-users.ts';
 import { allowedFrom, allowedFromWithNote, allowedNext, hasNote, noteRequirement } from '../submission-workflow.ts';
 import { blankToUndefined, dateBound } from './staff-query.ts';
@@ -140,8 +141,10 @@ export function staffSubmissionRoutes({ store, keyring, auth }: StaffSubmissionD
     const flag = assistedMetadata(payload);
     if (record.assisted === null) await store.recordAssisted(id, flag.assisted, flag.assistedBy);
     const { envelope: _envelope, contentHash: _hash, ...summary } = record;
+    const limit = witnessLimitOn(new Date(record.createdAt));
+    const sightings = limit && (await store.witnessSightings(id, (createdAt) => witnessWindowStart(new Date(createdAt), limit.withinDays)));
     return c.json(
-      { ...summary, ...flag, dueAt: caseDueDate(record.type, new Date(record.receivedAt)), allowedTransitions: allowedNext(record.status), payload, history: await store.history(id) },
+      { ...summary, ...flag, dueAt: caseDueDate(record.type, new Date(record.receivedAt)), witness: limit && sightings ? witnessCheck(sightings.seen, limit) : null, allowedTransitions: allowedNext(record.status), payload, history: await store.history(id) },
       200,
       { 'Cache-Control': 'no-store' },
     );

@@ -166,6 +166,7 @@ async function insertOne(trx: Transaction<Database>, s: NewSubmission): Promise<
       status: 'received',
       updated_at: s.receivedAt,
       ...(s.assisted ? { assisted: s.assisted.assisted ? 1 : 0, assisted_by: s.assisted.assistedBy } : {}),
+      ...(s.witnessHash ? { witness_hash: s.witnessHash } : {}),
     })
     .onConflict((oc) => oc.doNothing())
     .returning('id')
@@ -435,6 +436,19 @@ export class KyselyStore implements Store {
       await insertAudit(trx, { at: event.at, actor: event.actor, action: 'add_note', target: id, detail: { status: current.status } });
       return true;
     });
+  }
+
+  async witnessSightings(id: string, since: (createdAt: string) => string) {
+    const own = await this.db.selectFrom('submissions').select(['witness_hash', 'created_at']).where('id', '=', id).executeTakeFirst();
+    if (!own?.witness_hash) return undefined;
+    const counted = await this.db
+      .selectFrom('submissions')
+      .select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
+      .where('witness_hash', '=', own.witness_hash)
+      .where('created_at', '>=', since(own.created_at))
+      .where('created_at', '<=', own.created_at)
+      .executeTakeFirstOrThrow();
+    return { seen: Number(counted.n), createdAt: own.created_at };
   }
 
   async createUser(user: StaffUser, actor = SYSTEM_ACTOR) {

@@ -81,6 +81,13 @@ export interface NewSubmission {
   receivedAt: string;
   /** From the decrypted payload at ingest; absent leaves it unknown (null) for the back office to fill in. */
   assisted?: AssistedMetadata;
+  /**
+   * The witness's CPR number from the decrypted payload, for the witness register: never stored,
+   * the store wrapper (casework/witness-index.ts) turns it into `witnessHash` first.
+   */
+  witnessCpr?: string;
+  /** Keyed hash of the witness's CPR number; the only form of it the database keeps. */
+  witnessHash?: string;
 }
 
 /** How an envelope relates to what is stored: `undefined` from a look-up means neither id nor reference is known. */
@@ -295,6 +302,11 @@ export interface Store {
    * its audit entry (that a note was written, never the text). False when there is no such case.
    */
   addNote(id: string, event: { at: string; note: string; actor: string }): Promise<boolean>;
+  /**
+   * How many cases (this one included) have the same witness as case `id`, created from `since`
+   * up to this case's creation; undefined when the case has no witness hash (or does not exist).
+   */
+  witnessSightings(id: string, since: (createdAt: string) => string): Promise<{ seen: number; createdAt: string } | undefined>;
 
   /** False when the username is taken: an existing user is never overwritten. Audited as `create_user` by `actor`. */
   createUser(user: StaffUser, actor?: string): Promise<boolean>;
