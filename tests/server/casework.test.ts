@@ -26,7 +26,7 @@ beforeAll(async () => {
   expect((await server.staff(admin, '/users/leaver/disable', { method: 'POST' })).status).toBe(204);
   anne = await server.login('anne', PASSWORD);
   bo = await server.login('bo', PASSWORD);
-});
+}, 60_000);
 afterAll(() => server.close());
 
 async function storeOne(): Promise<string> {

@@ -15,7 +15,7 @@ beforeAll(async () => {
   server = await startTestServer();
   tablet = await server.enroll('Tablet 1');
   admin = await server.login();
-});
+}, 60_000);
 afterAll(() => server.close());
 
 const DAY = 86_400_000;

@@ -83,6 +83,7 @@ export const auditActions = [
   'rotate_key_encryption_key',
   'assign_submission',
   'add_note',
+  'export_audit_csv',
 ] as const;
 
 export interface AuditEntry {
@@ -103,6 +104,8 @@ export interface AuditSubject {
 export interface AuditPage {
   entries: AuditEntry[];
   subjects: Record<string, AuditSubject>;
+  /** Every entry the filter matches (absent from older servers). */
+  total?: number;
 }
 
 export interface Device {
@@ -168,6 +171,8 @@ export interface Filter {
 }
 
 export interface AuditFilter {
+  /** A case's reference (any spelling) or an id; '' for all. */
+  target?: string;
   actor: string;
   action: string;
   /** Local calendar dates (YYYY-MM-DD). */
@@ -221,14 +226,23 @@ export function filterQuery(filter: Filter): string {
 }
 
 /** The audit log's query: who, what and a range of local calendar days, newest 500 at most. */
-export function auditQuery(filter: AuditFilter): string {
+export function auditQuery(filter: AuditFilter, offset = 0): string {
   const params = new URLSearchParams();
+  if (filter.target?.trim()) params.set('target', filter.target.trim());
   if (filter.actor.trim()) params.set('actor', filter.actor.trim());
   if (filter.action) params.set('action', filter.action);
   if (filter.from) params.set('from', localMidnight(filter.from));
   if (filter.to) params.set('to', localMidnight(filter.to, 1));
   params.set('limit', '500');
+  if (offset > 0) params.set('offset', String(offset));
   return `?${params.toString()}`;
+}
+
+/** The filtered audit log as CSV for Danish Excel (no limit or offset: the whole filtered log). */
+export function auditCsvUrl(filter: AuditFilter): string {
+  const params = new URLSearchParams(auditQuery(filter).slice(1));
+  params.delete('limit');
+  return `${BASE}/audit.csv?${params.toString()}`;
 }
 
 export const csvUrl = (filter: Filter) => `${BASE}/submissions.csv${filterQuery(filter)}`;
@@ -256,7 +270,7 @@ export const readSubmission = (id: string) => call<SubmissionDetail>('submission
 export const transition = (id: string, to: Status, note: string | null) =>
   call<SubmissionRow>('submissions.transition', `/submissions/${encodeURIComponent(id)}/transition`, post({ to, note }));
 export const auditOf = (target: string) => call<AuditPage>('audit', `/audit?target=${encodeURIComponent(target)}`);
-export const searchAudit = (filter: AuditFilter) => call<AuditPage>('audit', `/audit${auditQuery(filter)}`);
+export const searchAudit = (filter: AuditFilter, offset = 0) => call<AuditPage>('audit', `/audit${auditQuery(filter, offset)}`);
 /** Tells the server before printing, so that the paper copy is in the audit log. */
 export const recordPrint = (id: string) => call<void>('submissions.print', `/submissions/${encodeURIComponent(id)}/print`, post());
 export const listDeviceNames = () => call<{ devices: DeviceName[] }>('devices.names', '/device-names');

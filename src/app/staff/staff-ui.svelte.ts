@@ -2,7 +2,7 @@ import { translator, type Language, type Translate } from '../i18n.ts';
 import { StaffApiError, type AuditFilter, type DeviceName, type Filter, type StaffUser } from './api.ts';
 
 export const emptyFilter = (): Filter => ({ type: '', status: '', from: '', to: '', device: '', assignee: '' });
-export const emptyAuditFilter = (): AuditFilter => ({ actor: '', action: '', from: '', to: '' });
+export const emptyAuditFilter = (): AuditFilter => ({ target: '', actor: '', action: '', from: '', to: '' });
 
 /**
  * What the back office holds in memory: the signed-in staff member (as the server told us; the

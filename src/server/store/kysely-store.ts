@@ -438,6 +438,10 @@ export class KyselyStore implements Store {
     });
   }
 
+  async submissionIdByReference(reference: string) {
+    return (await this.db.selectFrom('submissions').select('id').where('reference', '=', reference).executeTakeFirst())?.id;
+  }
+
   async witnessSightings(id: string, since: (createdAt: string) => string) {
     const own = await this.db.selectFrom('submissions').select(['witness_hash', 'created_at']).where('id', '=', id).executeTakeFirst();
     if (!own?.witness_hash) return undefined;
@@ -527,14 +531,25 @@ export class KyselyStore implements Store {
     await insertAudit(this.db, entry);
   }
 
-  async listAudit(filter: AuditFilter): Promise<StoredAuditEntry[]> {
-    let query = this.db.selectFrom('audit_log').selectAll();
+  private auditQuery(filter: AuditFilter) {
+    let query = this.db.selectFrom('audit_log');
     if (filter.target) query = query.where('target', '=', filter.target);
     if (filter.actor) query = query.where('actor', '=', filter.actor);
     if (filter.action) query = query.where('action', '=', filter.action);
     if (filter.from) query = query.where('at', '>=', filter.from);
     if (filter.before) query = query.where('at', '<', filter.before);
-    const rows = await query.orderBy('at', 'desc').orderBy('id').limit(filter.limit ?? 500).execute();
+    return query;
+  }
+
+  async countAudit(filter: AuditFilter): Promise<number> {
+    const row = await this.auditQuery(filter).select((eb) => eb.fn.countAll<number | string | bigint>().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async listAudit(filter: AuditFilter): Promise<StoredAuditEntry[]> {
+    let query = this.auditQuery(filter).selectAll().orderBy('at', 'desc').orderBy('id').limit(filter.limit ?? 500);
+    if (filter.offset) query = query.offset(filter.offset);
+    const rows = await query.execute();
     return rows.map((r) => ({
       id: r.id,
       at: r.at,

@@ -163,6 +163,7 @@ export const auditActions = [
   'rotate_key_encryption_key',
   'assign_submission',
   'add_note',
+  'export_audit_csv',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -196,6 +197,8 @@ export interface AuditFilter {
   from?: string;
   before?: string;
   limit?: number;
+  /** Entries to skip, newest first: paging through the log. */
+  offset?: number;
 }
 
 /** Which kind of code enrolled a device: the ENROLLMENT_CODE of the environment, or one an admin made. */
@@ -306,6 +309,8 @@ export interface Store {
    * How many cases (this one included) have the same witness as case `id`, created from `since`
    * up to this case's creation; undefined when the case has no witness hash (or does not exist).
    */
+  /** The id of the submission with this reference (exactly as stored, K7QM-3XRT-9PWA), if any. */
+  submissionIdByReference(reference: string): Promise<string | undefined>;
   witnessSightings(id: string, since: (createdAt: string) => string): Promise<{ seen: number; createdAt: string } | undefined>;
 
   /** False when the username is taken: an existing user is never overwritten. Audited as `create_user` by `actor`. */
@@ -332,6 +337,8 @@ export interface Store {
   appendAudit(entry: AuditEntry): Promise<void>;
   /** Newest first. */
   listAudit(filter: AuditFilter): Promise<StoredAuditEntry[]>;
+  /** How many entries match the filter (its limit and offset ignored): the audit screen's total. */
+  countAudit(filter: AuditFilter): Promise<number>;
   /**
    * What the ids an audit entry names are, for people reading the log: a submission's reference, a
    * device's name, an enrolment code's label. Ids that name nothing stored (any more) are left out.
