@@ -65,3 +65,29 @@ test('a caseworker takes a case, finds it under "Mine sager", writes a note, clo
   await expect(audit).not.toContainText('Borgeren ringede');
   await page.screenshot({ path: 'test-results/casework-detail-da.png', fullPage: true });
 });
+
+test('an admin filters the audit log by a case\'s reference typed without hyphens, sees the total and exports it', async ({ page, request }) => {
+  await adminApi(request);
+  const { reference } = await storeDeviceTest(request, 'Revisions-tablet');
+  await logInAt(page, { username: 'admin', password: 'e2e-admin-password' });
+  await page.getByLabel('Sager').selectOption('');
+  await page.getByRole('button', { name: 'Vis henvendelser' }).click();
+  await page.getByRole('link', { name: reference }).click();
+  await page.getByRole('button', { name: 'Tag sagen' }).click();
+  await expect(page.locator('#submission-assignee')).toHaveText('admin');
+
+  await page.getByRole('link', { name: 'Revisionslog' }).click();
+  await page.getByLabel('Sag').fill(reference.replace(/-/g, '').toLowerCase());
+  await page.getByRole('button', { name: 'Vis hændelser' }).click();
+  // The read and the assignment.
+  await expect(page.locator('#audit-count')).toHaveText('2 hændelser');
+  await expect(page.locator('#audit-table tbody tr').first()).toContainText('Sag tildelt');
+  const href = await page.getByRole('link', { name: 'Eksportér loggen som CSV' }).getAttribute('href');
+  expect(href).toContain('/api/v1/staff/audit.csv?target=');
+  const csv = await page.request.get(href!);
+  expect(csv.status()).toBe(200);
+  const body = await csv.body();
+  expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  expect(body.toString('utf8')).toContain(`;admin;Sag tildelt;${reference};`);
+  await page.screenshot({ path: 'test-results/casework-audit-da.png', fullPage: true });
+});
