@@ -18,6 +18,7 @@ import { staffAuditRoutes } from './routes/staff-audit.ts';
 import { staffDeviceRoutes } from './routes/staff-devices.ts';
 import { staffEnrolmentCodeRoutes } from './routes/staff-enrolment-codes.ts';
 import { staffSubmissionRoutes } from './routes/staff-submissions.ts';
+import { staffCaseworkRoutes } from './routes/staff-casework.ts';
 import { staffUserRoutes } from './routes/staff-users.ts';
 import { submissionRoutes } from './routes/submissions.ts';
 import type { Store } from './store/store.ts';
@@ -94,6 +95,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/v1/staff', staffAuthRoutes({ store, auth, limits, hashGate, cookie }));
   app.route('/api/v1/staff', staffSsoRoutes({ store, cookie, oidc: deps.oidc, separateAdminDuties: deps.separateAdminDuties }));
   app.route('/api/v1/staff', staffSubmissionRoutes({ store, keyring, auth: caseAccess(auth, !!deps.separateAdminDuties) }));
+  app.route('/api/v1/staff', staffCaseworkRoutes({ store, auth: caseAccess(auth, !!deps.separateAdminDuties) }));
   app.route('/api/v1/staff', staffDeviceRoutes(store, auth, fleet));
   app.route('/api/v1/staff', staffUserRoutes(store, auth));
   app.route('/api/v1/staff', staffEnrolmentCodeRoutes(store, auth));

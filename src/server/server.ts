@@ -13,6 +13,7 @@ import { logKek, resolveKek, type KekSource } from './crypto/key-encryption-key.
 import { loadNoteCipher, withSealedNotes } from './crypto/note-cipher.ts';
 import { loadBlindIndex, withBlindIndex } from './search/blind-index.ts';
 import { backfillSearchIndex } from './search/backfill.ts';
+import { loadWitnessDigest, withWitnessIndex } from './casework/witness-index.ts';
 import { loadServerKeyring } from './crypto/server-key.ts';
 import { jsonLog, type Log } from './log.ts';
 import { DEFAULT_LIMITS, type Limits } from './rate-limit.ts';
@@ -108,6 +109,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const backfilled = await backfillSearchIndex(rawStore, keyring, blindIndex);
     if (backfilled > 0) log('info', 'search_index_backfilled', { count: backfilled });
     store = withBlindIndex(store, blindIndex);
+    // A witness's CPR number is stored only as its keyed hash, for the witness register.
+    store = withWitnessIndex(store, await loadWitnessDigest(rawStore, kek.key));
     // Every case carries the date retention will delete it, so the back office can warn first.
     store = withRetentionDates(store, { closedDays: retentionDays, openCaseDays });
     const envCodeId = options.enrollmentCode

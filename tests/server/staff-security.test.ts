@@ -37,6 +37,8 @@ const staffEndpoints: [string, string, unknown?][] = [
   ['POST', '/users/admin/disable'],
   ['GET', '/submission-types'],
   ['POST', `/submissions/${randomUUID()}/print`],
+  ['POST', `/submissions/${randomUUID()}/assign`, { assignee: null }],
+  ['POST', `/submissions/${randomUUID()}/notes`, { note: 'x' }],
 ];
 
 const call = (method: string, path: string, body: unknown, headers: Record<string, string>) =>

@@ -105,6 +105,8 @@ describe('submissions for staff', () => {
       assisted: false,
       assistedBy: null,
       deletesAt: expect.any(String),
+      assignee: null,
+      dueAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
     });
     await server.staff(admin, `/submissions/${a.envelope.id}/transition`, { method: 'POST', body: JSON.stringify({ to: 'in_progress' }) });
     const inProgress = await server.staff(admin, '/submissions?status=in_progress&type=');
@@ -163,18 +165,18 @@ describe('transitions', () => {
     expect((await move(a.envelope.id, 'rejected', 'Test')).json.status).toBe('rejected');
     const b = await storeOne();
     await move(b.envelope.id, 'in_progress');
-    expect((await move(b.envelope.id, 'rejected')).json.status).toBe('rejected');
+    expect((await move(b.envelope.id, 'rejected', 'Dublet')).json.status).toBe('rejected');
   });
 
   it.each([
     ['received', 'done', []],
-    ['done', 'in_progress', ['in_progress', 'done']],
-    ['rejected', 'done', ['rejected']],
+    ['done', 'rejected', ['in_progress', 'done']],
+    ['rejected', 'done', ['in_progress', 'rejected']],
     ['in_progress', 'in_progress', ['in_progress']],
   ])('refuses %s → %s with 409', async (_from, to, path) => {
     const { envelope } = await storeOne();
-    for (const step of path) expect((await move(envelope.id, step)).status).toBe(200);
-    const r = await move(envelope.id, to);
+    for (const step of path) expect((await move(envelope.id, step, 'Notat')).status).toBe(200);
+    const r = await move(envelope.id, to, 'Notat');
     expect(r.status).toBe(409);
     expect(r.json.error.code).toBe('transition_not_allowed');
   });

@@ -182,6 +182,7 @@ export function describeStoreContract(name: string, fresh: () => Promise<StoreLo
           deviceKind: 'kiosk',
           assisted: null,
           assistedBy: null,
+          assignee: null,
         });
         expect((await store.listSubmissions({ status: 'received' })).total).toBe(2);
         expect((await store.listSubmissions({ type: 'test-note' })).total).toBe(2);
@@ -221,6 +222,39 @@ export function describeStoreContract(name: string, fresh: () => Promise<StoreLo
         expect(outcomes.filter((o) => o.ok).length).toBeGreaterThanOrEqual(1);
         expect(history.length).toBe(1 + outcomes.filter((o) => o.ok).length);
         expect(history.slice(1).every((h, i) => h.from === (i === 0 ? 'received' : history[i]!.to))).toBe(true);
+      });
+    });
+
+    describe('casework', () => {
+      it('assigns a case with its audit entry, filters by assignee, and says false for an unknown case', async () => {
+        const d = await device();
+        const s = submission(d.id);
+        await store.insertSubmission(s);
+        const id = s.envelope.id;
+        const at = '2031-02-01T00:00:00.000Z';
+        expect((await store.submission(id))!.assignee).toBeNull();
+        expect(await store.assignSubmission(id, 'anne', at, 'anne')).toBe(true);
+        expect((await store.submission(id))!.assignee).toBe('anne');
+        expect((await store.listSubmissions({ assignee: 'anne' })).submissions.map((x) => x.id)).toEqual([id]);
+        expect((await store.listSubmissions({ assignee: null })).submissions.map((x) => x.id)).not.toContain(id);
+        expect(await store.listAudit({ target: id, action: 'assign_submission' })).toEqual([
+          expect.objectContaining({ at, actor: 'anne', detail: { previousAssignee: null, assignee: 'anne' } }),
+        ]);
+        expect(await store.assignSubmission(randomUUID(), 'anne', at, 'anne')).toBe(false);
+      });
+
+      it('adds a note as a history event at the current status, audited without its text', async () => {
+        const d = await device();
+        const s = submission(d.id);
+        await store.insertSubmission(s);
+        const id = s.envelope.id;
+        const at = '2031-02-02T00:00:00.000Z';
+        expect(await store.addNote(id, { at, note: 'ringede', actor: 'bo' })).toBe(true);
+        expect((await store.history(id)).at(-1)).toEqual({ at, from: 'received', to: 'received', note: 'ringede', actor: 'bo' });
+        expect((await store.submission(id))!.status).toBe('received');
+        const audit = await store.listAudit({ target: id, action: 'add_note' });
+        expect(audit).toEqual([expect.objectContaining({ actor: 'bo', detail: { status: 'received' } })]);
+        expect(await store.addNote(randomUUID(), { at, note: 'x', actor: 'bo' })).toBe(false);
       });
     });
 

@@ -29,8 +29,18 @@ export interface HistoryEvent {
   actor: string;
 }
 
+/** The witness register's count for a case with a witness (by a keyed hash of the CPR number, never the number). */
+export interface WitnessCheck {
+  seen: number;
+  times: number;
+  withinDays: number;
+  flagged: boolean;
+}
+
 export interface SubmissionDetail extends SubmissionRow {
   schemaVersion: number;
+  /** Null without a witness (absent from older servers). */
+  witness?: WitnessCheck | null;
   allowedTransitions: Status[];
   payload: { type: string; schemaVersion: number; reference: string; createdAt: string; assisted?: boolean; assistedBy?: string; data: unknown };
   history: HistoryEvent[];
@@ -56,6 +66,9 @@ export const auditActions = [
   'rotate_server_key',
   'rotate_key_encryption_key',
   'tablet_wiped',
+  'assign_submission',
+  'add_note',
+  'export_audit_csv',
 ] as const;
 
 export interface AuditEntry {
@@ -76,6 +89,8 @@ export interface AuditSubject {
 export interface AuditPage {
   entries: AuditEntry[];
   subjects: Record<string, AuditSubject>;
+  /** Every entry the filter matches (absent from older servers). */
+  total?: number;
 }
 
 export interface Device {
@@ -136,6 +151,8 @@ export interface Filter {
   to: string;
   /** '' for any device, `kiosk` or `tablet` for every device of that kind, else one device's id. */
   device: string;
+  /** '' for every case, `me` for my cases, `none` for cases nobody has. */
+  assignee: string;
   /** The one search field: a reference, a CPR number or a name (search-query.ts). */
   search?: string;
   /** A sort key, `-` first for descending; the server's default is newest received first. */
@@ -143,6 +160,8 @@ export interface Filter {
 }
 
 export interface AuditFilter {
+  /** A case's reference (any spelling) or an id; '' for all. */
+  target?: string;
   actor: string;
   action: string;
   /** Local calendar dates (YYYY-MM-DD). */
@@ -193,19 +212,29 @@ export function filterQuery(filter: Filter): string {
   const search = interpretSearch(filter.search ?? '');
   if (search) params.set(search.kind, search.value);
   if (filter.sort) params.set('sort', filter.sort);
+  if (filter.assignee) params.set('assignee', filter.assignee);
   const text = params.toString();
   return text ? `?${text}` : '';
 }
 
 /** The audit log's query: who, what and a range of local calendar days, newest 500 at most. */
-export function auditQuery(filter: AuditFilter): string {
+export function auditQuery(filter: AuditFilter, offset = 0): string {
   const params = new URLSearchParams();
+  if (filter.target?.trim()) params.set('target', filter.target.trim());
   if (filter.actor.trim()) params.set('actor', filter.actor.trim());
   if (filter.action) params.set('action', filter.action);
   if (filter.from) params.set('from', localMidnight(filter.from));
   if (filter.to) params.set('to', localMidnight(filter.to, 1));
   params.set('limit', '500');
+  if (offset > 0) params.set('offset', String(offset));
   return `?${params.toString()}`;
+}
+
+/** The filtered audit log as CSV for Danish Excel (no limit or offset: the whole filtered log). */
+export function auditCsvUrl(filter: AuditFilter): string {
+  const params = new URLSearchParams(auditQuery(filter).slice(1));
+  params.delete('limit');
+  return `${BASE}/audit.csv?${params.toString()}`;
 }
 
 export const csvUrl = (filter: Filter) => `${BASE}/submissions.csv${filterQuery(filter)}`;
@@ -233,7 +262,7 @@ export const readSubmission = (id: string) => call<SubmissionDetail>('submission
 export const transition = (id: string, to: Status, note: string | null) =>
   call<SubmissionRow>('submissions.transition', `/submissions/${encodeURIComponent(id)}/transition`, post({ to, note }));
 export const auditOf = (target: string) => call<AuditPage>('audit', `/audit?target=${encodeURIComponent(target)}`);
-export const searchAudit = (filter: AuditFilter) => call<AuditPage>('audit', `/audit${auditQuery(filter)}`);
+export const searchAudit = (filter: AuditFilter, offset = 0) => call<AuditPage>('audit', `/audit${auditQuery(filter, offset)}`);
 /** Tells the server before printing, so that the paper copy is in the audit log. */
 export const recordPrint = (id: string) => call<void>('submissions.print', `/submissions/${encodeURIComponent(id)}/print`, post());
 export const listDeviceNames = () => call<{ devices: DeviceName[] }>('devices.names', '/device-names');
@@ -255,3 +284,18 @@ export const createEnrolmentCode = (request: { expiresInHours: number; label: st
   call<{ id: string; code: string; expiresAt: string }>('enrolment-codes.create', '/enrolment-codes', post(request));
 export const listEnrolmentCodes = () => call<{ codes: EnrolmentCode[] }>('enrolment-codes.list', '/enrolment-codes');
 export const revokeEnrolmentCode = (id: string) => call<void>('enrolment-codes.revoke', `/enrolment-codes/${encodeURIComponent(id)}/revoke`, post());
+
+/** A case after a casework change: what the detail screen shows again. */
+export interface CaseState {
+  id: string;
+  status: Status;
+  assignee: string | null;
+  dueAt: string;
+  allowedTransitions: Status[];
+  history: HistoryEvent[];
+}
+/** Gives the case to a caseworker (a username), or to nobody (null). */
+export const assignSubmission = (id: string, assignee: string | null) =>
+  call<CaseState>('submissions.assign', `/submissions/${encodeURIComponent(id)}/assign`, post({ assignee }));
+/** A note in the history, without changing the status. */
+export const addNote = (id: string, note: string) => call<CaseState>('submissions.note', `/submissions/${encodeURIComponent(id)}/notes`, post({ note }));

@@ -38,6 +38,8 @@ function known(key: string, value: unknown, t: Translate, dateTime: (iso: string
   if (key === 'code' && typeof value === 'string') return label('code', subjects[value]?.label || value);
   if (key === 'username' && typeof value === 'string') return label('username', value);
   if ((key === 'expiresAt' || key === 'receivedBefore' || key === 'wipedAt') && typeof value === 'string' && !Number.isNaN(Date.parse(value))) return label(key, dateTime(value));
+  if ((key === 'assignee' || key === 'previousAssignee') && (typeof value === 'string' || value === null)) return label(key, value ?? t('staff:casework.nobody'));
+  if (key === 'status' && typeof value === 'string') return label('status', t(`staff:status.${value}`));
   if ((key === 'count' || key === 'maxUses') && typeof value === 'number') return label(key, String(value));
   if (key === 'filter' && typeof value === 'object' && value !== null) {
     const filter = Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k}=${String(v)}`);

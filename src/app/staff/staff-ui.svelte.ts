@@ -12,8 +12,8 @@ function storedLanguage(): Language {
   }
 }
 
-export const emptyFilter = (): Filter => ({ type: '', status: '', from: '', to: '', device: '' });
-export const emptyAuditFilter = (): AuditFilter => ({ actor: '', action: '', from: '', to: '' });
+export const emptyFilter = (): Filter => ({ type: '', status: '', from: '', to: '', device: '', assignee: '' });
+export const emptyAuditFilter = (): AuditFilter => ({ target: '', actor: '', action: '', from: '', to: '' });
 
 /**
  * What the back office holds in memory: the signed-in staff member (as the server told us; the

@@ -76,7 +76,8 @@ export async function loadNoteCipher(store: Store, kek: Buffer): Promise<NoteCip
  * route handles a note's ciphertext, and no route can forget to encrypt one.
  */
 export function withSealedNotes(store: Store, notes: NoteCipher): Store {
-  const sealed: Pick<Store, 'transitionSubmission' | 'history'> = {
+  const sealed: Pick<Store, 'transitionSubmission' | 'history' | 'addNote'> = {
+    addNote: (id, event) => store.addNote(id, { ...event, note: notes.seal(event.note, id) }),
     transitionSubmission: (id, to, allowedFrom, event) =>
       store.transitionSubmission(id, to, allowedFrom, { ...event, note: event.note === null ? null : notes.seal(event.note, id) }),
     history: async (id) =>
@@ -85,7 +86,7 @@ export function withSealedNotes(store: Store, notes: NoteCipher): Store {
   // Every other method is the store's own, called on the store itself.
   return new Proxy(store, {
     get(target, prop, receiver) {
-      if (prop === 'transitionSubmission' || prop === 'history') return sealed[prop];
+      if (prop === 'transitionSubmission' || prop === 'history' || prop === 'addNote') return sealed[prop];
       const value = Reflect.get(target, prop, receiver);
       return typeof value === 'function' ? value.bind(target) : value;
     },

@@ -5,6 +5,7 @@ import { assistedMetadata, type AssistedMetadata } from '../assisted.ts';
 import type { Store } from '../store/store.ts';
 import { parseEnvelope } from './parse-envelope.ts';
 import { searchTermsOf, type SearchTerms } from '../search/search-terms.ts';
+import { witnessCprOf } from '../casework/witness-index.ts';
 
 export interface IngestContext {
   store: Store;
@@ -15,7 +16,7 @@ export interface IngestContext {
 }
 
 /** What can be decided about an envelope before storing it. */
-type Verdict = { kind: 'known'; status: 'duplicate' | 'conflict' } | { kind: 'invalid'; errors: FieldError[] } | { kind: 'storable'; assisted: AssistedMetadata; search: SearchTerms };
+type Verdict = { kind: 'known'; status: 'duplicate' | 'conflict' } | { kind: 'invalid'; errors: FieldError[] } | { kind: 'storable'; assisted: AssistedMetadata; search: SearchTerms; witnessCpr?: string };
 
 /** Decrypts and validates an envelope that is not stored yet. */
 async function judgeNew(ctx: IngestContext, envelope: Envelope): Promise<Verdict> {
@@ -24,7 +25,7 @@ async function judgeNew(ctx: IngestContext, envelope: Envelope): Promise<Verdict
   const started = performance.now();
   const opened = await openEnvelope(envelope, key);
   ctx.onDecrypted?.((performance.now() - started) / 1000);
-  return opened.ok ? { kind: 'storable', assisted: assistedMetadata(opened.payload), search: searchTermsOf(opened.payload) } : { kind: 'invalid', errors: opened.errors };
+  return opened.ok ? { kind: 'storable', assisted: assistedMetadata(opened.payload), search: searchTermsOf(opened.payload), witnessCpr: witnessCprOf(opened.payload) } : { kind: 'invalid', errors: opened.errors };
 }
 
 /** One verdict per distinct envelope (by content hash), with one look-up for the whole batch. */
@@ -57,7 +58,7 @@ export async function ingestBatch(items: readonly unknown[], ctx: IngestContext)
   const storable = parsed.flatMap((p, i) => {
     const verdict = verdicts[i];
     return p.ok && verdict?.kind === 'storable'
-      ? [{ envelope: p.envelope, contentHash: p.contentHash, deviceId: ctx.deviceId, receivedAt, assisted: verdict.assisted, searchTerms: verdict.search }]
+      ? [{ envelope: p.envelope, contentHash: p.contentHash, deviceId: ctx.deviceId, receivedAt, assisted: verdict.assisted, searchTerms: verdict.search, witnessCpr: verdict.witnessCpr }]
       : [];
   });
   const outcomes = (storable.length > 0 ? await ctx.store.insertSubmissions(storable) : []).values();

@@ -5,6 +5,8 @@ import { apiError } from '../http/errors.ts';
 import { describeIssues } from '../http/json-body.ts';
 import { auditActions, type Store } from '../store/store.ts';
 import { blankToUndefined, dateBound } from './staff-query.ts';
+import { auditCsvRoutes } from './staff-audit-csv.ts';
+import { auditTarget } from '../casework/audit-target.ts';
 
 const auditQuery = v.object({
   target: v.optional(v.pipe(v.string(), v.maxLength(200))),
@@ -13,6 +15,7 @@ const auditQuery = v.object({
   from: dateBound(false),
   to: dateBound(true),
   limit: v.optional(v.pipe(v.string(), v.digits(), v.transform(Number), v.integer(), v.minValue(1), v.maxValue(5000))),
+  offset: v.optional(v.pipe(v.string(), v.regex(/^\d{1,9}$/, 'must be a whole number'), v.transform(Number))),
 });
 
 /**
@@ -28,16 +31,19 @@ export function staffAuditRoutes(store: Store, auth: MiddlewareHandler<AppEnv>):
   app.get('/audit', auth, async (c) => {
     const parsed = v.safeParse(auditQuery, c.req.query());
     if (!parsed.success) return apiError(c, 400, 'invalid_filter', describeIssues(parsed.issues));
-    const { target, actor, action, from, to, limit } = parsed.output;
+    const { target: typed, actor, action, from, to, limit, offset } = parsed.output;
+    const target = typed && (await auditTarget(store, typed));
     if (c.var.staff!.role !== 'admin') {
       const ownSubmission = target && !actor && !action && !from && !to && (await store.submission(target));
       if (!ownSubmission) return apiError(c, 403, 'admin_only', 'Only an admin may read the audit log beyond one submission (?target=<submission id>).');
     }
-    const entries = await store.listAudit({ target: target || undefined, actor: actor || undefined, action, from, before: to, limit });
+    const filter = { target: target || undefined, actor: actor || undefined, action, from, before: to };
+    const entries = await store.listAudit({ ...filter, limit, offset });
     // Ids mean little to a person: name the submissions, devices and codes the entries point at.
     const ids = entries.flatMap((e) => [e.target, e.actor.startsWith('device:') ? e.actor.slice('device:'.length) : null]).filter((id): id is string => !!id);
     const subjects = await store.auditSubjects(ids);
-    return c.json({ entries, subjects }, 200, { 'Cache-Control': 'no-store' });
+    return c.json({ entries, subjects, total: await store.countAudit(filter) }, 200, { 'Cache-Control': 'no-store' });
   });
+  app.route('/', auditCsvRoutes(store, auth));
   return app;
 }

@@ -10,7 +10,10 @@ import { toExcelCsv } from '../csv.ts';
 import { submissionsCsvRows } from '../submissions-csv.ts';
 import { apiError } from '../http/errors.ts';
 import { describeIssues, limitBody, readJsonBody, SMALL_BODY_BYTES } from '../http/json-body.ts';
-import { allowedFrom, allowedNext } from '../submission-workflow.ts';
+import { caseDueDate } from '../../domain/due-date.ts';
+import { witnessCheck, witnessLimitOn, witnessWindowStart } from '../casework/witness-rule.ts';
+import { normalizeUsername } from '../auth/staff-users.ts';
+import { allowedFrom, allowedFromWithNote, allowedNext, hasNote, noteRequirement } from '../submission-workflow.ts';
 import { blankToUndefined, dateBound } from './staff-query.ts';
 import { parseSearchParams } from '../search/search-params.ts';
 import { citizenNameOf, NAMED_PAGE_MAX } from '../search/citizen-name.ts';
@@ -33,6 +36,8 @@ const filterSchema = v.object({
   deviceKind: v.optional(v.pipe(v.string(), blankToUndefined, v.optional(v.picklist(deviceKinds)))),
   limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,6}$/, 'must be a whole number'), v.transform(Number), v.minValue(1), v.maxValue(MAX_PAGE_SIZE))),
   offset: v.optional(v.pipe(v.string(), v.regex(/^\d{1,9}$/, 'must be a whole number'), v.transform(Number), v.maxValue(MAX_OFFSET))),
+  /** `me`, a username, or `none` for cases nobody has. */
+  assignee: v.optional(v.pipe(v.string(), blankToUndefined, v.optional(v.pipe(v.string(), v.maxLength(64))))),
 });
 
 /** The transition body, as the staff contract declares it (and the OpenAPI document shows it). */
@@ -52,11 +57,12 @@ export function staffSubmissionRoutes({ store, keyring, auth }: StaffSubmissionD
   const filterOf = (c: Context<AppEnv>, csv = false): SubmissionFilter | Response => {
     const parsed = v.safeParse(filterSchema, c.req.query());
     if (!parsed.success) return apiError(c, 400, 'invalid_filter', describeIssues(parsed.issues));
-    const { from, to, limit, ...rest } = parsed.output;
+    const { from, to, limit, assignee: who, ...rest } = parsed.output;
     const search = parseSearchParams(c.req.query());
     if ('error' in search) return apiError(c, 400, 'invalid_filter', search.error);
+    const assignee = who === undefined ? undefined : who === 'none' ? null : who === 'me' ? c.var.staff!.username : normalizeUsername(who);
     // Always a limit: a page is bounded, and OFFSET needs one in SQLite.
-    return { ...rest, ...search, limit: limit ?? (csv ? MAX_PAGE_SIZE : DEFAULT_PAGE_SIZE), createdFrom: from, createdBefore: to };
+    return { ...rest, ...search, ...(assignee === undefined ? {} : { assignee }), limit: limit ?? (csv ? MAX_PAGE_SIZE : DEFAULT_PAGE_SIZE), createdFrom: from, createdBefore: to };
   };
   const notFound = (c: Context<AppEnv>) => apiError(c, 404, 'not_found', `No submission with id ${c.req.param('id')}.`);
 
@@ -114,8 +120,9 @@ export function staffSubmissionRoutes({ store, keyring, auth }: StaffSubmissionD
     const { submissions, total } = await store.listSubmissions(filter);
     const names = await namesOf(submissions, filter.limit);
     return c.json({
-      submissions: (await withAssisted(submissions)).map(({ id, reference, type, status, createdAt, deviceId, deviceName, deviceKind, receivedAt, assisted, assistedBy, deletesAt }) => ({
+      submissions: (await withAssisted(submissions)).map(({ id, reference, type, status, createdAt, deviceId, deviceName, deviceKind, receivedAt, assisted, assistedBy, deletesAt, assignee }) => ({
         id, reference, type, status, createdAt, deviceId, deviceName, deviceKind, receivedAt, assisted, assistedBy, deletesAt, citizenName: names.get(id),
+        assignee, dueAt: caseDueDate(type, new Date(receivedAt)),
       })),
       total,
     });
@@ -149,8 +156,10 @@ export function staffSubmissionRoutes({ store, keyring, auth }: StaffSubmissionD
     const flag = assistedMetadata(payload);
     if (record.assisted === null) await store.recordAssisted(id, flag.assisted, flag.assistedBy);
     const { envelope: _envelope, contentHash: _hash, ...summary } = record;
+    const limit = witnessLimitOn(new Date(record.createdAt));
+    const sightings = limit && (await store.witnessSightings(id, (createdAt) => witnessWindowStart(new Date(createdAt), limit.withinDays)));
     return c.json(
-      { ...summary, ...flag, allowedTransitions: allowedNext(record.status), payload, history: await store.history(id) },
+      { ...summary, ...flag, dueAt: caseDueDate(record.type, new Date(record.receivedAt)), witness: limit && sightings ? witnessCheck(sightings.seen, limit) : null, allowedTransitions: allowedNext(record.status), payload, history: await store.history(id) },
       200,
       { 'Cache-Control': 'no-store' },
     );
@@ -172,18 +181,26 @@ export function staffSubmissionRoutes({ store, keyring, auth }: StaffSubmissionD
     const body = await readJsonBody(c, transitionSchema);
     if (body instanceof Response) return body;
     const staff = c.var.staff!;
-    const outcome = await store.transitionSubmission(id, body.to, allowedFrom(body.to), {
+    // Steps that need a note are refused by the store's compare-and-set when there is none, so a
+    // colleague's change between a read and the write cannot slip a rejection through without one.
+    const outcome = await store.transitionSubmission(id, body.to, allowedFromWithNote(body.to, body.note), {
       at: new Date().toISOString(),
-      note: body.note ?? null,
+      note: hasNote(body.note) ? body.note.trim() : null,
       actor: staff.username,
     });
     if (!outcome.ok && outcome.reason === 'not_found') return notFound(c);
+    const needs = !outcome.ok && allowedFrom(body.to).includes(outcome.status) ? noteRequirement(outcome.status, body.to) : undefined;
+    if (needs) {
+      return apiError(c, 400, needs, needs === 'rejection_needs_note'
+        ? 'Write why the request is rejected: the citizen may ask.'
+        : 'Write why the case is reopened.');
+    }
     if (!outcome.ok) {
       const options = allowedNext(outcome.status);
       return apiError(c, 409, 'transition_not_allowed',
         `A ${outcome.status} submission cannot become ${body.to}; allowed: ${options.length ? options.join(', ') : 'none (final)'}.`);
     }
-    return c.json({ ...outcome.submission, allowedTransitions: allowedNext(outcome.submission.status), history: await store.history(id) });
+    return c.json({ ...outcome.submission, dueAt: caseDueDate(outcome.submission.type, new Date(outcome.submission.receivedAt)), allowedTransitions: allowedNext(outcome.submission.status), history: await store.history(id) });
   });
 
   return app;

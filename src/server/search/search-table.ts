@@ -16,7 +16,7 @@ export interface SubmissionSearchTable {
 /** Marker row of an indexed case (its digest is empty). */
 export const INDEXED_MARKER = 'indexed';
 
-/** Migration 009: the search table; existing cases are indexed at start (search/backfill.ts). */
+/** Migration 010: the search table; existing cases are indexed at start (search/backfill.ts). */
 export const searchIndexMigration: Migration = {
   async up(db: Kysely<any>) {
     await db.schema

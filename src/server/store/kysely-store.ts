@@ -60,7 +60,7 @@ const toDevice = (r: Row<'devices'>): Device => ({
 
 type SummaryRow = Pick<
   Row<'submissions'>,
-  'id' | 'reference' | 'type' | 'schema_version' | 'status' | 'created_at' | 'received_at' | 'device_id' | 'assisted' | 'assisted_by'
+  'id' | 'reference' | 'type' | 'schema_version' | 'status' | 'created_at' | 'received_at' | 'device_id' | 'assisted' | 'assisted_by' | 'assignee'
 > & {
   device_name: string;
   device_kind: string;
@@ -79,6 +79,7 @@ const toSummary = (r: SummaryRow): SubmissionSummary => ({
   deviceKind: r.device_kind as DeviceKind,
   assisted: r.assisted === null ? null : r.assisted === 1,
   assistedBy: r.assisted_by,
+  assignee: r.assignee,
 });
 
 const toEnrolmentCodeInfo = (r: Row<'enrolment_codes'>): EnrolmentCodeInfo => ({
@@ -105,6 +106,7 @@ const summaryColumns = [
   'submissions.device_id',
   'submissions.assisted',
   'submissions.assisted_by',
+  'submissions.assignee',
   'devices.name as device_name',
   'devices.kind as device_kind',
 ] as const;
@@ -168,6 +170,7 @@ async function insertOne(trx: Transaction<Database>, s: NewSubmission): Promise<
       status: 'received',
       updated_at: s.receivedAt,
       ...(s.assisted ? { assisted: s.assisted.assisted ? 1 : 0, assisted_by: s.assisted.assistedBy } : {}),
+      ...(s.witnessHash ? { witness_hash: s.witnessHash } : {}),
     })
     .onConflict((oc) => oc.doNothing())
     .returning('id')
@@ -332,6 +335,7 @@ export class KyselyStore implements Store {
     if (filter.deviceId) query = query.where('submissions.device_id', '=', filter.deviceId);
     if (filter.deviceKind) query = query.where('devices.kind', '=', filter.deviceKind);
     query = whereSearch(query, filter);
+    if (filter.assignee !== undefined) query = query.where('submissions.assignee', filter.assignee === null ? 'is' : '=', filter.assignee);
     const counted = await query.select((eb) => eb.fn.countAll<number | string | bigint>().as('n')).executeTakeFirstOrThrow();
     let page = query.select(summaryColumns).orderBy(sortColumn[filter.sort?.key ?? 'receivedAt'], filter.sort?.direction ?? 'desc').orderBy('submissions.id');
     if (filter.limit !== undefined) page = page.limit(filter.limit);
@@ -433,6 +437,46 @@ export class KyselyStore implements Store {
     });
   }
 
+  async assignSubmission(id: string, assignee: string | null, at: string, actor: string): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      const before = await trx.selectFrom('submissions').select('assignee').where('id', '=', id).executeTakeFirst();
+      if (!before) return false;
+      await trx.updateTable('submissions').set({ assignee, updated_at: at }).where('id', '=', id).execute();
+      await insertAudit(trx, { at, actor, action: 'assign_submission', target: id, detail: { previousAssignee: before.assignee, assignee } });
+      return true;
+    });
+  }
+
+  async addNote(id: string, event: { at: string; note: string; actor: string }): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      const current = await trx.selectFrom('submissions').select('status').where('id', '=', id).executeTakeFirst();
+      if (!current) return false;
+      await trx
+        .insertInto('submission_events')
+        .values({ id: randomUUID(), submission_id: id, at: event.at, from_status: current.status, to_status: current.status, note: event.note, actor: event.actor })
+        .execute();
+      await insertAudit(trx, { at: event.at, actor: event.actor, action: 'add_note', target: id, detail: { status: current.status } });
+      return true;
+    });
+  }
+
+  async submissionIdByReference(reference: string) {
+    return (await this.db.selectFrom('submissions').select('id').where('reference', '=', reference).executeTakeFirst())?.id;
+  }
+
+  async witnessSightings(id: string, since: (createdAt: string) => string) {
+    const own = await this.db.selectFrom('submissions').select(['witness_hash', 'created_at']).where('id', '=', id).executeTakeFirst();
+    if (!own?.witness_hash) return undefined;
+    const counted = await this.db
+      .selectFrom('submissions')
+      .select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
+      .where('witness_hash', '=', own.witness_hash)
+      .where('created_at', '>=', since(own.created_at))
+      .where('created_at', '<=', own.created_at)
+      .executeTakeFirstOrThrow();
+    return { seen: Number(counted.n), createdAt: own.created_at };
+  }
+
   async createUser(user: StaffUser, actor = SYSTEM_ACTOR) {
     return this.db.transaction().execute(async (trx) => {
       const row = await trx
@@ -519,14 +563,25 @@ export class KyselyStore implements Store {
     await insertAudit(this.db, entry);
   }
 
-  async listAudit(filter: AuditFilter): Promise<StoredAuditEntry[]> {
-    let query = this.db.selectFrom('audit_log').selectAll();
+  private auditQuery(filter: AuditFilter) {
+    let query = this.db.selectFrom('audit_log');
     if (filter.target) query = query.where('target', '=', filter.target);
     if (filter.actor) query = query.where('actor', '=', filter.actor);
     if (filter.action) query = query.where('action', '=', filter.action);
     if (filter.from) query = query.where('at', '>=', filter.from);
     if (filter.before) query = query.where('at', '<', filter.before);
-    const rows = await query.orderBy('at', 'desc').orderBy('id').limit(filter.limit ?? 500).execute();
+    return query;
+  }
+
+  async countAudit(filter: AuditFilter): Promise<number> {
+    const row = await this.auditQuery(filter).select((eb) => eb.fn.countAll<number | string | bigint>().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async listAudit(filter: AuditFilter): Promise<StoredAuditEntry[]> {
+    let query = this.auditQuery(filter).selectAll().orderBy('at', 'desc').orderBy('id').limit(filter.limit ?? 500);
+    if (filter.offset) query = query.offset(filter.offset);
+    const rows = await query.execute();
     return rows.map((r) => ({
       id: r.id,
       at: r.at,

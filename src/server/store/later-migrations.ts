@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import { searchIndexMigration } from '../search/search-table.ts';
 import { auditRetentionMigration } from './migration-audit-retention.ts';
+import { caseworkMigration } from './migration-casework.ts';
 import { sealedNotesMigration } from './migration-sealed-notes.ts';
 import { counterMigration } from './counter-store.ts';
 import { keyPairsMigration, type MigrationContext } from './migration-key-pairs.ts';
@@ -16,5 +17,6 @@ export function laterMigrations(context: MigrationContext): Record<string, Migra
     '008-audit-retention-floor': auditRetentionMigration,
     '009-counter-help-calls-and-queue': counterMigration,
     '010-find-search-index': searchIndexMigration,
+    '011-casework': caseworkMigration,
   };
 }

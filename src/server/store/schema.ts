@@ -56,6 +56,10 @@ export interface Database extends DeviceReportsTable, CounterTables, SubmissionS
      */
     assisted: Generated<number | null>;
     assisted_by: Generated<string | null>;
+    /** Migration 009: the username of the caseworker who has the case; NULL while nobody has it. */
+    assignee: Generated<string | null>;
+    /** Migration 009: keyed hash of the witness's CPR number (casework/witness-index.ts); NULL without a witness. */
+    witness_hash: Generated<string | null>;
   };
   submission_events: {
     id: string;

@@ -60,6 +60,8 @@ export interface SubmissionSummary {
   assistedBy: string | null;
   /** When retention will delete it (retention-dates.ts); set by the staff routes' store, not stored. */
   deletesAt?: string;
+  /** The username of the caseworker who has the case; null while nobody has it. */
+  assignee: string | null;
 }
 
 /** A stored submission: metadata plus the envelope exactly as it arrived (still encrypted). */
@@ -88,6 +90,13 @@ export interface NewSubmission {
   searchTerms?: SearchTerms;
   /** What the store keeps of them: HMAC digests only. */
   searchDigests?: SearchDigest[];
+  /**
+   * The witness's CPR number from the decrypted payload, for the witness register: never stored,
+   * the store wrapper (casework/witness-index.ts) turns it into `witnessHash` first.
+   */
+  witnessCpr?: string;
+  /** Keyed hash of the witness's CPR number; the only form of it the database keeps. */
+  witnessHash?: string;
 }
 
 /** How an envelope relates to what is stored: `undefined` from a look-up means neither id nor reference is known. */
@@ -101,6 +110,8 @@ export interface SubmissionFilter {
   createdBefore?: string;
   deviceId?: string;
   deviceKind?: DeviceKind;
+  /** Only cases this caseworker has (a username); null for cases nobody has. */
+  assignee?: string | null;
   limit?: number;
   offset?: number;
   /** A reference in its canonical form (src/outbox/reference.ts normalizeReference). */
@@ -178,6 +189,9 @@ export const auditActions = [
   'tablet_wiped',
   'handle_help_call',
   'call_next_ticket',
+  'assign_submission',
+  'add_note',
+  'export_audit_csv',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -211,6 +225,8 @@ export interface AuditFilter {
   from?: string;
   before?: string;
   limit?: number;
+  /** Entries to skip, newest first: paging through the log. */
+  offset?: number;
 }
 
 /** Which kind of code enrolled a device: the ENROLLMENT_CODE of the environment, or one an admin made. */
@@ -311,6 +327,24 @@ export interface Store {
     event: { at: string; note: string | null; actor: string },
   ): Promise<TransitionOutcome>;
 
+  /**
+   * Gives the case to `assignee` (a username) or to nobody (null), with its audit entry, in one
+   * transaction; the caller has checked who may assign to whom. False when there is no such case.
+   */
+  assignSubmission(id: string, assignee: string | null, at: string, actor: string): Promise<boolean>;
+  /**
+   * A note outside a status change: a history event whose from and to are the current status, with
+   * its audit entry (that a note was written, never the text). False when there is no such case.
+   */
+  addNote(id: string, event: { at: string; note: string; actor: string }): Promise<boolean>;
+  /**
+   * How many cases (this one included) have the same witness as case `id`, created from `since`
+   * up to this case's creation; undefined when the case has no witness hash (or does not exist).
+   */
+  /** The id of the submission with this reference (exactly as stored, K7QM-3XRT-9PWA), if any. */
+  submissionIdByReference(reference: string): Promise<string | undefined>;
+  witnessSightings(id: string, since: (createdAt: string) => string): Promise<{ seen: number; createdAt: string } | undefined>;
+
   /** False when the username is taken: an existing user is never overwritten. Audited as `create_user` by `actor`. */
   createUser(user: StaffUser, actor?: string): Promise<boolean>;
   /** Deactivated users too (with disabledAt): the caller decides what they may do. */
@@ -341,6 +375,8 @@ export interface Store {
   appendAudit(entry: AuditEntry): Promise<void>;
   /** Newest first. */
   listAudit(filter: AuditFilter): Promise<StoredAuditEntry[]>;
+  /** How many entries match the filter (its limit and offset ignored): the audit screen's total. */
+  countAudit(filter: AuditFilter): Promise<number>;
   /**
    * What the ids an audit entry names are, for people reading the log: a submission's reference, a
    * device's name, an enrolment code's label. Ids that name nothing stored (any more) are left out.
