@@ -25,9 +25,13 @@ import { DEFAULT_FLEET_THRESHOLDS, type FleetThresholds } from './fleet.ts';
 import { healthRoutes } from './health.ts';
 import { createMetrics, metricsHandler, type Metrics } from './metrics.ts';
 import { deviceReportRoutes } from './routes/device-report.ts';
+import type { SecondFactors } from './auth/second-factor.ts';
+import { staffTotpRoutes } from './routes/staff-totp.ts';
 
 export interface AppDeps {
   store: Store;
+  /** Staff accounts' TOTP second factor (auth/second-factor.ts). */
+  secondFactors: SecondFactors;
   keyring: ServerKeyring;
   config: MunicipalityConfig;
   /** Id of the enrolment code made from ENROLLMENT_CODE, so that its enrolments are audited as `env_code`. */
@@ -73,7 +77,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/v1/devices', deviceReportRoutes(store, new TokenBuckets(limits.deviceRequestsPerSecond, limits.deviceBurst)));
   app.route('/api/v1/submissions', submissionRoutes({ store, keyring, deviceBuckets: new TokenBuckets(limits.deviceRequestsPerSecond, limits.deviceBurst), metrics }));
   const auth = staffAuth(store, cookie);
-  app.route('/api/v1/staff', staffAuthRoutes({ store, auth, limits, hashGate, cookie }));
+  app.route('/api/v1/staff', staffAuthRoutes({ store, auth, limits, hashGate, cookie, secondFactors: deps.secondFactors }));
+  app.route('/api/v1/staff', staffTotpRoutes(auth, deps.secondFactors));
   app.route('/api/v1/staff', staffSubmissionRoutes({ store, keyring, auth }));
   app.route('/api/v1/staff', staffDeviceRoutes(store, auth, fleet));
   app.route('/api/v1/staff', staffUserRoutes(store, auth));

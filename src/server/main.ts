@@ -54,6 +54,7 @@ try {
     ...httpOptionsFromEnv(env),
     adminUsername: env.ADMIN_USERNAME || undefined,
     adminPassword: env.ADMIN_PASSWORD || undefined,
+    adminTotpSecret: env.ADMIN_TOTP_SECRET || undefined,
     kioskConfigPath: env.KIOSK_CONFIG || undefined,
     retentionDays,
     metricsToken: env.METRICS_TOKEN || undefined,

@@ -6,6 +6,7 @@ import { lockBatchKeys } from './ingest-locks.ts';
 import { refundAttempt, reserveAttempt, sweepAttempts, type DelayPolicy, type ThrottleDb } from './attempt-throttle.ts';
 import type { DeviceReport } from '../../contract/device-report.ts';
 import { listDeviceReports, pingDatabase, saveDeviceReport } from './device-reports.ts';
+import * as secondFactors from './second-factors.ts';
 import type {
   AuditEntry,
   AuditFilter,
@@ -636,6 +637,26 @@ export class KyselyStore implements Store {
 
   listDeviceReports() {
     return listDeviceReports(this.db);
+  }
+
+  secondFactor(userId: string) {
+    return secondFactors.secondFactor(this.db, userId);
+  }
+
+  startSecondFactor(userId: string, sealedSecret: string) {
+    return secondFactors.startSecondFactor(this.db, userId, sealedSecret);
+  }
+
+  confirmSecondFactor(userId: string, step: number, hashes: string[], at: string, actor: string, detail?: Record<string, unknown>) {
+    return secondFactors.confirmSecondFactor(this.db, userId, step, hashes, at, actor, detail);
+  }
+
+  useTotpStep(userId: string, step: number) {
+    return secondFactors.useTotpStep(this.db, userId, step);
+  }
+
+  useRecoveryCode(userId: string, hash: string, at: string, actor: string) {
+    return secondFactors.useRecoveryCode(this.db, userId, hash, at, actor);
   }
 
   ping() {

@@ -74,6 +74,14 @@ export interface Database extends DeviceReportsTable {
     disabled_at: Generated<string | null>;
     disabled_by: Generated<string | null>;
   };
+  /** Migration 009: an account's TOTP second factor (migration-second-factors.ts). */
+  staff_second_factors: {
+    user_id: string;
+    sealed_secret: string;
+    confirmed_at: string | null;
+    last_step: number | string | null;
+    recovery_hashes: Generated<string>;
+  };
   sessions: {
     token_hash: string;
     user_id: string;

@@ -123,6 +123,15 @@ export interface StaffUserInfo {
   disabledBy: string | null;
 }
 
+/** An account's TOTP second factor as stored: the secret sealed under the KEK, never in clear. */
+export interface StoredSecondFactor {
+  sealedSecret: string;
+  /** Null while enrolment waits for the first code. */
+  confirmedAt: string | null;
+  lastStep: number | null;
+  recoveryCodesLeft: number;
+}
+
 export type DisableUserOutcome = 'disabled' | 'not_found' | 'last_admin';
 
 export interface StaffSession {
@@ -150,6 +159,8 @@ export const auditActions = [
   'rotate_server_key',
   'retention_delete_audit',
   'rotate_key_encryption_key',
+  'enrol_second_factor',
+  'use_recovery_code',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -290,6 +301,20 @@ export interface Store {
    * deactivate the last active admin, so that nobody is locked out of administration.
    */
   disableUser(username: string, at: string, actor: string): Promise<DisableUserOutcome>;
+
+  /** The account's second factor, confirmed or still being enrolled. */
+  secondFactor(userId: string): Promise<StoredSecondFactor | undefined>;
+  /** Starts (or restarts) an enrolment with a new sealed secret; false if a confirmed factor exists. */
+  startSecondFactor(userId: string, sealedSecret: string): Promise<boolean>;
+  /**
+   * Confirms an enrolment with the step of its first code and the recovery codes' hashes, audited as
+   * `enrol_second_factor` by `actor`; false if there is no pending enrolment.
+   */
+  confirmSecondFactor(userId: string, step: number, recoveryHashes: string[], at: string, actor: string, detail?: Record<string, unknown>): Promise<boolean>;
+  /** Records `step` as used; false when it (or a later step) was used already, so a code works once. */
+  useTotpStep(userId: string, step: number): Promise<boolean>;
+  /** Crosses a recovery code off (audited as `use_recovery_code`); false when it is not an unused one. */
+  useRecoveryCode(userId: string, hash: string, at: string, actor: string): Promise<boolean>;
 
   /** Stores the session and, when given, its `login` audit entry in one transaction. */
   createSession(tokenHash: string, userId: string, createdAt: string, expiresAt: string, audit?: AuditEntry): Promise<void>;
