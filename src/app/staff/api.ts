@@ -12,6 +12,8 @@ export interface StaffUser {
   username: string;
   role: Role;
   expiresAt: string;
+  /** True when the account has a TOTP second factor. */
+  secondFactor?: boolean;
 }
 
 export interface SubmissionRow {
@@ -67,6 +69,8 @@ export const auditActions = [
   'retention_delete_audit',
   'rotate_server_key',
   'rotate_key_encryption_key',
+  'enrol_second_factor',
+  'use_recovery_code',
 ] as const;
 
 export interface AuditEntry {
@@ -214,7 +218,12 @@ export function auditQuery(filter: AuditFilter): string {
 
 export const csvUrl = (filter: Filter) => `${BASE}/submissions.csv${filterQuery(filter)}`;
 
-export const login = (username: string, password: string) => call<StaffUser>('login', '/login', post({ username, password }));
+export const login = (username: string, password: string, code?: string) =>
+  call<StaffUser>('login', '/login', post({ username, password, ...(code ? { code } : {}) }));
+/** Starts a TOTP enrolment: the secret and the `otpauth://` address for the QR code. */
+export const startTotp = () => call<{ secret: string; uri: string }>('totp.enrol', '/totp/enrol', post());
+/** Confirms it with a first code; the recovery codes, shown once. */
+export const confirmTotp = (code: string) => call<{ recoveryCodes: string[] }>('totp.confirm', '/totp/confirm', post({ code }));
 export const logout = () => call<void>('logout', '/logout', post());
 
 /** The current session, or undefined when there is none (the cookie is unreadable to script). */

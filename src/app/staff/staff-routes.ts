@@ -6,6 +6,7 @@ export type StaffRoute =
   | { name: 'admin-devices' }
   | { name: 'admin-enrolment-codes' }
   | { name: 'admin-audit' }
+  | { name: 'account' }
   | { name: 'not-found' };
 
 export const staffPaths = {
@@ -15,6 +16,7 @@ export const staffPaths = {
   devices: '/staff/admin/devices',
   enrolmentCodes: '/staff/admin/enrolment-codes',
   audit: '/staff/admin/audit',
+  account: '/staff/account',
 } as const;
 
 export function matchStaffRoute(path: string): StaffRoute {
@@ -26,6 +28,7 @@ export function matchStaffRoute(path: string): StaffRoute {
   if (p === staffPaths.devices) return { name: 'admin-devices' };
   if (p === staffPaths.enrolmentCodes) return { name: 'admin-enrolment-codes' };
   if (p === staffPaths.audit) return { name: 'admin-audit' };
+  if (p === staffPaths.account) return { name: 'account' };
   return { name: 'not-found' };
 }
 
