@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Log } from '../log.ts';
 import type { StaffRole, Store } from '../store/store.ts';
 import type { SecondFactors } from './second-factor.ts';
-import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './passwords.ts';
+import { passwordProblem, WeakPasswordError } from './password-strength.ts';
+import { hashPassword } from './passwords.ts';
 
 const USERNAME = /^[a-z0-9][a-z0-9._@-]{1,63}$/;
 
@@ -18,9 +19,8 @@ export async function createStaffUser(store: Store, username: string, password: 
   if (!USERNAME.test(name)) {
     throw new Error(`Username ${JSON.stringify(username)} must be 2-64 characters: letters, digits, and . _ @ - (not first).`);
   }
-  if (password.length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH) {
-    throw new Error(`The password for ${name} must be ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters long.`);
-  }
+  const problem = passwordProblem(password, name);
+  if (problem) throw new WeakPasswordError(problem, name);
   const created = await store.createUser({
     id: randomUUID(),
     username: name,
