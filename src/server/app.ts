@@ -27,6 +27,7 @@ import { createMetrics, metricsHandler, type Metrics } from './metrics.ts';
 import { deviceReportRoutes } from './routes/device-report.ts';
 import type { SecondFactors } from './auth/second-factor.ts';
 import { staffTotpRoutes } from './routes/staff-totp.ts';
+import { staffAccountRoutes } from './routes/staff-account.ts';
 
 export interface AppDeps {
   store: Store;
@@ -79,6 +80,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const auth = staffAuth(store, cookie);
   app.route('/api/v1/staff', staffAuthRoutes({ store, auth, limits, hashGate, cookie, secondFactors: deps.secondFactors }));
   app.route('/api/v1/staff', staffTotpRoutes(auth, deps.secondFactors));
+  app.route('/api/v1/staff', staffAccountRoutes(store, auth));
   app.route('/api/v1/staff', staffSubmissionRoutes({ store, keyring, auth }));
   app.route('/api/v1/staff', staffDeviceRoutes(store, auth, fleet));
   app.route('/api/v1/staff', staffUserRoutes(store, auth));

@@ -49,6 +49,11 @@ export interface ServerOptions {
   adminTotpSecret?: string;
   /** The clock second factors check codes against (tests move it instead of waiting). */
   totpClock?: () => number;
+  /** STAFF_IDLE_MINUTES and STAFF_SESSION_HOURS (auth/sessions.ts). */
+  staffIdleMinutes?: number;
+  staffSessionHours?: number;
+  /** The clock staff sessions are measured by (tests move it instead of waiting). */
+  sessionClock?: () => number;
   kioskConfigPath?: string;
   distDir?: string;
   log?: Log;
@@ -116,7 +121,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       distDir: options.distDir ?? DEFAULT_DIST_DIR,
       log,
       hashGate: loginHashes,
-      cookie: { secure: options.secureCookies ?? true },
+      cookie: { secure: options.secureCookies ?? true, idleMinutes: options.staffIdleMinutes, sessionHours: options.staffSessionHours, now: options.sessionClock },
       origin: { trustProxy: options.trustProxy ?? 0, publicOrigins: options.publicOrigins ?? [] },
       metricsToken: options.metricsToken,
       fleet: options.fleet,

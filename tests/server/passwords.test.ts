@@ -8,7 +8,7 @@ let admin: string;
 beforeAll(async () => {
   server = await startTestServer();
   admin = await server.login();
-});
+}, 60_000);
 afterAll(() => server.close());
 
 const create = (username: string, password: string, role = 'caseworker') =>

@@ -18,7 +18,7 @@ const nextStep = () => {
 beforeAll(async () => {
   server = await startTestServer({ adminTotpSecret: ADMIN_SECRET, totpClock: now });
   admin = await loginAs('admin', 'correct horse battery staple', totpCode(ADMIN_SECRET, now()));
-});
+}, 60_000);
 afterAll(() => server.close());
 
 const post = (path: string, body: unknown, cookie?: string) =>

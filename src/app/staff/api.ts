@@ -14,6 +14,8 @@ export interface StaffUser {
   expiresAt: string;
   /** True when the account has a TOTP second factor. */
   secondFactor?: boolean;
+  /** After an admin's reset: a new password must be chosen first. */
+  mustChangePassword?: boolean;
 }
 
 export interface SubmissionRow {
@@ -71,6 +73,10 @@ export const auditActions = [
   'rotate_key_encryption_key',
   'enrol_second_factor',
   'use_recovery_code',
+  'change_password',
+  'reset_password',
+  'reactivate_user',
+  'change_role',
 ] as const;
 
 export interface AuditEntry {
@@ -220,6 +226,8 @@ export const csvUrl = (filter: Filter) => `${BASE}/submissions.csv${filterQuery(
 
 export const login = (username: string, password: string, code?: string) =>
   call<StaffUser>('login', '/login', post({ username, password, ...(code ? { code } : {}) }));
+export const changePassword = (currentPassword: string, newPassword: string) =>
+  call<void>('password', '/password', post({ currentPassword, newPassword }));
 /** Starts a TOTP enrolment: the secret and the `otpauth://` address for the QR code. */
 export const startTotp = () => call<{ secret: string; uri: string }>('totp.enrol', '/totp/enrol', post());
 /** Confirms it with a first code; the recovery codes, shown once. */

@@ -82,7 +82,7 @@ export function staffAuthRoutes({ store, limits, hashGate, cookie, auth, secondF
     // as colleagues behind the same address may have mistyped.
     await store.refundAttempt([userKey], [ipKey]);
     const { expiresAt } = await startSession(c, store, user, cookie);
-    return c.json({ username: user.username, role: user.role, expiresAt, secondFactor: factor === 'ok' });
+    return c.json({ username: user.username, role: user.role, expiresAt, secondFactor: factor === 'ok', ...(user.mustChangePassword ? { mustChangePassword: true } : {}) });
   });
 
   app.post('/logout', async (c) => {
@@ -92,9 +92,9 @@ export function staffAuthRoutes({ store, limits, hashGate, cookie, auth, secondF
 
   // The back office asks on load whether its cookie still holds a session (it cannot read the cookie).
   app.get('/session', auth, async (c) => {
-    const { userId, username, role, expiresAt } = c.var.staff!;
+    const { userId, username, role, expiresAt, mustChangePassword } = c.var.staff!;
     const secondFactor = await secondFactors.enrolled(userId);
-    return c.json({ username, role, expiresAt, secondFactor }, 200, { 'Cache-Control': 'no-store' });
+    return c.json({ username, role, expiresAt, secondFactor, ...(mustChangePassword ? { mustChangePassword } : {}) }, 200, { 'Cache-Control': 'no-store' });
   });
 
   return app;

@@ -13,6 +13,6 @@ export function laterMigrations(context: MigrationContext): Record<string, Migra
     '006-key-pairs-sealed-under-the-kek': keyPairsMigration(context),
     '007-caseworker-notes-sealed': sealedNotesMigration(context),
     '008-audit-retention-floor': auditRetentionMigration,
-    '009-r2-local-second-factors': secondFactorsMigration,
+    '009-r2-local-staff-accounts': secondFactorsMigration,
   };
 }

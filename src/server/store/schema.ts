@@ -73,6 +73,8 @@ export interface Database extends DeviceReportsTable {
     /** Migration 003: when an admin deactivated the account (a leaver); it then cannot log in. */
     disabled_at: Generated<string | null>;
     disabled_by: Generated<string | null>;
+    /** Migration 009: 1 after an admin's reset, until the owner chose a new password. */
+    must_change_password: Generated<number>;
   };
   /** Migration 009: an account's TOTP second factor (migration-second-factors.ts). */
   staff_second_factors: {

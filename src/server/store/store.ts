@@ -112,6 +112,8 @@ export interface StaffUser {
   createdAt: string;
   /** Set when an admin deactivated the account; absent while it is active. */
   disabledAt?: string;
+  /** After an admin's reset, until the owner chose a new password. */
+  mustChangePassword?: boolean;
 }
 
 /** A staff account as admins see it in the list: never the password hash. */
@@ -139,6 +141,10 @@ export interface StaffSession {
   username: string;
   role: StaffRole;
   expiresAt: string;
+  /** When the session began: it ends STAFF_SESSION_HOURS later however active it is. */
+  createdAt?: string;
+  /** After an admin's reset: only choosing a new password is allowed. */
+  mustChangePassword?: boolean;
 }
 
 export const auditActions = [
@@ -161,6 +167,10 @@ export const auditActions = [
   'rotate_key_encryption_key',
   'enrol_second_factor',
   'use_recovery_code',
+  'change_password',
+  'reset_password',
+  'reactivate_user',
+  'change_role',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -304,6 +314,17 @@ export interface Store {
 
   /** The account's second factor, confirmed or still being enrolled. */
   secondFactor(userId: string): Promise<StoredSecondFactor | undefined>;
+  /**
+   * Sets an account's password hash and whether it must be changed at next sign-in, audited as
+   * `action` by `actor`. A reset (mustChange) also ends the account's sessions. False if no such user.
+   */
+  setPassword(userId: string, passwordHash: string, mustChange: boolean, at: string, actor: string, action: 'change_password' | 'reset_password'): Promise<boolean>;
+  /** Reactivates a deactivated account (audited); false when there is no deactivated account of that name. */
+  reactivateUser(username: string, at: string, actor: string): Promise<boolean>;
+  /** Changes an active account's role (audited), never leaving no active admin; its sessions end. */
+  setUserRole(username: string, role: StaffRole, at: string, actor: string): Promise<'changed' | 'unchanged' | 'not_found' | 'last_admin'>;
+  /** Moves a session's idle end on (never past its absolute end, which the caller computed). */
+  extendSession(tokenHash: string, expiresAt: string): Promise<void>;
   /** Starts (or restarts) an enrolment with a new sealed secret; false if a confirmed factor exists. */
   startSecondFactor(userId: string, sealedSecret: string): Promise<boolean>;
   /**
