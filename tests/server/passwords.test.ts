@@ -1,6 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { passwordProblem } from '../../src/server/auth/password-strength.ts';
 import { startTestServer, type TestServer } from './harness.ts';
+
+// Every sign-in costs an argon2 hash; on a loaded machine a test of several takes its time.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 let server: TestServer;
 let admin: string;

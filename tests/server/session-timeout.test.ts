@@ -1,5 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestServer, type TestServer } from './harness.ts';
+
+// Every sign-in costs an argon2 hash; on a loaded machine a test of several takes its time.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 /** The clock the server measures sessions by, moved on instead of waiting. */
 let offsetMs = 0;

@@ -1,6 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { totpCode } from '../../src/server/auth/totp.ts';
 import { startTestServer, type TestServer } from './harness.ts';
+
+// Every sign-in costs an argon2 hash; on a loaded machine a test of several takes its time.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 /** A secret as a deployment would set ADMIN_TOTP_SECRET (base32). */
 const ADMIN_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
