@@ -35,9 +35,14 @@ import { caseAccess } from './auth/case-access.ts';
 import type { OidcClient } from './auth/oidc-client.ts';
 import { staffSsoRoutes } from './routes/staff-sso.ts';
 import { openApiDocument } from './openapi/openapi.ts';
+import type { SecondFactors } from './auth/second-factor.ts';
+import { staffTotpRoutes } from './routes/staff-totp.ts';
+import { staffAccountRoutes } from './routes/staff-account.ts';
 
 export interface AppDeps {
   store: Store;
+  /** Staff accounts' TOTP second factor (auth/second-factor.ts). */
+  secondFactors: SecondFactors;
   keyring: ServerKeyring;
   config: MunicipalityConfig;
   /** Id of the enrolment code made from ENROLLMENT_CODE, so that its enrolments are audited as `env_code`. */
@@ -92,7 +97,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/v1/devices', deviceEventRoutes(store, new TokenBuckets(limits.deviceRequestsPerSecond, limits.deviceBurst)));
   app.route('/api/v1/submissions', submissionRoutes({ store, keyring, deviceBuckets: new TokenBuckets(limits.deviceRequestsPerSecond, limits.deviceBurst), metrics }));
   const auth = staffAuth(store, cookie);
-  app.route('/api/v1/staff', staffAuthRoutes({ store, auth, limits, hashGate, cookie }));
+  app.route('/api/v1/staff', staffAuthRoutes({ store, auth, limits, hashGate, cookie, secondFactors: deps.secondFactors }));
+  app.route('/api/v1/staff', staffTotpRoutes(auth, deps.secondFactors));
+  app.route('/api/v1/staff', staffAccountRoutes(store, auth));
   app.route('/api/v1/staff', staffSsoRoutes({ store, cookie, oidc: deps.oidc, separateAdminDuties: deps.separateAdminDuties }));
   app.route('/api/v1/staff', staffSubmissionRoutes({ store, keyring, auth: caseAccess(auth, !!deps.separateAdminDuties) }));
   app.route('/api/v1/staff', staffCaseworkRoutes({ store, auth: caseAccess(auth, !!deps.separateAdminDuties) }));

@@ -35,6 +35,18 @@ function days(name: string, min: number): number | undefined {
 }
 const openCaseMaxDays = days('OPEN_CASE_MAX_DAYS', OPEN_CASE_MIN_DAYS);
 const auditRetentionDays = days('AUDIT_RETENTION_DAYS', AUDIT_MIN_RETENTION_DAYS);
+// Back-office sessions: idle end in minutes (at least 3, so the 2-minute warning fits) and absolute end in hours.
+const staffIdleMinutes = wholeNumber('STAFF_IDLE_MINUTES', 3, 24 * 60);
+const staffSessionHours = wholeNumber('STAFF_SESSION_HOURS', 1, 24);
+
+function wholeNumber(name: string, min: number, max: number): number | undefined {
+  const text = env[name];
+  if (!text) return undefined;
+  const value = Number(text);
+  if (Number.isInteger(value) && value >= min && value <= max) return value;
+  console.error(`${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(text)}`);
+  process.exit(1);
+}
 
 let fleet, shutdownGraceMs;
 try {
@@ -54,6 +66,9 @@ try {
     ...httpOptionsFromEnv(env),
     adminUsername: env.ADMIN_USERNAME || undefined,
     adminPassword: env.ADMIN_PASSWORD || undefined,
+    adminTotpSecret: env.ADMIN_TOTP_SECRET || undefined,
+    staffIdleMinutes,
+    staffSessionHours,
     kioskConfigPath: env.KIOSK_CONFIG || undefined,
     retentionDays,
     metricsToken: env.METRICS_TOKEN || undefined,

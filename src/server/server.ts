@@ -7,6 +7,7 @@ import type { OidcSettings } from './auth/oidc-settings.ts';
 import { HashGate } from './auth/hash-gate.ts';
 import { ensureEnvEnrolmentCode, makeSetupCodeIfFresh, DEFAULT_ENV_CODE_HOURS, DEFAULT_ENV_CODE_MAX_USES } from './auth/start-up-codes.ts';
 import { ensureFirstAdmin } from './auth/staff-users.ts';
+import { SecondFactors } from './auth/second-factor.ts';
 import { applyConnectionLimits, DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from './http/connection-limits.ts';
 import { DEFAULT_CONFIG_PATH, loadMunicipalityConfig } from './config.ts';
 import { logKek, resolveKek, type KekSource } from './crypto/key-encryption-key.ts';
@@ -49,6 +50,15 @@ export interface ServerOptions {
   connections?: Partial<ConnectionLimits>;
   adminUsername?: string;
   adminPassword?: string;
+  /** ADMIN_TOTP_SECRET: the first admin's TOTP secret (base32), for automated deployments. */
+  adminTotpSecret?: string;
+  /** The clock second factors check codes against (tests move it instead of waiting). */
+  totpClock?: () => number;
+  /** STAFF_IDLE_MINUTES and STAFF_SESSION_HOURS (auth/sessions.ts). */
+  staffIdleMinutes?: number;
+  staffSessionHours?: number;
+  /** The clock staff sessions are measured by (tests move it instead of waiting). */
+  sessionClock?: () => number;
   kioskConfigPath?: string;
   distDir?: string;
   log?: Log;
@@ -116,8 +126,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const envCodeId = options.enrollmentCode
       ? await ensureEnvEnrolmentCode(store, options.enrollmentCode, options.enrollmentCodeHours ?? DEFAULT_ENV_CODE_HOURS, options.enrollmentCodeMaxUses ?? DEFAULT_ENV_CODE_MAX_USES, log)
       : undefined;
+    const secondFactors = new SecondFactors(store, kek.key, options.totpClock);
     const app = createApp({
       store,
+      secondFactors,
       keyring,
       config,
       envCodeId,
@@ -125,7 +137,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       distDir: options.distDir ?? DEFAULT_DIST_DIR,
       log,
       hashGate: loginHashes,
-      cookie: { secure: options.secureCookies ?? true },
+      cookie: { secure: options.secureCookies ?? true, idleMinutes: options.staffIdleMinutes, sessionHours: options.staffSessionHours, now: options.sessionClock },
       origin: { trustProxy: options.trustProxy ?? 0, publicOrigins: options.publicOrigins ?? [] },
       metricsToken: options.metricsToken,
       fleet: options.fleet,
@@ -133,7 +145,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       oidc: options.oidc && new OidcClient(options.oidc),
       separateAdminDuties: options.separateAdminDuties,
     });
-    await ensureFirstAdmin(store, options.adminUsername, options.adminPassword, log);
+    await ensureFirstAdmin(store, options.adminUsername, options.adminPassword, log, options.adminTotpSecret, secondFactors);
     if (!options.enrollmentCode && options.showSetupCode) {
       const setup = await makeSetupCodeIfFresh(store);
       if (setup) options.showSetupCode(setup.code, setup.expiresAt);

@@ -272,7 +272,7 @@ export function describeStoreContract(name: string, fresh: () => Promise<StoreLo
         await store.createUser(user);
         await store.createSession('s1', user.id, '2030-01-01T08:00:00.000Z', '2030-01-01T16:00:00.000Z');
         await store.createSession('s2', user.id, '2030-01-01T08:00:00.000Z', '2030-01-01T16:00:00.000Z');
-        expect(await store.sessionByTokenHash('s1', '2030-01-01T12:00:00.000Z')).toEqual({ userId: user.id, username: 'bo', role: 'caseworker', expiresAt: '2030-01-01T16:00:00.000Z' });
+        expect(await store.sessionByTokenHash('s1', '2030-01-01T12:00:00.000Z')).toEqual({ userId: user.id, username: 'bo', role: 'caseworker', expiresAt: '2030-01-01T16:00:00.000Z', createdAt: '2030-01-01T08:00:00.000Z', mustChangePassword: false });
         expect(await store.sessionByTokenHash('s1', '2030-01-01T16:00:00.000Z')).toBeUndefined();
         await store.deleteSession('s1');
         expect(await store.sessionByTokenHash('s1', '2030-01-01T12:00:00.000Z')).toBeUndefined();

@@ -14,6 +14,10 @@ export interface StaffUser {
   username: string;
   role: Role;
   expiresAt: string;
+  /** True when the account has a TOTP second factor. */
+  secondFactor?: boolean;
+  /** After an admin's reset: a new password must be chosen first. */
+  mustChangePassword?: boolean;
 }
 
 /** A row of the inbox, as the staff contract declares it (src/contract/staff.ts). */
@@ -69,6 +73,12 @@ export const auditActions = [
   'assign_submission',
   'add_note',
   'export_audit_csv',
+  'enrol_second_factor',
+  'use_recovery_code',
+  'change_password',
+  'reset_password',
+  'reactivate_user',
+  'change_role',
 ] as const;
 
 export interface AuditEntry {
@@ -239,7 +249,14 @@ export function auditCsvUrl(filter: AuditFilter): string {
 
 export const csvUrl = (filter: Filter) => `${BASE}/submissions.csv${filterQuery(filter)}`;
 
-export const login = (username: string, password: string) => call<StaffUser>('login', '/login', post({ username, password }));
+export const login = (username: string, password: string, code?: string) =>
+  call<StaffUser>('login', '/login', post({ username, password, ...(code ? { code } : {}) }));
+export const changePassword = (currentPassword: string, newPassword: string) =>
+  call<void>('password', '/password', post({ currentPassword, newPassword }));
+/** Starts a TOTP enrolment: the secret and the `otpauth://` address for the QR code. */
+export const startTotp = () => call<{ secret: string; uri: string }>('totp.enrol', '/totp/enrol', post());
+/** Confirms it with a first code; the recovery codes, shown once. */
+export const confirmTotp = (code: string) => call<{ recoveryCodes: string[] }>('totp.confirm', '/totp/confirm', post({ code }));
 export const logout = () => call<void>('logout', '/logout', post());
 
 /** The current session, or undefined when there is none (the cookie is unreadable to script). */

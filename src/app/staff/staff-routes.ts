@@ -7,6 +7,7 @@ export type StaffRoute =
   | { name: 'admin-enrolment-codes' }
   | { name: 'admin-audit' }
   | { name: 'waiting' }
+  | { name: 'account' }
   | { name: 'not-found' };
 
 export const staffPaths = {
@@ -17,6 +18,7 @@ export const staffPaths = {
   enrolmentCodes: '/staff/admin/enrolment-codes',
   audit: '/staff/admin/audit',
   waiting: '/staff/waiting',
+  account: '/staff/account',
 } as const;
 
 export function matchStaffRoute(path: string): StaffRoute {
@@ -29,6 +31,7 @@ export function matchStaffRoute(path: string): StaffRoute {
   if (p === staffPaths.enrolmentCodes) return { name: 'admin-enrolment-codes' };
   if (p === staffPaths.audit) return { name: 'admin-audit' };
   if (p === staffPaths.waiting) return { name: 'waiting' };
+  if (p === staffPaths.account) return { name: 'account' };
   return { name: 'not-found' };
 }
 

@@ -17,10 +17,27 @@ import type { StaffUser, Store } from '../store/store.ts';
  * then `staff_session` without Secure (the prefix requires it).
  */
 export const SESSION_HOURS = 8;
+/** Default idle end: a back office left open at an empty desk closes itself (STAFF_IDLE_MINUTES). */
+export const IDLE_MINUTES = 15;
 const TOKEN = /^[A-Za-z0-9_-]{16,256}$/;
 
 export interface CookiePolicy {
   secure: boolean;
+  /** STAFF_IDLE_MINUTES: a session ends this long after its last request (default 15). */
+  idleMinutes?: number;
+  /** STAFF_SESSION_HOURS: and this long after sign-in however active it is (default 8). */
+  sessionHours?: number;
+  /** The clock sessions are measured by (tests move it instead of waiting). */
+  now?: () => number;
+}
+
+const idleMs = (p: CookiePolicy) => (p.idleMinutes ?? IDLE_MINUTES) * 60_000;
+const lifetimeMs = (p: CookiePolicy) => (p.sessionHours ?? SESSION_HOURS) * 3600_000;
+const clock = (p: CookiePolicy) => new Date((p.now ?? Date.now)());
+
+/** The idle end after activity at `now`, never past the absolute end. */
+export function sessionEnd(createdAt: Date, now: Date, policy: CookiePolicy): Date {
+  return new Date(Math.min(now.getTime() + idleMs(policy), createdAt.getTime() + lifetimeMs(policy)));
 }
 
 export const SECURE_COOKIES: CookiePolicy = { secure: true };
@@ -28,8 +45,8 @@ export const SECURE_COOKIES: CookiePolicy = { secure: true };
 export const sessionCookieName = (policy: CookiePolicy) => (policy.secure ? '__Host-staff_session' : 'staff_session');
 
 export async function startSession(c: Context<AppEnv>, store: Store, user: StaffUser, policy: CookiePolicy = SECURE_COOKIES, loginDetail: Record<string, unknown> = {}): Promise<{ expiresAt: string }> {
-  const now = new Date();
-  const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString();
+  const now = clock(policy);
+  const expiresAt = sessionEnd(now, now, policy).toISOString();
   const token = randomToken();
   await store.deleteExpiredSessions(now.toISOString());
   await store.createSession(sha256(token), user.id, now.toISOString(), expiresAt, {
@@ -44,7 +61,8 @@ export async function startSession(c: Context<AppEnv>, store: Store, user: Staff
     sameSite: 'Strict',
     path: '/',
     secure: policy.secure,
-    maxAge: SESSION_HOURS * 3600,
+    // The cookie lives as long as the session could; the server decides when it has ended.
+    maxAge: Math.round(lifetimeMs(policy) / 1000),
   });
   return { expiresAt };
 }
@@ -53,7 +71,7 @@ export async function startSession(c: Context<AppEnv>, store: Store, user: Staff
 export async function endSession(c: Context, store: Store, policy: CookiePolicy = SECURE_COOKIES): Promise<void> {
   const token = getCookie(c, sessionCookieName(policy));
   if (token && TOKEN.test(token)) {
-    const now = new Date().toISOString();
+    const now = clock(policy).toISOString();
     const session = await store.sessionByTokenHash(sha256(token), now);
     const audit = session && { at: now, actor: session.username, action: 'logout' as const, target: null, detail: {} };
     await store.deleteSession(sha256(token), audit);
@@ -66,12 +84,26 @@ export function staffAuth(store: Store, policy: CookiePolicy = SECURE_COOKIES): 
   const name = sessionCookieName(policy);
   return async (c, next) => {
     const token = getCookie(c, name);
-    const session = token && TOKEN.test(token) ? await store.sessionByTokenHash(sha256(token), new Date().toISOString()) : undefined;
+    const now = clock(policy);
+    const session = token && TOKEN.test(token) ? await store.sessionByTokenHash(sha256(token), now.toISOString()) : undefined;
     if (!session) return apiError(c, 401, 'not_logged_in', 'Log in at POST /api/v1/staff/login first; the session may have expired.');
+    // Every request is activity: the idle end moves on (written only when it moves by a minute or
+    // more, so a busy screen does not write on every call).
+    const end = sessionEnd(new Date(session.createdAt ?? now.toISOString()), now, policy);
+    if (end.getTime() - Date.parse(session.expiresAt) >= 60_000) {
+      await store.extendSession(sha256(token!), end.toISOString());
+      session.expiresAt = end.toISOString();
+    }
+    // After an admin's reset the temporary password is good for choosing a new one, nothing else.
+    if (session.mustChangePassword && !MAY_BEFORE_PASSWORD_CHANGE.has(c.req.path.replace(/^.*\/api\/v1\/staff/, ''))) {
+      return apiError(c, 403, 'password_change_required', 'Choose a new password first: POST /api/v1/staff/password.');
+    }
     c.set('staff', session);
     await next();
   };
 }
+
+const MAY_BEFORE_PASSWORD_CHANGE = new Set(['/session', '/password']);
 
 export function requireAdmin(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {

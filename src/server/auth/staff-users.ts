@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Log } from '../log.ts';
 import type { StaffRole, Store } from '../store/store.ts';
-import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './passwords.ts';
+import type { SecondFactors } from './second-factor.ts';
+import { passwordProblem, WeakPasswordError } from './password-strength.ts';
+import { hashPassword } from './passwords.ts';
 
 const USERNAME = /^[a-z0-9][a-z0-9._@-]{1,63}$/;
 
@@ -19,9 +21,8 @@ export async function createStaffUser(store: Store, username: string, password: 
   }
   // Names beginning sso- belong to accounts made at sign-in through the organisation's login.
   if (name.startsWith('sso-')) throw new Error(`Username ${JSON.stringify(username)} must not begin with "sso-".`);
-  if (password.length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH) {
-    throw new Error(`The password for ${name} must be ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters long.`);
-  }
+  const problem = passwordProblem(password, name);
+  if (problem) throw new WeakPasswordError(problem, name);
   const created = await store.createUser({
     id: randomUUID(),
     username: name,
@@ -36,7 +37,7 @@ export async function createStaffUser(store: Store, username: string, password: 
  * The first admin from ADMIN_USERNAME/ADMIN_PASSWORD. An existing user is left as it is, even if the
  * password differs: a forgotten environment variable must not silently reset someone's password.
  */
-export async function ensureFirstAdmin(store: Store, username: string | undefined, password: string | undefined, log: Log): Promise<void> {
+export async function ensureFirstAdmin(store: Store, username: string | undefined, password: string | undefined, log: Log, totpSecret?: string, secondFactors?: SecondFactors): Promise<void> {
   if (!username && !password) return;
   if (!username || !password) {
     log('warn', 'admin_not_created', { reason: 'set both ADMIN_USERNAME and ADMIN_PASSWORD, or use `npx tsx src/server/cli.ts create-admin`' });
@@ -47,4 +48,9 @@ export async function ensureFirstAdmin(store: Store, username: string | undefine
     username: normalizeUsername(username),
     ...(outcome === 'exists' ? { note: 'existing user kept; ADMIN_PASSWORD not applied' } : {}),
   });
+  const user = totpSecret && secondFactors ? await store.userByUsername(normalizeUsername(username)) : undefined;
+  if (user && totpSecret && secondFactors) {
+    const factor = await secondFactors.provision(user, totpSecret);
+    log('info', factor === 'provisioned' ? 'admin_second_factor_provisioned' : 'admin_second_factor_kept', { username: user.username });
+  }
 }

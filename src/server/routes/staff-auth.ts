@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import type { AppEnv } from '../app-env.ts';
 import { attemptKeys, attemptPolicy, retryAfterSeconds } from '../auth/attempt-policy.ts';
 import type { HashGate } from '../auth/hash-gate.ts';
+import type { SecondFactors } from '../auth/second-factor.ts';
 import { MAX_PASSWORD_LENGTH, verifyPassword } from '../auth/passwords.ts';
 import { endSession, startSession, type CookiePolicy } from '../auth/sessions.ts';
 import { normalizeUsername } from '../auth/staff-users.ts';
@@ -15,6 +16,8 @@ import type { Store } from '../store/store.ts';
 const loginSchema = v.object({
   username: v.pipe(v.string(), v.minLength(1), v.maxLength(128)),
   password: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_PASSWORD_LENGTH)),
+  /** The second factor: a 6-digit TOTP code or a recovery code, for accounts that have one. */
+  code: v.optional(v.pipe(v.string(), v.maxLength(32))),
 });
 
 export interface StaffAuthDeps {
@@ -24,10 +27,11 @@ export interface StaffAuthDeps {
   cookie: CookiePolicy;
   /** staffAuth, for GET /session. */
   auth: MiddlewareHandler<AppEnv>;
+  secondFactors: SecondFactors;
 }
 
 /** POST /api/v1/staff/login and /logout, GET /session; each login, failed login and logout is audited. */
-export function staffAuthRoutes({ store, limits, hashGate, cookie, auth }: StaffAuthDeps): Hono<AppEnv> {
+export function staffAuthRoutes({ store, limits, hashGate, cookie, auth, secondFactors }: StaffAuthDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const policy = attemptPolicy(limits);
 
@@ -65,11 +69,20 @@ export function staffAuthRoutes({ store, limits, hashGate, cookie, auth }: Staff
       await store.appendAudit({ at: new Date().toISOString(), actor: user.username, action: 'login_failed', target: null, detail: { reason: 'disabled', ip } });
       return apiError(c, 403, 'account_disabled', 'This staff account has been deactivated by an admin.');
     }
+    // The second factor is checked only after the password: a code is worth nothing without it, and
+    // the attempt was booked as a failure above, so guessing codes is slowed like guessing passwords.
+    const factor = await secondFactors.check(user, body.code);
+    if (factor === 'code_required' || factor === 'wrong_code') {
+      await store.appendAudit({ at: new Date().toISOString(), actor: user.username, action: 'login_failed', target: null, detail: { reason: factor === 'code_required' ? 'no_code' : 'wrong_code', ip } });
+      return factor === 'code_required'
+        ? apiError(c, 401, 'second_factor_required', 'This account has a second factor: send the 6-digit code from the authenticator app as "code".')
+        : apiError(c, 401, 'invalid_credentials', 'The code is wrong or was used already; wait for the next code.');
+    }
     // The owner is in: the account's count starts afresh; the address only gets this attempt back,
     // as colleagues behind the same address may have mistyped.
     await store.refundAttempt([userKey], [ipKey]);
     const { expiresAt } = await startSession(c, store, user, cookie);
-    return c.json({ username: user.username, role: user.role, expiresAt });
+    return c.json({ username: user.username, role: user.role, expiresAt, secondFactor: factor === 'ok', ...(user.mustChangePassword ? { mustChangePassword: true } : {}) });
   });
 
   app.post('/logout', async (c) => {
@@ -78,9 +91,10 @@ export function staffAuthRoutes({ store, limits, hashGate, cookie, auth }: Staff
   });
 
   // The back office asks on load whether its cookie still holds a session (it cannot read the cookie).
-  app.get('/session', auth, (c) => {
-    const { username, role, expiresAt } = c.var.staff!;
-    return c.json({ username, role, expiresAt }, 200, { 'Cache-Control': 'no-store' });
+  app.get('/session', auth, async (c) => {
+    const { userId, username, role, expiresAt, mustChangePassword } = c.var.staff!;
+    const secondFactor = await secondFactors.enrolled(userId);
+    return c.json({ username, role, expiresAt, secondFactor, ...(mustChangePassword ? { mustChangePassword } : {}) }, 200, { 'Cache-Control': 'no-store' });
   });
 
   return app;

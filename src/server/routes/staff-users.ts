@@ -2,6 +2,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import * as v from 'valibot';
 import type { AppEnv } from '../app-env.ts';
 import { requireAdmin } from '../auth/sessions.ts';
+import { WeakPasswordError } from '../auth/password-strength.ts';
 import { createStaffUser, normalizeUsername } from '../auth/staff-users.ts';
 import { apiError } from '../http/errors.ts';
 import { limitBody, readJsonBody, SMALL_BODY_BYTES } from '../http/json-body.ts';
@@ -37,6 +38,7 @@ export function staffUserRoutes(store: Store, auth: MiddlewareHandler<AppEnv>): 
     try {
       outcome = await createStaffUser(store, body.username, body.password, body.role, c.var.staff!.username);
     } catch (err) {
+      if (err instanceof WeakPasswordError) return apiError(c, 400, 'weak_password', err.message);
       return apiError(c, 400, 'invalid_request', (err as Error).message);
     }
     if (outcome === 'exists') return apiError(c, 409, 'user_exists', `A user named ${normalizeUsername(body.username)} exists already.`);

@@ -10,6 +10,8 @@ import { refundAttempt, reserveAttempt, sweepAttempts, type DelayPolicy, type Th
 import type { DeviceReport } from '../../contract/device-report.ts';
 import { CounterStore } from './counter-store.ts';
 import { listDeviceReports, pingDatabase, saveDeviceReport } from './device-reports.ts';
+import * as secondFactors from './second-factors.ts';
+import * as accounts from './staff-accounts.ts';
 import type {
   AuditEntry,
   AuditFilter,
@@ -493,7 +495,7 @@ export class KyselyStore implements Store {
 
   async userByUsername(username: string) {
     const r = await this.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
-    return r && { id: r.id, username: r.username, role: r.role as StaffRole, passwordHash: r.password_hash, createdAt: r.created_at, ...(r.disabled_at ? { disabledAt: r.disabled_at } : {}) };
+    return r && { id: r.id, username: r.username, role: r.role as StaffRole, passwordHash: r.password_hash, createdAt: r.created_at, ...(r.disabled_at ? { disabledAt: r.disabled_at } : {}), ...(Number(r.must_change_password) === 1 ? { mustChangePassword: true } : {}) };
   }
 
   async listUsers() {
@@ -540,12 +542,12 @@ export class KyselyStore implements Store {
     const r = await this.db
       .selectFrom('sessions')
       .innerJoin('users', 'users.id', 'sessions.user_id')
-      .select(['users.id as userId', 'users.username', 'users.role', 'sessions.expires_at'])
+      .select(['users.id as userId', 'users.username', 'users.role', 'users.must_change_password', 'sessions.expires_at', 'sessions.created_at'])
       .where('sessions.token_hash', '=', tokenHash)
       .where('sessions.expires_at', '>', now)
       .where('users.disabled_at', 'is', null)
       .executeTakeFirst();
-    return r && { userId: r.userId, username: r.username, role: r.role as StaffRole, expiresAt: r.expires_at };
+    return r && { userId: r.userId, username: r.username, role: r.role as StaffRole, expiresAt: r.expires_at, createdAt: r.created_at, mustChangePassword: Number(r.must_change_password) === 1 };
   }
 
   async deleteSession(tokenHash: string, audit?: AuditEntry) {
@@ -723,6 +725,42 @@ export class KyselyStore implements Store {
 
   listDeviceReports() {
     return listDeviceReports(this.db);
+  }
+
+  setPassword(userId: string, hash: string, mustChange: boolean, at: string, actor: string, action: 'change_password' | 'reset_password') {
+    return accounts.setPassword(this.db, userId, hash, mustChange, at, actor, action);
+  }
+
+  reactivateUser(username: string, at: string, actor: string) {
+    return accounts.reactivateUser(this.db, username, at, actor);
+  }
+
+  setUserRole(username: string, role: StaffRole, at: string, actor: string) {
+    return accounts.setUserRole(this.db, username, role, at, actor);
+  }
+
+  async extendSession(tokenHash: string, expiresAt: string) {
+    await this.db.updateTable('sessions').set({ expires_at: expiresAt }).where('token_hash', '=', tokenHash).where('expires_at', '<', expiresAt).execute();
+  }
+
+  secondFactor(userId: string) {
+    return secondFactors.secondFactor(this.db, userId);
+  }
+
+  startSecondFactor(userId: string, sealedSecret: string) {
+    return secondFactors.startSecondFactor(this.db, userId, sealedSecret);
+  }
+
+  confirmSecondFactor(userId: string, step: number, hashes: string[], at: string, actor: string, detail?: Record<string, unknown>) {
+    return secondFactors.confirmSecondFactor(this.db, userId, step, hashes, at, actor, detail);
+  }
+
+  useTotpStep(userId: string, step: number) {
+    return secondFactors.useTotpStep(this.db, userId, step);
+  }
+
+  useRecoveryCode(userId: string, hash: string, at: string, actor: string) {
+    return secondFactors.useRecoveryCode(this.db, userId, hash, at, actor);
   }
 
   ping() {

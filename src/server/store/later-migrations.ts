@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import { searchIndexMigration } from '../search/search-table.ts';
+import { secondFactorsMigration } from './migration-second-factors.ts';
 import { auditRetentionMigration } from './migration-audit-retention.ts';
 import { caseworkMigration } from './migration-casework.ts';
 import { sealedNotesMigration } from './migration-sealed-notes.ts';
@@ -18,5 +19,6 @@ export function laterMigrations(context: MigrationContext): Record<string, Migra
     '009-counter-help-calls-and-queue': counterMigration,
     '010-find-search-index': searchIndexMigration,
     '011-casework': caseworkMigration,
+    '012-staff-accounts-second-factors': secondFactorsMigration,
   };
 }

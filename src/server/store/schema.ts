@@ -79,6 +79,16 @@ export interface Database extends DeviceReportsTable, CounterTables, SubmissionS
     /** Migration 003: when an admin deactivated the account (a leaver); it then cannot log in. */
     disabled_at: Generated<string | null>;
     disabled_by: Generated<string | null>;
+    /** Migration 009: 1 after an admin's reset, until the owner chose a new password. */
+    must_change_password: Generated<number>;
+  };
+  /** Migration 009: an account's TOTP second factor (migration-second-factors.ts). */
+  staff_second_factors: {
+    user_id: string;
+    sealed_secret: string;
+    confirmed_at: string | null;
+    last_step: number | string | null;
+    recovery_hashes: Generated<string>;
   };
   sessions: {
     token_hash: string;

@@ -148,6 +148,8 @@ export interface StaffUser {
   createdAt: string;
   /** Set when an admin deactivated the account; absent while it is active. */
   disabledAt?: string;
+  /** After an admin's reset, until the owner chose a new password. */
+  mustChangePassword?: boolean;
 }
 
 /** A staff account as admins see it in the list: never the password hash. */
@@ -159,6 +161,15 @@ export interface StaffUserInfo {
   disabledBy: string | null;
 }
 
+/** An account's TOTP second factor as stored: the secret sealed under the KEK, never in clear. */
+export interface StoredSecondFactor {
+  sealedSecret: string;
+  /** Null while enrolment waits for the first code. */
+  confirmedAt: string | null;
+  lastStep: number | null;
+  recoveryCodesLeft: number;
+}
+
 export type DisableUserOutcome = 'disabled' | 'not_found' | 'last_admin';
 
 export interface StaffSession {
@@ -166,6 +177,10 @@ export interface StaffSession {
   username: string;
   role: StaffRole;
   expiresAt: string;
+  /** When the session began: it ends STAFF_SESSION_HOURS later however active it is. */
+  createdAt?: string;
+  /** After an admin's reset: only choosing a new password is allowed. */
+  mustChangePassword?: boolean;
 }
 
 export const auditActions = [
@@ -192,6 +207,12 @@ export const auditActions = [
   'assign_submission',
   'add_note',
   'export_audit_csv',
+  'enrol_second_factor',
+  'use_recovery_code',
+  'change_password',
+  'reset_password',
+  'reactivate_user',
+  'change_role',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -362,6 +383,30 @@ export interface Store {
 
   /** Ends every session of an account (its provider no longer grants it a role). */
   endSessionsOfUser(userId: string): Promise<void>;
+  /** The account's second factor, confirmed or still being enrolled. */
+  secondFactor(userId: string): Promise<StoredSecondFactor | undefined>;
+  /**
+   * Sets an account's password hash and whether it must be changed at next sign-in, audited as
+   * `action` by `actor`. A reset (mustChange) also ends the account's sessions. False if no such user.
+   */
+  setPassword(userId: string, passwordHash: string, mustChange: boolean, at: string, actor: string, action: 'change_password' | 'reset_password'): Promise<boolean>;
+  /** Reactivates a deactivated account (audited); false when there is no deactivated account of that name. */
+  reactivateUser(username: string, at: string, actor: string): Promise<boolean>;
+  /** Changes an active account's role (audited), never leaving no active admin; its sessions end. */
+  setUserRole(username: string, role: StaffRole, at: string, actor: string): Promise<'changed' | 'unchanged' | 'not_found' | 'last_admin'>;
+  /** Moves a session's idle end on (never past its absolute end, which the caller computed). */
+  extendSession(tokenHash: string, expiresAt: string): Promise<void>;
+  /** Starts (or restarts) an enrolment with a new sealed secret; false if a confirmed factor exists. */
+  startSecondFactor(userId: string, sealedSecret: string): Promise<boolean>;
+  /**
+   * Confirms an enrolment with the step of its first code and the recovery codes' hashes, audited as
+   * `enrol_second_factor` by `actor`; false if there is no pending enrolment.
+   */
+  confirmSecondFactor(userId: string, step: number, recoveryHashes: string[], at: string, actor: string, detail?: Record<string, unknown>): Promise<boolean>;
+  /** Records `step` as used; false when it (or a later step) was used already, so a code works once. */
+  useTotpStep(userId: string, step: number): Promise<boolean>;
+  /** Crosses a recovery code off (audited as `use_recovery_code`); false when it is not an unused one. */
+  useRecoveryCode(userId: string, hash: string, at: string, actor: string): Promise<boolean>;
 
   /** Stores the session and, when given, its `login` audit entry in one transaction. */
   createSession(tokenHash: string, userId: string, createdAt: string, expiresAt: string, audit?: AuditEntry): Promise<void>;

@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startTestServer, type TestServer } from './harness.ts';
+
+// Every sign-in costs an argon2 hash; on a loaded machine a test of several takes its time.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
+
+/** The clock the server measures sessions by, moved on instead of waiting. */
+let offsetMs = 0;
+const later = (minutes: number) => {
+  offsetMs += minutes * 60_000;
+};
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer({ sessionClock: () => Date.now() + offsetMs, staffIdleMinutes: 15, staffSessionHours: 8 });
+}, 60_000);
+afterAll(() => server.close());
+
+const alive = async (cookie: string) => (await server.staff(cookie, '/session')).status === 200;
+
+describe('back-office sessions', () => {
+  it('end after 15 idle minutes', async () => {
+    const cookie = await server.login();
+    later(14);
+    expect(await alive(cookie)).toBe(true);
+    // That request was activity: 14 more minutes are fine, 16 after it are not.
+    later(14);
+    expect(await alive(cookie)).toBe(true);
+    later(16);
+    expect(await alive(cookie)).toBe(false);
+  });
+
+  it('answer the idle end, which moves on with activity', async () => {
+    const cookie = await server.login();
+    const first = Date.parse((await server.staff(cookie, '/session')).json.expiresAt);
+    expect(first - (Date.now() + offsetMs)).toBeLessThanOrEqual(15 * 60_000);
+    later(5);
+    const second = Date.parse((await server.staff(cookie, '/session')).json.expiresAt);
+    expect(second).toBeGreaterThanOrEqual(first + 4 * 60_000);
+  });
+
+  it('end 8 hours after sign-in however active', async () => {
+    const cookie = await server.login();
+    for (let i = 0; i < 34; i++) {
+      later(14);
+      if (!(await alive(cookie))) break;
+    }
+    // 34 × 14 minutes is 7 h 56 min: still in; the next step passes the 8 hours.
+    expect(await alive(cookie)).toBe(true);
+    later(14);
+    expect(await alive(cookie)).toBe(false);
+  }, 60_000);
+});
