@@ -85,7 +85,7 @@ const steps: Record<string, (envelopes: Envelope[]) => Promise<unknown>> = {
   'insert, one transaction per batch (insertSubmissions, group commit)': async (es) =>
     store.insertSubmissions(es.map((e) => ({ envelope: e, contentHash: e.id, deviceId, receivedAt: new Date().toISOString() }))),
   'ingestBatch as the route runs it (everything above, as production does)': async (es) => {
-    const results = await ingestBatch(es, { store, keyring, deviceId });
+    const results = await ingestBatch(es, { store, keyring, deviceId, deviceKind: 'kiosk' });
     if (!results.every((r) => r.status === 'stored')) throw new Error(`profile: not all stored: ${JSON.stringify(results.find((r) => r.status !== 'stored'))}`);
   },
 };

@@ -22,7 +22,7 @@ let admin: string;
 
 beforeAll(async () => {
   server = await startTestServer();
-  tablet = await server.enroll('Tablet 1');
+  tablet = await server.enroll('Tablet 1', 'tablet');
   admin = await server.login();
 });
 afterAll(() => server.close());

@@ -4,11 +4,14 @@ import type { ServerKeyring } from '../crypto/server-key.ts';
 import { assistedMetadata, type AssistedMetadata } from '../assisted.ts';
 import type { Store } from '../store/store.ts';
 import { parseEnvelope } from './parse-envelope.ts';
+import { deviceKindError, type SendingDeviceKind } from '../../forms/device-kinds.ts';
 
 export interface IngestContext {
   store: Store;
   keyring: ServerKeyring;
   deviceId: string;
+  /** The sending device's kind: the registry says which request types each kind may send. */
+  deviceKind: SendingDeviceKind;
   /** Seconds one envelope took to unwrap, decrypt and validate (the metrics' histogram). */
   onDecrypted?: (seconds: number) => void;
 }
@@ -23,7 +26,10 @@ async function judgeNew(ctx: IngestContext, envelope: Envelope): Promise<Verdict
   const started = performance.now();
   const opened = await openEnvelope(envelope, key);
   ctx.onDecrypted?.((performance.now() - started) / 1000);
-  return opened.ok ? { kind: 'storable', assisted: assistedMetadata(opened.payload) } : { kind: 'invalid', errors: opened.errors };
+  if (!opened.ok) return { kind: 'invalid', errors: opened.errors };
+  const refused = deviceKindError(ctx.deviceKind, opened.payload);
+  if (refused) return { kind: 'invalid', errors: [refused] };
+  return { kind: 'storable', assisted: assistedMetadata(opened.payload) };
 }
 
 /** One verdict per distinct envelope (by content hash), with one look-up for the whole batch. */
