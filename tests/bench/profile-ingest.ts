@@ -48,10 +48,10 @@ const bytes = (s: string) => Buffer.from(s, 'base64url');
 const steps: Record<string, (envelopes: Envelope[]) => Promise<unknown>> = {
   'envelope schema (valibot) + SHA-256 content hash': async (es) => es.map((e) => parseEnvelope(e)),
   'look-up: already stored? (one SELECT each)': async (es) => {
-    for (const e of es) await store.existingOutcome(e.id, e.reference, 'x');
+    for (const e of es) await store.existingOutcome(e.id, e.reference, 'x', deviceId);
   },
   'look-up: already stored? (existingOutcomes, one SELECT per batch)': async (es) =>
-    store.existingOutcomes(es.map((e) => ({ id: e.id, reference: e.reference, contentHash: 'x' }))),
+    store.existingOutcomes(es.map((e) => ({ id: e.id, reference: e.reference, contentHash: 'x', deviceId }))),
   'RSA-OAEP-3072 unwrap, WebCrypto, one at a time': async (es) => {
     for (const e of es) await crypto.subtle.decrypt({ name: 'RSA-OAEP' }, cryptoKey, bytes(e.wrappedKey));
   },

@@ -36,7 +36,7 @@ async function judgeNew(ctx: IngestContext, envelope: Envelope): Promise<Verdict
 async function judgeAll(ctx: IngestContext, unique: ReadonlyMap<string, Envelope>): Promise<Map<string, Verdict>> {
   const entries = [...unique];
   // A resend after a lost acknowledgement is the common case: answer it without decrypting.
-  const known = await ctx.store.existingOutcomes(entries.map(([contentHash, e]) => ({ id: e.id, reference: e.reference, contentHash })));
+  const known = await ctx.store.existingOutcomes(entries.map(([contentHash, e]) => ({ id: e.id, reference: e.reference, contentHash, deviceId: ctx.deviceId })));
   const verdicts = await Promise.all(
     entries.map(([, envelope], i): Promise<Verdict> | Verdict => (known[i] ? { kind: 'known', status: known[i] } : judgeNew(ctx, envelope))),
   );

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import { auditRetentionMigration } from './migration-audit-retention.ts';
 import { sealedNotesMigration } from './migration-sealed-notes.ts';
+import { referencePerDeviceMigration } from './migration-reference-per-device.ts';
 import { keyPairsMigration, type MigrationContext } from './migration-key-pairs.ts';
 
 /**
@@ -12,5 +13,6 @@ export function laterMigrations(context: MigrationContext): Record<string, Migra
     '006-key-pairs-sealed-under-the-kek': keyPairsMigration(context),
     '007-caseworker-notes-sealed': sealedNotesMigration(context),
     '008-audit-retention-floor': auditRetentionMigration,
+    '009-r2-attrib-reference-per-device': referencePerDeviceMigration,
   };
 }

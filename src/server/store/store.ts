@@ -250,10 +250,13 @@ export interface Store {
   /** Revokes and audits in one transaction; false (and nothing audited) when there was nothing to revoke. */
   revokeDevice(id: string, at: string, actor?: string): Promise<boolean>;
 
-  /** Classifies an envelope against what is stored, without writing: lets ingest skip decrypting resends. */
-  existingOutcome(id: string, reference: string, contentHash: string): Promise<Exclude<InsertOutcome, 'stored'> | undefined>;
+  /**
+   * Classifies an envelope against what is stored, without writing: lets ingest skip decrypting
+   * resends. A reference clashes only with the same device's rows; an id with any row.
+   */
+  existingOutcome(id: string, reference: string, contentHash: string, deviceId: string): Promise<Exclude<InsertOutcome, 'stored'> | undefined>;
   /** existingOutcome for many envelopes in one query, answers in order: ingest asks once per request. */
-  existingOutcomes(envelopes: readonly { id: string; reference: string; contentHash: string }[]): Promise<(Exclude<InsertOutcome, 'stored'> | undefined)[]>;
+  existingOutcomes(envelopes: readonly { id: string; reference: string; contentHash: string; deviceId: string }[]): Promise<(Exclude<InsertOutcome, 'stored'> | undefined)[]>;
   /**
    * Stores a submission and its `received` event in one transaction, or stores nothing and says why.
    * Safe under concurrency: unique constraints decide, never a prior read.
