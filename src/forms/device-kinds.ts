@@ -11,6 +11,8 @@ export type SendingDeviceKind = 'kiosk' | 'tablet';
  */
 const tabletOnlyTypes: ReadonlySet<string> = new Set([...staffOnlyFormIds, STAFF_DRAFT_TYPE]);
 
+export const isTabletOnlyType = (type: string): boolean => tabletOnlyTypes.has(type);
+
 /**
  * Whether a device of `kind` may send this payload: its type, and whether it says a staff member
  * filled it in. The server refuses anything else as `invalid` with this error, so a kiosk's token

@@ -67,6 +67,8 @@ export const auditActions = [
   'retention_delete_audit',
   'rotate_server_key',
   'rotate_key_encryption_key',
+  'issue_staff_credential',
+  'refuse_staff_work',
 ] as const;
 
 export interface AuditEntry {

@@ -1,10 +1,11 @@
 import type { Envelope, FieldError, ItemResult } from '../../contract/v1.ts';
 import { openEnvelope } from '../crypto/open-envelope.ts';
 import type { ServerKeyring } from '../crypto/server-key.ts';
-import { assistedMetadata, type AssistedMetadata } from '../assisted.ts';
+import type { AssistedMetadata } from '../assisted.ts';
 import type { Store } from '../store/store.ts';
 import { parseEnvelope } from './parse-envelope.ts';
 import { deviceKindError, type SendingDeviceKind } from '../../forms/device-kinds.ts';
+import { attributeStaffWork } from './staff-attribution.ts';
 
 export interface IngestContext {
   store: Store;
@@ -29,7 +30,18 @@ async function judgeNew(ctx: IngestContext, envelope: Envelope): Promise<Verdict
   if (!opened.ok) return { kind: 'invalid', errors: opened.errors };
   const refused = deviceKindError(ctx.deviceKind, opened.payload);
   if (refused) return { kind: 'invalid', errors: [refused] };
-  return { kind: 'storable', assisted: assistedMetadata(opened.payload) };
+  const attribution = await attributeStaffWork(envelope, opened.payload, ctx.deviceId, (hash) => ctx.store.staffCredentialByHash(hash));
+  if (!attribution.ok) {
+    await ctx.store.appendAudit({
+      at: new Date().toISOString(),
+      actor: `device:${ctx.deviceId}`,
+      action: 'refuse_staff_work',
+      target: ctx.deviceId,
+      detail: { reference: envelope.reference, type: envelope.type, code: attribution.error.code },
+    });
+    return { kind: 'invalid', errors: [attribution.error] };
+  }
+  return { kind: 'storable', assisted: attribution.assisted };
 }
 
 /** One verdict per distinct envelope (by content hash), with one look-up for the whole batch. */

@@ -96,8 +96,8 @@ export function staffSubmissionRoutes({ store, keyring, auth }: StaffSubmissionD
     if (filter instanceof Response) return filter;
     const { submissions, total } = await store.listSubmissions(filter);
     return c.json({
-      submissions: (await withAssisted(submissions)).map(({ id, reference, type, status, createdAt, deviceId, deviceName, deviceKind, receivedAt, assisted, assistedBy, deletesAt }) => ({
-        id, reference, type, status, createdAt, deviceId, deviceName, deviceKind, receivedAt, assisted, assistedBy, deletesAt,
+      submissions: (await withAssisted(submissions)).map(({ id, reference, type, status, createdAt, deviceId, deviceName, deviceKind, receivedAt, assisted, assistedBy, assistedByDisabled, deletesAt }) => ({
+        id, reference, type, status, createdAt, deviceId, deviceName, deviceKind, receivedAt, assisted, assistedBy, assistedByDisabled: assistedByDisabled ?? false, deletesAt,
       })),
       total,
     });
@@ -135,7 +135,8 @@ export function staffSubmissionRoutes({ store, keyring, auth }: StaffSubmissionD
     if (record.assisted === null) await store.recordAssisted(id, flag.assisted, flag.assistedBy);
     const { envelope: _envelope, contentHash: _hash, ...summary } = record;
     return c.json(
-      { ...summary, ...flag, allowedTransitions: allowedNext(record.status), payload, history: await store.history(id) },
+      // What ingest stored comes from the staff credential; the sealed payload's own claim only fills a row stored before that.
+      { ...summary, ...(record.assisted === null ? flag : {}), allowedTransitions: allowedNext(record.status), payload, history: await store.history(id) },
       200,
       { 'Cache-Control': 'no-store' },
     );

@@ -6,6 +6,7 @@ import { lockBatchKeys } from './ingest-locks.ts';
 import { refundAttempt, reserveAttempt, sweepAttempts, type DelayPolicy, type ThrottleDb } from './attempt-throttle.ts';
 import type { DeviceReport } from '../../contract/device-report.ts';
 import { listDeviceReports, pingDatabase, saveDeviceReport } from './device-reports.ts';
+import { saveStaffCredential, staffCredentialByHash } from './staff-credentials.ts';
 import type {
   AuditEntry,
   AuditFilter,
@@ -56,7 +57,7 @@ const toDevice = (r: Row<'devices'>): Device => ({
 
 type SummaryRow = Pick<
   Row<'submissions'>,
-  'id' | 'reference' | 'type' | 'schema_version' | 'status' | 'created_at' | 'received_at' | 'device_id' | 'assisted' | 'assisted_by'
+  'id' | 'reference' | 'type' | 'schema_version' | 'status' | 'created_at' | 'received_at' | 'device_id' | 'assisted' | 'assisted_by' | 'assisted_by_disabled'
 > & {
   device_name: string;
   device_kind: string;
@@ -75,6 +76,7 @@ const toSummary = (r: SummaryRow): SubmissionSummary => ({
   deviceKind: r.device_kind as DeviceKind,
   assisted: r.assisted === null ? null : r.assisted === 1,
   assistedBy: r.assisted_by,
+  assistedByDisabled: r.assisted_by_disabled === 1,
 });
 
 const toEnrolmentCodeInfo = (r: Row<'enrolment_codes'>): EnrolmentCodeInfo => ({
@@ -101,6 +103,7 @@ const summaryColumns = [
   'submissions.device_id',
   'submissions.assisted',
   'submissions.assisted_by',
+  'submissions.assisted_by_disabled',
   'devices.name as device_name',
   'devices.kind as device_kind',
 ] as const;
@@ -167,7 +170,7 @@ async function insertOne(trx: Transaction<Database>, s: NewSubmission): Promise<
       received_at: s.receivedAt,
       status: 'received',
       updated_at: s.receivedAt,
-      ...(s.assisted ? { assisted: s.assisted.assisted ? 1 : 0, assisted_by: s.assisted.assistedBy } : {}),
+      ...(s.assisted ? { assisted: s.assisted.assisted ? 1 : 0, assisted_by: s.assisted.assistedBy, assisted_by_disabled: s.assisted.assistedByDisabled ? 1 : null } : {}),
     })
     .onConflict((oc) => oc.doNothing())
     .returning('id')
@@ -640,6 +643,14 @@ export class KyselyStore implements Store {
 
   listDeviceReports() {
     return listDeviceReports(this.db);
+  }
+
+  saveStaffCredential(credential: Parameters<Store['saveStaffCredential']>[0]) {
+    return saveStaffCredential(this.db, credential);
+  }
+
+  staffCredentialByHash(tokenHash: string) {
+    return staffCredentialByHash(this.db, tokenHash);
   }
 
   ping() {

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import { auditRetentionMigration } from './migration-audit-retention.ts';
 import { sealedNotesMigration } from './migration-sealed-notes.ts';
 import { referencePerDeviceMigration } from './migration-reference-per-device.ts';
+import { staffCredentialsMigration } from './staff-credentials.ts';
 import { keyPairsMigration, type MigrationContext } from './migration-key-pairs.ts';
 
 /**
@@ -14,5 +15,6 @@ export function laterMigrations(context: MigrationContext): Record<string, Migra
     '007-caseworker-notes-sealed': sealedNotesMigration(context),
     '008-audit-retention-floor': auditRetentionMigration,
     '009-r2-attrib-reference-per-device': referencePerDeviceMigration,
+    '010-r2-attrib-staff-credentials': staffCredentialsMigration,
   };
 }

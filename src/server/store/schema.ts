@@ -5,13 +5,14 @@ import type { MigrationContext } from './migration-key-pairs.ts';
 import { Migrator, PostgresAdapter, sql, type Generated, type Kysely, type Migration } from 'kysely';
 import { attemptThrottleMigration, type AttemptThrottleTable } from './attempt-throttle.ts';
 import { deviceReportsMigration, type DeviceReportsTable } from './device-reports.ts';
+import type { StaffCredentialsTable } from './staff-credentials.ts';
 
 /**
  * Tables as Kysely sees them, and the migrations that create them. Columns use only `text` and
  * `integer` so that one definition serves SQLite and PostgreSQL. Ciphertext is kept as the
  * base64url text it arrived as: data at rest stays encrypted and is decrypted only for staff.
  */
-export interface Database extends DeviceReportsTable {
+export interface Database extends DeviceReportsTable, StaffCredentialsTable {
   /**
    * Migration 006: the server's key pairs, private keys sealed under the KEK (never in the
    * database); `current` is 1 for the key devices encrypt for (one per algorithm), NULL for older ones.
@@ -54,6 +55,8 @@ export interface Database extends DeviceReportsTable {
      */
     assisted: Generated<number | null>;
     assisted_by: Generated<string | null>;
+    /** 1 when the staff credential's account was deactivated after the work was sealed (migration 010). */
+    assisted_by_disabled: Generated<number | null>;
   };
   submission_events: {
     id: string;

@@ -3,6 +3,7 @@ import type { Envelope } from '../../contract/v1.ts';
 import type { DelayPolicy, Reservation } from './attempt-throttle.ts';
 import type { DeviceReport } from '../../contract/device-report.ts';
 import type { StoredDeviceReport } from './device-reports.ts';
+import type { StaffCredential } from './staff-credentials.ts';
 
 /**
  * What the routes need from storage, and nothing more. One implementation (kysely-store.ts) runs on
@@ -53,6 +54,8 @@ export interface SubmissionSummary {
    */
   assisted: boolean | null;
   assistedBy: string | null;
+  /** The account that assisted was deactivated after it sealed this work (its staff credential says who). */
+  assistedByDisabled?: boolean;
   /** When retention will delete it (retention-dates.ts); set by the staff routes' store, not stored. */
   deletesAt?: string;
 }
@@ -150,6 +153,8 @@ export const auditActions = [
   'rotate_server_key',
   'retention_delete_audit',
   'rotate_key_encryption_key',
+  'issue_staff_credential',
+  'refuse_staff_work',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -355,6 +360,9 @@ export interface Store {
   /** Keeps a device's latest report and when it came (the fleet view); replaces the previous one. */
   saveDeviceReport(deviceId: string, at: string, report: DeviceReport): Promise<void>;
   listDeviceReports(): Promise<StoredDeviceReport[]>;
+  /** Staff credentials a tablet gets at online sign-in (staff-credentials.ts). */
+  saveStaffCredential(credential: { tokenHash: string; deviceId: string; userId: string; issuedAt: string; expiresAt: string }): Promise<void>;
+  staffCredentialByHash(tokenHash: string): Promise<StaffCredential | undefined>;
   /** One round trip to the database; throws when it cannot be reached (readiness). */
   ping(): Promise<void>;
 
