@@ -19,8 +19,8 @@ const CREDENTIAL = 'c'.repeat(43);
 describe('staff credential on a tablet', () => {
   it('keeps the credential from the server and puts it beside the holder\'s work, not inside the sealed payload', async () => {
     await storeDevice(testDevice(keys.serverKey, { kind: 'tablet', token: 'device-token-1234567890' }));
-    const fetcher = vi.fn(async () => json(201, { credential: CREDENTIAL, username: 'anna', expiresAt: '2099-01-01T00:00:00.000Z' }));
-    expect(await renewStaffCredential(fetcher as typeof fetch)).toBe('saved');
+    const fetcher = vi.fn(async (_url: string, _init?: RequestInit) => json(201, { credential: CREDENTIAL, username: 'anna', expiresAt: '2099-01-01T00:00:00.000Z' }));
+    expect(await renewStaffCredential(fetcher as unknown as typeof fetch)).toBe('saved');
     expect(fetcher.mock.calls[0]![1]).toMatchObject({ method: 'POST', headers: { Authorization: 'Bearer device-token-1234567890' } });
     expect((await readDevice())?.staffCredential).toEqual({ credential: CREDENTIAL, username: 'anna', expiresAt: '2099-01-01T00:00:00.000Z' });
 
