@@ -104,6 +104,7 @@ describe('submissions for staff', () => {
       receivedAt: expect.any(String),
       assisted: false,
       assistedBy: null,
+      assistedByDisabled: false,
       deletesAt: expect.any(String),
     });
     await server.staff(admin, `/submissions/${a.envelope.id}/transition`, { method: 'POST', body: JSON.stringify({ to: 'in_progress' }) });

@@ -200,6 +200,7 @@ export function describeStoreContract(name: string, fresh: () => Promise<StoreLo
           deviceKind: 'kiosk',
           assisted: null,
           assistedBy: null,
+          assistedByDisabled: false,
         });
         expect((await store.listSubmissions({ status: 'received' })).total).toBe(2);
         expect((await store.listSubmissions({ type: 'test-note' })).total).toBe(2);
