@@ -22,6 +22,13 @@ export const envelopeSchema = v.object({
   iv: v.pipe(base64url, v.minLength(16), v.maxLength(16)),
   wrappedKey: v.pipe(base64url, v.minLength(1)),
   ciphertext: v.pipe(base64url, v.minLength(1)),
+  /**
+   * Added for staff tablets: the staff credential of the online sign-in under which the work was
+   * sealed (POST /api/v1/devices/staff-credential). Plain metadata beside the sealed payload, not
+   * part of it: not in the additional data nor the content hash, so a resend with a renewed
+   * credential is still the same envelope. The server names the assisting staff member from it.
+   */
+  staffCredential: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{16,256}$/))),
 });
 export type Envelope = v.InferOutput<typeof envelopeSchema>;
 

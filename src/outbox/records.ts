@@ -80,6 +80,16 @@ export interface DeviceRecord {
   persisted: boolean;
   /** How the last sync runs went (sync.ts writes it); absent until the first run after enrolment. */
   sync?: SyncStatus;
+  /** Tablets: the staff credential of the last online sign-in (staff-credential.ts). */
+  staffCredential?: StaffCredentialRecord;
+}
+
+/** A staff credential from the server: bound to this tablet and one account, valid until expiresAt. */
+export interface StaffCredentialRecord {
+  credential: string;
+  username: string;
+  /** ISO timestamp. */
+  expiresAt: string;
 }
 
 /** How the last sync runs went, for a header's "last synced" (readSyncStatus in device.ts). */

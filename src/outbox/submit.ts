@@ -3,6 +3,7 @@ import { requestType, validateRequest } from '../forms/index.ts';
 import { withStorage } from './db.ts';
 import { readDevice } from './device.ts';
 import { seal } from './envelope.ts';
+import { attachStaffCredential } from './staff-credential.ts';
 import { NotEnrolledError, SubmissionInvalidError, SubmissionTooLargeError } from './errors.ts';
 import { emitOutbox } from './events.ts';
 import { newReference } from './reference.ts';
@@ -69,7 +70,7 @@ export async function submit(request: SubmitRequest, options: SubmitOptions = {}
     data: validation.data,
   };
   const id = crypto.randomUUID();
-  const envelope = await seal(payload, { id }, device.serverKey);
+  const envelope = attachStaffCredential(await seal(payload, { id }, device.serverKey), assistedBy, device, now);
 
   // Refused here rather than queued for ever: the server answers 413 to a body over the limit.
   const bytes = new TextEncoder().encode(JSON.stringify({ submissions: [envelope] })).length;

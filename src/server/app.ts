@@ -13,6 +13,7 @@ import { staticFiles } from './http/static.ts';
 import { requestLog, type Log } from './log.ts';
 import { TokenBuckets, type Limits } from './rate-limit.ts';
 import { deviceRoutes } from './routes/devices.ts';
+import { staffCredentialRoutes } from './routes/staff-credential.ts';
 import { staffAuthRoutes } from './routes/staff-auth.ts';
 import { staffAuditRoutes } from './routes/staff-audit.ts';
 import { staffDeviceRoutes } from './routes/staff-devices.ts';
@@ -97,6 +98,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/v1/devices', deviceEventRoutes(store, new TokenBuckets(limits.deviceRequestsPerSecond, limits.deviceBurst)));
   app.route('/api/v1/submissions', submissionRoutes({ store, keyring, deviceBuckets: new TokenBuckets(limits.deviceRequestsPerSecond, limits.deviceBurst), metrics }));
   const auth = staffAuth(store, cookie);
+  app.route('/api/v1/devices', staffCredentialRoutes(store, auth));
   app.route('/api/v1/staff', staffAuthRoutes({ store, auth, limits, hashGate, cookie, secondFactors: deps.secondFactors }));
   app.route('/api/v1/staff', staffTotpRoutes(auth, deps.secondFactors));
   app.route('/api/v1/staff', staffAccountRoutes(store, auth));

@@ -4,6 +4,8 @@ import type { SealedPayload } from '../contract/v1.ts';
 export interface AssistedMetadata {
   assisted: boolean;
   assistedBy: string | null;
+  /** The account named was deactivated after the work was sealed (set from a staff credential). */
+  assistedByDisabled?: boolean;
 }
 
 /**

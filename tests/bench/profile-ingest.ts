@@ -48,10 +48,10 @@ const bytes = (s: string) => Buffer.from(s, 'base64url');
 const steps: Record<string, (envelopes: Envelope[]) => Promise<unknown>> = {
   'envelope schema (valibot) + SHA-256 content hash': async (es) => es.map((e) => parseEnvelope(e)),
   'look-up: already stored? (one SELECT each)': async (es) => {
-    for (const e of es) await store.existingOutcome(e.id, e.reference, 'x');
+    for (const e of es) await store.existingOutcome(e.id, e.reference, 'x', deviceId);
   },
   'look-up: already stored? (existingOutcomes, one SELECT per batch)': async (es) =>
-    store.existingOutcomes(es.map((e) => ({ id: e.id, reference: e.reference, contentHash: 'x' }))),
+    store.existingOutcomes(es.map((e) => ({ id: e.id, reference: e.reference, contentHash: 'x', deviceId }))),
   'RSA-OAEP-3072 unwrap, WebCrypto, one at a time': async (es) => {
     for (const e of es) await crypto.subtle.decrypt({ name: 'RSA-OAEP' }, cryptoKey, bytes(e.wrappedKey));
   },
@@ -85,7 +85,7 @@ const steps: Record<string, (envelopes: Envelope[]) => Promise<unknown>> = {
   'insert, one transaction per batch (insertSubmissions, group commit)': async (es) =>
     store.insertSubmissions(es.map((e) => ({ envelope: e, contentHash: e.id, deviceId, receivedAt: new Date().toISOString() }))),
   'ingestBatch as the route runs it (everything above, as production does)': async (es) => {
-    const results = await ingestBatch(es, { store, keyring, deviceId });
+    const results = await ingestBatch(es, { store, keyring, deviceId, deviceKind: 'kiosk' });
     if (!results.every((r) => r.status === 'stored')) throw new Error(`profile: not all stored: ${JSON.stringify(results.find((r) => r.status !== 'stored'))}`);
   },
 };

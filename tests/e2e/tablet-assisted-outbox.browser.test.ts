@@ -14,6 +14,11 @@ test('an assisted form reaches the server marked assisted, with the staff member
     assisted: true,
     assistedBy: staff.username,
   });
+  // The name the back office lists is the one the server vouches for: the staff credential the
+  // tablet got at sign-in, not the sealed text.
+  const list = await request.get('/api/v1/staff/submissions?type=block-digital-id&limit=10000');
+  const row = ((await list.json()).submissions as { reference: string; assistedBy: string | null }[]).find((s) => s.reference === reference);
+  expect(row?.assistedBy).toBe(staff.username);
   // The header counts it as sent, and says when.
   await expect(page.locator('#tablet-sync-status')).toContainText('0 venter på at blive sendt');
   await expect(page.locator('#tablet-sync-status')).toContainText('Sidst synkroniseret');

@@ -14,7 +14,7 @@ let admin: string;
 
 beforeAll(async () => {
   server = await startTestServer();
-  device = await server.enroll('Tablet 1');
+  device = await server.enroll('Tablet 1', 'tablet');
   admin = await server.login();
 });
 afterAll(() => server.close());

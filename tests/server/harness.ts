@@ -32,7 +32,8 @@ export interface TestServer {
    * and a string body as JSON; a test passes its own headers to send something else.
    */
   request(path: string, init?: RequestInit): Promise<Reply>;
-  enroll(name?: string): Promise<EnrollResponse>;
+  /** Enrols a device; a kiosk unless `kind` says tablet (only tablets may send assisted work). */
+  enroll(name?: string, kind?: 'kiosk' | 'tablet'): Promise<EnrollResponse>;
   submit(token: string, body: unknown): Promise<Reply>;
   /** Logs in and answers the Cookie header value to send. */
   login(username?: string, password?: string): Promise<string>;
@@ -104,8 +105,8 @@ export async function startTestServer(options: Partial<ServerOptions> & { dir?: 
     dir,
     loginHashes: server.loginHashes,
     request,
-    async enroll(name = 'Kiosk 1') {
-      const r = await request('/api/v1/devices/enroll', postJson({ code: ENROLLMENT_CODE, name, kind: 'kiosk' }));
+    async enroll(name = 'Kiosk 1', kind: 'kiosk' | 'tablet' = 'kiosk') {
+      const r = await request('/api/v1/devices/enroll', postJson({ code: ENROLLMENT_CODE, name, kind }));
       if (r.status !== 201) throw new Error(`enroll answered ${r.status}: ${r.text}`);
       return r.json as EnrollResponse;
     },

@@ -83,8 +83,8 @@ export function describeGroupCommitContract(name: string, fresh: () => Promise<S
         held,
         submission(d.id, { ...held.envelope, ciphertext: 'changed' }, 'other-hash'),
         submission(d.id, envelope({ reference: held.envelope.reference })),
-      ].map((s) => ({ id: s.envelope.id, reference: s.envelope.reference, contentHash: s.contentHash }));
-      const alone = await Promise.all(probes.map((p) => store.existingOutcome(p.id, p.reference, p.contentHash)));
+      ].map((s) => ({ id: s.envelope.id, reference: s.envelope.reference, contentHash: s.contentHash, deviceId: d.id }));
+      const alone = await Promise.all(probes.map((p) => store.existingOutcome(p.id, p.reference, p.contentHash, p.deviceId)));
       expect(alone).toEqual([undefined, 'duplicate', 'conflict', 'conflict']);
       expect(await store.existingOutcomes(probes)).toEqual(alone);
       expect(await store.existingOutcomes([])).toEqual([]);
@@ -97,7 +97,7 @@ export function describeGroupCommitContract(name: string, fresh: () => Promise<S
       const broken = submission(randomUUID());
       await expect(store.insertSubmissions([first, broken])).rejects.toThrow();
       expect((await store.listSubmissions({})).total).toBe(0);
-      expect(await store.existingOutcome(first.envelope.id, first.envelope.reference, first.contentHash)).toBeUndefined();
+      expect(await store.existingOutcome(first.envelope.id, first.envelope.reference, first.contentHash, d.id)).toBeUndefined();
       // The store is still usable, and the same batch without the broken item goes in.
       expect(await store.insertSubmissions([first])).toEqual(['stored']);
     });

@@ -22,7 +22,7 @@ let admin: string;
 
 beforeAll(async () => {
   server = await startTestServer();
-  tablet = await server.enroll('Tablet 1');
+  tablet = await server.enroll('Tablet 1', 'tablet');
   admin = await server.login();
 });
 afterAll(() => server.close());
@@ -59,13 +59,13 @@ describe('assisted submissions', () => {
     expect((await server.staff(admin, `/submissions/${own}`)).json.assisted).toBe(false);
   });
 
-  it('keeps the flag and the staff username as plain metadata at ingest, before any staff read', async () => {
+  it('keeps the flag as plain metadata at ingest, and no name the payload claims without a staff credential', async () => {
     const assisted = await store({ assisted: true, assistedBy: 'anne' });
     const own = await store({});
     const db = new BetterSqlite3(join(server.dir, 'data', 'kiosk.sqlite'), { readonly: true, fileMustExist: true });
     try {
       const flag = db.prepare('SELECT assisted, assisted_by FROM submissions WHERE id = ?');
-      expect(flag.get(assisted)).toEqual({ assisted: 1, assisted_by: 'anne' });
+      expect(flag.get(assisted)).toEqual({ assisted: 1, assisted_by: null });
       expect(flag.get(own)).toEqual({ assisted: 0, assisted_by: null });
     } finally {
       db.close();

@@ -104,6 +104,7 @@ describe('submissions for staff', () => {
       receivedAt: expect.any(String),
       assisted: false,
       assistedBy: null,
+      assistedByDisabled: false,
       deletesAt: expect.any(String),
       assignee: null,
       dueAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),

@@ -120,17 +120,35 @@ export function describeStoreContract(name: string, fresh: () => Promise<StoreLo
       it('stores once: duplicate for the same content, conflict for other content under the id or the reference', async () => {
         const d = await device();
         const s = submission(d.id);
-        expect(await store.existingOutcome(s.envelope.id, s.envelope.reference, s.contentHash)).toBeUndefined();
+        expect(await store.existingOutcome(s.envelope.id, s.envelope.reference, s.contentHash, d.id)).toBeUndefined();
         expect(await store.insertSubmission(s)).toBe('stored');
         expect(await store.insertSubmission(s)).toBe('duplicate');
-        expect(await store.existingOutcome(s.envelope.id, s.envelope.reference, s.contentHash)).toBe('duplicate');
+        expect(await store.existingOutcome(s.envelope.id, s.envelope.reference, s.contentHash, d.id)).toBe('duplicate');
         const otherContent = submission(d.id, { ...s.envelope, ciphertext: 'changed' }, 'other-hash');
         expect(await store.insertSubmission(otherContent)).toBe('conflict');
         const sameReference = submission(d.id, envelope({ reference: s.envelope.reference }));
         expect(await store.insertSubmission(sameReference)).toBe('conflict');
-        expect(await store.existingOutcome(sameReference.envelope.id, s.envelope.reference, sameReference.contentHash)).toBe('conflict');
+        expect(await store.existingOutcome(sameReference.envelope.id, s.envelope.reference, sameReference.contentHash, d.id)).toBe('conflict');
         expect((await store.listSubmissions({})).total).toBe(1);
         expect(await store.submission(sameReference.envelope.id)).toBeUndefined();
+      });
+
+      it('scopes a reference clash to the device that made it: another device under the same reference is stored beside it', async () => {
+        const squatter = await device();
+        const owner = await device();
+        const squatted = submission(squatter.id);
+        expect(await store.insertSubmission(squatted)).toBe('stored');
+        const real = submission(owner.id, envelope({ reference: squatted.envelope.reference }));
+        expect(await store.existingOutcome(real.envelope.id, real.envelope.reference, real.contentHash, owner.id)).toBeUndefined();
+        expect(await store.insertSubmission(real)).toBe('stored');
+        expect(await store.insertSubmission(real)).toBe('duplicate');
+        // Within one device a reference still names one request.
+        const again = submission(owner.id, envelope({ reference: squatted.envelope.reference }));
+        expect(await store.insertSubmission(again)).toBe('conflict');
+        // The id stays unique across devices.
+        expect(await store.insertSubmission(submission(squatter.id, { ...real.envelope, ciphertext: 'other' }, 'other-hash'))).toBe('conflict');
+        expect((await store.submission(real.envelope.id))!.deviceId).toBe(owner.id);
+        expect((await store.submission(squatted.envelope.id))!.deviceId).toBe(squatter.id);
       });
 
       it('stores exactly once when processes insert the same envelope at the same moment', async () => {
@@ -183,6 +201,7 @@ export function describeStoreContract(name: string, fresh: () => Promise<StoreLo
           assisted: null,
           assistedBy: null,
           assignee: null,
+          assistedByDisabled: false,
         });
         expect((await store.listSubmissions({ status: 'received' })).total).toBe(2);
         expect((await store.listSubmissions({ type: 'test-note' })).total).toBe(2);

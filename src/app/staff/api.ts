@@ -79,6 +79,8 @@ export const auditActions = [
   'reset_password',
   'reactivate_user',
   'change_role',
+  'issue_staff_credential',
+  'refuse_staff_work',
 ] as const;
 
 export interface AuditEntry {

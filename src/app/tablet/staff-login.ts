@@ -5,7 +5,9 @@
  */
 
 export type StaffRole = 'caseworker' | 'admin';
-export type LoginFailure = 'offline' | 'invalid' | 'tooMany' | 'failed';
+import { renewStaffCredential } from '../../outbox/staff-credential.ts';
+
+export type LoginFailure = 'offline' | 'invalid' | 'tooMany' | 'failed' | 'disabled' | 'deviceRevoked';
 
 export class LoginError extends Error {
   constructor(readonly reason: LoginFailure, options?: ErrorOptions) {
@@ -29,10 +31,15 @@ export async function verifyStaff(username: string, password: string, fetcher: t
   }
   if (response.status === 401) throw new LoginError('invalid');
   if (response.status === 429) throw new LoginError('tooMany');
+  const body = (await response.json().catch(() => undefined)) as { username?: unknown; role?: unknown; error?: { code?: unknown } } | undefined;
+  if (response.status === 403 && body?.error?.code === 'account_disabled') throw new LoginError('disabled');
   if (!response.ok) throw new LoginError('failed');
-  const body = (await response.json().catch(() => undefined)) as { username?: unknown; role?: unknown } | undefined;
   if (typeof body?.username !== 'string' || (body.role !== 'caseworker' && body.role !== 'admin')) throw new LoginError('failed');
+  // While the sign-in's session is open: the credential the server names this person's work by.
+  const credential = await renewStaffCredential(fetcher);
   // The person is verified; a server session on a tablet that travels would only be a risk.
   await fetcher('/api/v1/staff/logout', { method: 'POST', credentials: 'same-origin' }).catch(() => undefined);
+  if (credential === 'deviceRevoked') throw new LoginError('deviceRevoked');
+  if (credential === 'accountDisabled') throw new LoginError('disabled');
   return { username: body.username, role: body.role };
 }

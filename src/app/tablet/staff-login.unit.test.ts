@@ -21,6 +21,11 @@ describe('verifyStaff', () => {
     await expect(verifyStaff('anna', 'secret', fetcher as typeof fetch)).rejects.toMatchObject({ reason });
   });
 
+  it('says so when the account is deactivated, not "try again"', async () => {
+    const fetcher = vi.fn(async () => json(403, { error: { code: 'account_disabled', message: 'y' } }));
+    await expect(verifyStaff('mette', 'secret', fetcher as typeof fetch)).rejects.toMatchObject({ reason: 'disabled' });
+  });
+
   it('says offline when the request cannot be made', async () => {
     const fetcher = vi.fn(async () => {
       throw new TypeError('Failed to fetch');

@@ -1,16 +1,20 @@
 import type { Envelope, FieldError, ItemResult } from '../../contract/v1.ts';
 import { openEnvelope } from '../crypto/open-envelope.ts';
 import type { ServerKeyring } from '../crypto/server-key.ts';
-import { assistedMetadata, type AssistedMetadata } from '../assisted.ts';
+import type { AssistedMetadata } from '../assisted.ts';
 import type { Store } from '../store/store.ts';
 import { parseEnvelope } from './parse-envelope.ts';
 import { searchTermsOf, type SearchTerms } from '../search/search-terms.ts';
 import { witnessCprOf } from '../casework/witness-index.ts';
+import { deviceKindError, type SendingDeviceKind } from '../../forms/device-kinds.ts';
+import { attributeStaffWork } from './staff-attribution.ts';
 
 export interface IngestContext {
   store: Store;
   keyring: ServerKeyring;
   deviceId: string;
+  /** The sending device's kind: the registry says which request types each kind may send. */
+  deviceKind: SendingDeviceKind;
   /** Seconds one envelope took to unwrap, decrypt and validate (the metrics' histogram). */
   onDecrypted?: (seconds: number) => void;
 }
@@ -25,14 +29,28 @@ async function judgeNew(ctx: IngestContext, envelope: Envelope): Promise<Verdict
   const started = performance.now();
   const opened = await openEnvelope(envelope, key);
   ctx.onDecrypted?.((performance.now() - started) / 1000);
-  return opened.ok ? { kind: 'storable', assisted: assistedMetadata(opened.payload), search: searchTermsOf(opened.payload), witnessCpr: witnessCprOf(opened.payload) } : { kind: 'invalid', errors: opened.errors };
+  if (!opened.ok) return { kind: 'invalid', errors: opened.errors };
+  const refused = deviceKindError(ctx.deviceKind, opened.payload);
+  if (refused) return { kind: 'invalid', errors: [refused] };
+  const attribution = await attributeStaffWork(envelope, opened.payload, ctx.deviceId, (hash) => ctx.store.staffCredentialByHash(hash));
+  if (!attribution.ok) {
+    await ctx.store.appendAudit({
+      at: new Date().toISOString(),
+      actor: `device:${ctx.deviceId}`,
+      action: 'refuse_staff_work',
+      target: ctx.deviceId,
+      detail: { reference: envelope.reference, type: envelope.type, code: attribution.error.code },
+    });
+    return { kind: 'invalid', errors: [attribution.error] };
+  }
+  return { kind: 'storable', assisted: attribution.assisted, search: searchTermsOf(opened.payload), witnessCpr: witnessCprOf(opened.payload) };
 }
 
 /** One verdict per distinct envelope (by content hash), with one look-up for the whole batch. */
 async function judgeAll(ctx: IngestContext, unique: ReadonlyMap<string, Envelope>): Promise<Map<string, Verdict>> {
   const entries = [...unique];
   // A resend after a lost acknowledgement is the common case: answer it without decrypting.
-  const known = await ctx.store.existingOutcomes(entries.map(([contentHash, e]) => ({ id: e.id, reference: e.reference, contentHash })));
+  const known = await ctx.store.existingOutcomes(entries.map(([contentHash, e]) => ({ id: e.id, reference: e.reference, contentHash, deviceId: ctx.deviceId })));
   const verdicts = await Promise.all(
     entries.map(([, envelope], i): Promise<Verdict> | Verdict => (known[i] ? { kind: 'known', status: known[i] } : judgeNew(ctx, envelope))),
   );

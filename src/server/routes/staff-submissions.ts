@@ -120,8 +120,8 @@ export function staffSubmissionRoutes({ store, keyring, auth }: StaffSubmissionD
     const { submissions, total } = await store.listSubmissions(filter);
     const names = await namesOf(submissions, filter.limit);
     return c.json({
-      submissions: (await withAssisted(submissions)).map(({ id, reference, type, status, createdAt, deviceId, deviceName, deviceKind, receivedAt, assisted, assistedBy, deletesAt, assignee }) => ({
-        id, reference, type, status, createdAt, deviceId, deviceName, deviceKind, receivedAt, assisted, assistedBy, deletesAt, citizenName: names.get(id),
+      submissions: (await withAssisted(submissions)).map(({ id, reference, type, status, createdAt, deviceId, deviceName, deviceKind, receivedAt, assisted, assistedBy, assistedByDisabled, deletesAt, assignee }) => ({
+        id, reference, type, status, createdAt, deviceId, deviceName, deviceKind, receivedAt, assisted, assistedBy, assistedByDisabled: assistedByDisabled ?? false, deletesAt, citizenName: names.get(id),
         assignee, dueAt: caseDueDate(type, new Date(receivedAt)),
       })),
       total,
@@ -159,7 +159,8 @@ export function staffSubmissionRoutes({ store, keyring, auth }: StaffSubmissionD
     const limit = witnessLimitOn(new Date(record.createdAt));
     const sightings = limit && (await store.witnessSightings(id, (createdAt) => witnessWindowStart(new Date(createdAt), limit.withinDays)));
     return c.json(
-      { ...summary, ...flag, dueAt: caseDueDate(record.type, new Date(record.receivedAt)), witness: limit && sightings ? witnessCheck(sightings.seen, limit) : null, allowedTransitions: allowedNext(record.status), payload, history: await store.history(id) },
+      // What ingest stored comes from the staff credential; the sealed payload's own claim only fills a row stored before that.
+      { ...summary, ...(record.assisted === null ? flag : {}), dueAt: caseDueDate(record.type, new Date(record.receivedAt)), witness: limit && sightings ? witnessCheck(sightings.seen, limit) : null, allowedTransitions: allowedNext(record.status), payload, history: await store.history(id) },
       200,
       { 'Cache-Control': 'no-store' },
     );

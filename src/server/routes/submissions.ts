@@ -27,7 +27,7 @@ export function submissionRoutes({ store, keyring, deviceBuckets, metrics }: Sub
     const body = await readJsonBody(c, submissionBatchSchema);
     if (body instanceof Response) return body;
     const started = performance.now();
-    const results = await ingestBatch(body.submissions, { store, keyring, deviceId: c.var.device!.id, onDecrypted: metrics?.decrypted });
+    const results = await ingestBatch(body.submissions, { store, keyring, deviceId: c.var.device!.id, deviceKind: c.var.device!.kind, onDecrypted: metrics?.decrypted });
     metrics?.ingested(body.submissions, results, (performance.now() - started) / 1000);
     // The current key, so that devices learn a rotated key at their next contact.
     const response: BatchResponse = { results, serverKey: await keyring.current() };

@@ -12,6 +12,7 @@ import { CounterStore } from './counter-store.ts';
 import { listDeviceReports, pingDatabase, saveDeviceReport } from './device-reports.ts';
 import * as secondFactors from './second-factors.ts';
 import * as accounts from './staff-accounts.ts';
+import { saveStaffCredential, staffCredentialByHash } from './staff-credentials.ts';
 import type {
   AuditEntry,
   AuditFilter,
@@ -62,7 +63,7 @@ const toDevice = (r: Row<'devices'>): Device => ({
 
 type SummaryRow = Pick<
   Row<'submissions'>,
-  'id' | 'reference' | 'type' | 'schema_version' | 'status' | 'created_at' | 'received_at' | 'device_id' | 'assisted' | 'assisted_by' | 'assignee'
+  'id' | 'reference' | 'type' | 'schema_version' | 'status' | 'created_at' | 'received_at' | 'device_id' | 'assisted' | 'assisted_by' | 'assignee' | 'assisted_by_disabled'
 > & {
   device_name: string;
   device_kind: string;
@@ -82,6 +83,7 @@ const toSummary = (r: SummaryRow): SubmissionSummary => ({
   assisted: r.assisted === null ? null : r.assisted === 1,
   assistedBy: r.assisted_by,
   assignee: r.assignee,
+  assistedByDisabled: r.assisted_by_disabled === 1,
 });
 
 const toEnrolmentCodeInfo = (r: Row<'enrolment_codes'>): EnrolmentCodeInfo => ({
@@ -109,6 +111,7 @@ const summaryColumns = [
   'submissions.assisted',
   'submissions.assisted_by',
   'submissions.assignee',
+  'submissions.assisted_by_disabled',
   'devices.name as device_name',
   'devices.kind as device_kind',
 ] as const;
@@ -121,12 +124,16 @@ async function insertAudit(db: Kysely<Database> | Transaction<Database>, entry: 
     .execute();
 }
 
-type Probe = { id: string; reference: string; contentHash: string };
-type StoredKeys = { id: string; reference: string; content_hash: string };
+type Probe = { id: string; reference: string; contentHash: string; deviceId: string };
+type StoredKeys = { id: string; reference: string; content_hash: string; device_id: string };
 
-/** How an envelope relates to the stored rows that share its id or reference. */
-function outcomeAmong(rows: readonly StoredKeys[], { id, reference, contentHash }: Probe) {
-  const related = rows.filter((r) => r.id === id || r.reference === reference);
+/**
+ * How an envelope relates to the stored rows that share its id, or its reference from the same
+ * device (migration 009): another device's row under the same reference is no clash, so no device
+ * can make another's request a `conflict` by storing first under a reference read off a receipt.
+ */
+function outcomeAmong(rows: readonly StoredKeys[], { id, reference, contentHash, deviceId }: Probe) {
+  const related = rows.filter((r) => r.id === id || (r.reference === reference && r.device_id === deviceId));
   if (related.length === 0) return undefined;
   const sameId = related.find((r) => r.id === id);
   // Identical bytes under the same id: the device resent what we hold (its ack was lost).
@@ -138,21 +145,21 @@ async function classifyAll(db: Kysely<Database> | Transaction<Database>, probes:
   if (probes.length === 0) return [];
   const rows = await db
     .selectFrom('submissions')
-    .select(['id', 'reference', 'content_hash'])
+    .select(['id', 'reference', 'content_hash', 'device_id'])
     .where((eb) => eb.or([eb('id', 'in', probes.map((p) => p.id)), eb('reference', 'in', probes.map((p) => p.reference))]))
     .execute();
   return probes.map((p) => outcomeAmong(rows, p));
 }
 
-async function classify(db: Kysely<Database> | Transaction<Database>, id: string, reference: string, contentHash: string) {
-  const [outcome] = await classifyAll(db, [{ id, reference, contentHash }]);
+async function classify(db: Kysely<Database> | Transaction<Database>, id: string, reference: string, contentHash: string, deviceId: string) {
+  const [outcome] = await classifyAll(db, [{ id, reference, contentHash, deviceId }]);
   return outcome;
 }
 
 /** One submission and its `received` event, inside the caller's transaction. */
 async function insertOne(trx: Transaction<Database>, s: NewSubmission): Promise<InsertOutcome> {
   const e = s.envelope;
-  // ON CONFLICT DO NOTHING covers both unique keys (id, reference). On PostgreSQL it waits for a
+  // ON CONFLICT DO NOTHING covers both unique keys (id; device and reference). On PostgreSQL it waits for a
   // concurrent insert of the same key to commit, so two processes never both answer `stored`.
   const row = await trx
     .insertInto('submissions')
@@ -171,7 +178,7 @@ async function insertOne(trx: Transaction<Database>, s: NewSubmission): Promise<
       received_at: s.receivedAt,
       status: 'received',
       updated_at: s.receivedAt,
-      ...(s.assisted ? { assisted: s.assisted.assisted ? 1 : 0, assisted_by: s.assisted.assistedBy } : {}),
+      ...(s.assisted ? { assisted: s.assisted.assisted ? 1 : 0, assisted_by: s.assisted.assistedBy, assisted_by_disabled: s.assisted.assistedByDisabled ? 1 : null } : {}),
       ...(s.witnessHash ? { witness_hash: s.witnessHash } : {}),
     })
     .onConflict((oc) => oc.doNothing())
@@ -187,7 +194,7 @@ async function insertOne(trx: Transaction<Database>, s: NewSubmission): Promise<
   }
   // The clash is committed (or ours, earlier in this batch), so the row is there to read. Only
   // retention deletes rows, and only rows older than any device keeps unsent.
-  const outcome = await classify(trx, e.id, e.reference, s.contentHash);
+  const outcome = await classify(trx, e.id, e.reference, s.contentHash, s.deviceId);
   if (!outcome) throw new Error(`store.insertSubmission: ${e.id} conflicted but no row was found`);
   return outcome;
 }
@@ -302,8 +309,8 @@ export class KyselyStore implements Store {
     });
   }
 
-  async existingOutcome(id: string, reference: string, contentHash: string) {
-    return classify(this.db, id, reference, contentHash);
+  async existingOutcome(id: string, reference: string, contentHash: string, deviceId: string) {
+    return classify(this.db, id, reference, contentHash, deviceId);
   }
 
   async existingOutcomes(envelopes: readonly Probe[]) {
@@ -761,6 +768,14 @@ export class KyselyStore implements Store {
 
   useRecoveryCode(userId: string, hash: string, at: string, actor: string) {
     return secondFactors.useRecoveryCode(this.db, userId, hash, at, actor);
+  }
+
+  saveStaffCredential(credential: Parameters<Store['saveStaffCredential']>[0]) {
+    return saveStaffCredential(this.db, credential);
+  }
+
+  staffCredentialByHash(tokenHash: string) {
+    return staffCredentialByHash(this.db, tokenHash);
   }
 
   ping() {

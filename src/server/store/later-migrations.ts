@@ -5,6 +5,8 @@ import { auditRetentionMigration } from './migration-audit-retention.ts';
 import { caseworkMigration } from './migration-casework.ts';
 import { sealedNotesMigration } from './migration-sealed-notes.ts';
 import { counterMigration } from './counter-store.ts';
+import { referencePerDeviceMigration } from './migration-reference-per-device.ts';
+import { staffCredentialsMigration } from './staff-credentials.ts';
 import { keyPairsMigration, type MigrationContext } from './migration-key-pairs.ts';
 
 /**
@@ -20,5 +22,7 @@ export function laterMigrations(context: MigrationContext): Record<string, Migra
     '010-find-search-index': searchIndexMigration,
     '011-casework': caseworkMigration,
     '012-staff-accounts-second-factors': secondFactorsMigration,
+    '013-reference-per-device': referencePerDeviceMigration,
+    '014-staff-credentials': staffCredentialsMigration,
   };
 }

@@ -7,13 +7,14 @@ import { Migrator, PostgresAdapter, sql, type Generated, type Kysely, type Migra
 import { attemptThrottleMigration, type AttemptThrottleTable } from './attempt-throttle.ts';
 import { deviceReportsMigration, type DeviceReportsTable } from './device-reports.ts';
 import { type SubmissionSearchTable } from '../search/search-table.ts';
+import type { StaffCredentialsTable } from './staff-credentials.ts';
 
 /**
  * Tables as Kysely sees them, and the migrations that create them. Columns use only `text` and
  * `integer` so that one definition serves SQLite and PostgreSQL. Ciphertext is kept as the
  * base64url text it arrived as: data at rest stays encrypted and is decrypted only for staff.
  */
-export interface Database extends DeviceReportsTable, CounterTables, SubmissionSearchTable {
+export interface Database extends DeviceReportsTable, CounterTables, SubmissionSearchTable, StaffCredentialsTable {
   /**
    * Migration 006: the server's key pairs, private keys sealed under the KEK (never in the
    * database); `current` is 1 for the key devices encrypt for (one per algorithm), NULL for older ones.
@@ -56,10 +57,12 @@ export interface Database extends DeviceReportsTable, CounterTables, SubmissionS
      */
     assisted: Generated<number | null>;
     assisted_by: Generated<string | null>;
-    /** Migration 009: the username of the caseworker who has the case; NULL while nobody has it. */
+    /** Migration 011: the username of the caseworker who has the case; NULL while nobody has it. */
     assignee: Generated<string | null>;
-    /** Migration 009: keyed hash of the witness's CPR number (casework/witness-index.ts); NULL without a witness. */
+    /** Migration 011: keyed hash of the witness's CPR number (casework/witness-index.ts); NULL without a witness. */
     witness_hash: Generated<string | null>;
+    /** 1 when the staff credential's account was deactivated after the work was sealed (migration 014). */
+    assisted_by_disabled: Generated<number | null>;
   };
   submission_events: {
     id: string;

@@ -6,6 +6,7 @@ import type { StoredDeviceReport } from './device-reports.ts';
 import type { CounterStore } from './counter-store.ts';
 import type { SearchDigest } from '../search/blind-index.ts';
 import type { SearchTerms } from '../search/search-terms.ts';
+import type { StaffCredential } from './staff-credentials.ts';
 
 /**
  * What the routes need from storage, and nothing more. One implementation (kysely-store.ts) runs on
@@ -58,6 +59,8 @@ export interface SubmissionSummary {
    */
   assisted: boolean | null;
   assistedBy: string | null;
+  /** The account that assisted was deactivated after it sealed this work (its staff credential says who). */
+  assistedByDisabled?: boolean;
   /** When retention will delete it (retention-dates.ts); set by the staff routes' store, not stored. */
   deletesAt?: string;
   /** The username of the caseworker who has the case; null while nobody has it. */
@@ -213,6 +216,8 @@ export const auditActions = [
   'reset_password',
   'reactivate_user',
   'change_role',
+  'issue_staff_credential',
+  'refuse_staff_work',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -315,10 +320,13 @@ export interface Store {
   /** Revokes and audits in one transaction; false (and nothing audited) when there was nothing to revoke. */
   revokeDevice(id: string, at: string, actor?: string): Promise<boolean>;
 
-  /** Classifies an envelope against what is stored, without writing: lets ingest skip decrypting resends. */
-  existingOutcome(id: string, reference: string, contentHash: string): Promise<Exclude<InsertOutcome, 'stored'> | undefined>;
+  /**
+   * Classifies an envelope against what is stored, without writing: lets ingest skip decrypting
+   * resends. A reference clashes only with the same device's rows; an id with any row.
+   */
+  existingOutcome(id: string, reference: string, contentHash: string, deviceId: string): Promise<Exclude<InsertOutcome, 'stored'> | undefined>;
   /** existingOutcome for many envelopes in one query, answers in order: ingest asks once per request. */
-  existingOutcomes(envelopes: readonly { id: string; reference: string; contentHash: string }[]): Promise<(Exclude<InsertOutcome, 'stored'> | undefined)[]>;
+  existingOutcomes(envelopes: readonly { id: string; reference: string; contentHash: string; deviceId: string }[]): Promise<(Exclude<InsertOutcome, 'stored'> | undefined)[]>;
   /**
    * Stores a submission and its `received` event in one transaction, or stores nothing and says why.
    * Safe under concurrency: unique constraints decide, never a prior read.
@@ -471,6 +479,9 @@ export interface Store {
   /** Keeps a device's latest report and when it came (the fleet view); replaces the previous one. */
   saveDeviceReport(deviceId: string, at: string, report: DeviceReport): Promise<void>;
   listDeviceReports(): Promise<StoredDeviceReport[]>;
+  /** Staff credentials a tablet gets at online sign-in (staff-credentials.ts). */
+  saveStaffCredential(credential: { tokenHash: string; deviceId: string; userId: string; issuedAt: string; expiresAt: string }): Promise<void>;
+  staffCredentialByHash(tokenHash: string): Promise<StaffCredential | undefined>;
   /** One round trip to the database; throws when it cannot be reached (readiness). */
   ping(): Promise<void>;
 

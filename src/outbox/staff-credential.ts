@@ -1,0 +1,50 @@
+import type { Envelope } from '../contract/v1.ts';
+import { withStorage } from './db.ts';
+import { apiUrl, readDevice } from './device.ts';
+import { DEVICE_KEY, type DeviceRecord, type StaffCredentialRecord } from './records.ts';
+
+/** What asking the server for a staff credential came to. */
+export type StaffCredentialOutcome = 'saved' | 'notTablet' | 'deviceRevoked' | 'accountDisabled' | 'unavailable';
+
+/**
+ * Right after a staff member signed in online (the server session of that sign-in is still open),
+ * asks the server for a staff credential bound to this tablet and that account, and keeps it in
+ * the device record. Work sealed while it is valid carries it (attachStaffCredential); the server
+ * names the assisting staff member from it, never from the sealed `assistedBy`.
+ */
+export async function renewStaffCredential(fetcher: typeof fetch = fetch): Promise<StaffCredentialOutcome> {
+  // Storage trouble must not stop the sign-in: the work is then sent without a credential.
+  const device = await readDevice().catch(() => undefined);
+  if (!device || device.kind !== 'tablet') return 'notTablet';
+  let response: Response;
+  try {
+    response = await fetcher(apiUrl(device.serverUrl, '/api/v1/devices/staff-credential'), {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${device.token}` },
+      credentials: 'same-origin',
+    });
+  } catch {
+    return 'unavailable';
+  }
+  const body = (await response.json().catch(() => undefined)) as { error?: { code?: unknown }; credential?: unknown; username?: unknown; expiresAt?: unknown } | undefined;
+  if (response.status === 401 && body?.error?.code === 'invalid_token') return 'deviceRevoked';
+  if (response.status === 403 && body?.error?.code === 'account_disabled') return 'accountDisabled';
+  if (response.status !== 201 || typeof body?.credential !== 'string' || typeof body.username !== 'string' || typeof body.expiresAt !== 'string') return 'unavailable';
+  const staffCredential: StaffCredentialRecord = { credential: body.credential, username: body.username, expiresAt: body.expiresAt };
+  try {
+    await withStorage('device.staffCredential', (db) => db.device.update(DEVICE_KEY, { staffCredential }));
+  } catch {
+    return 'unavailable';
+  }
+  return 'saved';
+}
+
+/**
+ * The envelope with the staff credential beside it (plain metadata, not sealed), when the work is
+ * the credential holder's and sealed while it is valid; else the envelope as it is.
+ */
+export function attachStaffCredential(envelope: Envelope, assistedBy: string | undefined, device: DeviceRecord, now: Date): Envelope {
+  const held = device.staffCredential;
+  if (!held || assistedBy === undefined || held.username !== assistedBy || Date.parse(held.expiresAt) <= now.getTime()) return envelope;
+  return { ...envelope, staffCredential: held.credential };
+}

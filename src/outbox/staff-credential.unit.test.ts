@@ -1,0 +1,58 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { outboxDb } from './db.ts';
+import { readDevice } from './device.ts';
+import { renewStaffCredential } from './staff-credential.ts';
+import { submit } from './submit.ts';
+import { TEST_TYPE, clearOutboxDb, makeServerKeys, registerTestRequestType, storeDevice, testDevice, type TestServerKeys } from './testing.ts';
+
+let keys: TestServerKeys;
+beforeAll(async () => {
+  registerTestRequestType();
+  keys = await makeServerKeys();
+});
+afterEach(clearOutboxDb);
+
+const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const CREDENTIAL = 'c'.repeat(43);
+
+describe('staff credential on a tablet', () => {
+  it('keeps the credential from the server and puts it beside the holder\'s work, not inside the sealed payload', async () => {
+    await storeDevice(testDevice(keys.serverKey, { kind: 'tablet', token: 'device-token-1234567890' }));
+    const fetcher = vi.fn(async (_url: string, _init?: RequestInit) => json(201, { credential: CREDENTIAL, username: 'anna', expiresAt: '2099-01-01T00:00:00.000Z' }));
+    expect(await renewStaffCredential(fetcher as unknown as typeof fetch)).toBe('saved');
+    expect(fetcher.mock.calls[0]![1]).toMatchObject({ method: 'POST', headers: { Authorization: 'Bearer device-token-1234567890' } });
+    expect((await readDevice())?.staffCredential).toEqual({ credential: CREDENTIAL, username: 'anna', expiresAt: '2099-01-01T00:00:00.000Z' });
+
+    await submit({ type: TEST_TYPE, data: { note: 'x' }, assisted: true, assistedBy: 'anna' });
+    await submit({ type: TEST_TYPE, data: { note: 'y' }, assisted: true, assistedBy: 'bo' });
+    await submit({ type: TEST_TYPE, data: { note: 'z' } });
+    const envelopes = (await outboxDb().outbox.orderBy('createdAt').toArray()).map((i) => i.envelope!);
+    expect(envelopes.map((e) => e.staffCredential ?? null).sort()).toEqual([CREDENTIAL, null, null].sort());
+  });
+
+  it('does not attach an expired credential', async () => {
+    await storeDevice(testDevice(keys.serverKey, { kind: 'tablet', staffCredential: { credential: CREDENTIAL, username: 'anna', expiresAt: '2020-01-01T00:00:00.000Z' } }));
+    await submit({ type: TEST_TYPE, data: { note: 'x' }, assisted: true, assistedBy: 'anna' });
+    expect((await outboxDb().outbox.toArray())[0]!.envelope!.staffCredential).toBeUndefined();
+  });
+
+  it('says when the server no longer knows the tablet, or the account is deactivated', async () => {
+    await storeDevice(testDevice(keys.serverKey, { kind: 'tablet' }));
+    const revoked = vi.fn(async () => json(401, { error: { code: 'invalid_token', message: 'x' } }));
+    expect(await renewStaffCredential(revoked as typeof fetch)).toBe('deviceRevoked');
+    const disabled = vi.fn(async () => json(403, { error: { code: 'account_disabled', message: 'x' } }));
+    expect(await renewStaffCredential(disabled as typeof fetch)).toBe('accountDisabled');
+    const offline = vi.fn(async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    expect(await renewStaffCredential(offline as typeof fetch)).toBe('unavailable');
+  });
+
+  it('asks nothing on a kiosk', async () => {
+    await storeDevice(testDevice(keys.serverKey, { kind: 'kiosk' }));
+    const fetcher = vi.fn();
+    expect(await renewStaffCredential(fetcher as typeof fetch)).toBe('notTablet');
+    expect(fetcher).not.toHaveBeenCalled();
+  });
+});
