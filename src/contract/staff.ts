@@ -55,6 +55,12 @@ export const submissionRowSchema = v.object({
   deletesAt: v.optional(v.string()),
   /** Decrypted for a page of at most 100 rows; absent otherwise or where the form has no name. */
   citizenName: v.optional(v.nullable(v.string())),
+  /** The account that assisted was deactivated after it sealed this work. */
+  assistedByDisabled: v.optional(v.boolean()),
+  /** The caseworker who has the case; null while nobody has it. */
+  assignee: v.optional(v.nullable(v.string())),
+  /** The last day the case should be handled by (YYYY-MM-DD, Copenhagen). */
+  dueAt: v.optional(v.string()),
 });
 
 export const submissionListSchema = v.object({

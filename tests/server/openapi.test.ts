@@ -1,5 +1,6 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SecondFactors } from '../../src/server/auth/second-factor.ts';
 import { createApp } from '../../src/server/app.ts';
 import { HashGate } from '../../src/server/auth/hash-gate.ts';
 import { DEFAULT_LIMITS } from '../../src/server/rate-limit.ts';
@@ -36,6 +37,7 @@ describe('GET /api/openapi.json', () => {
       hashGate: new HashGate(1, 1),
       cookie: { secure: true },
       origin: { trustProxy: 0, publicOrigins: [] },
+      secondFactors: {} as SecondFactors,
     });
     const registered = new Set(
       app.routes
