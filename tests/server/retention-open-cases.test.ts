@@ -66,7 +66,7 @@ describe('open cases have a maximum age', () => {
       const done = await server.staff(cookie, `/submissions/${envelope.id}/transition`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Origin: server.url },
-        body: JSON.stringify({ to: 'rejected' }),
+        body: JSON.stringify({ to: 'rejected', note: 'Afvist: mangler underskrift' }),
       });
       expect(Date.parse(done.json.deletesAt) - Date.parse(item.receivedAt)).toBe(100 * DAY);
     } finally {

@@ -4,20 +4,25 @@ import type { EnrollResponse } from '../../src/contract/v1.ts';
 import '../../src/forms/index.ts';
 import { currentForms } from '../../src/forms/definitions/index.ts';
 import { examplePayloads } from '../../src/forms/definitions/examples.ts';
+import { isTabletOnlyType } from '../../src/forms/device-kinds.ts';
 import { testEnvelope } from './fixtures.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 
 let server: TestServer;
 let device: EnrollResponse;
+let tablet: EnrollResponse;
 let admin: string;
 
 beforeAll(async () => {
   server = await startTestServer();
   device = await server.enroll('Kiosk på Østerbro');
+  // A home visit comes only from a staff tablet (src/forms/device-kinds.ts).
+  tablet = await server.enroll('Tablet på Østerbro', 'tablet');
   admin = await server.login();
   for (const form of currentForms) {
-    const { envelope } = await testEnvelope(device.serverKey, { type: form.type, schemaVersion: form.schemaVersion, data: examplePayloads[form.id]! });
-    const r = await server.submit(device.token, { submissions: [envelope] });
+    const sender = isTabletOnlyType(form.type) ? tablet : device;
+    const { envelope } = await testEnvelope(sender.serverKey, { type: form.type, schemaVersion: form.schemaVersion, data: examplePayloads[form.id]! });
+    const r = await server.submit(sender.token, { submissions: [envelope] });
     expect(r.json.results[0], JSON.stringify(r.json.results[0])).toMatchObject({ status: 'stored' });
   }
   // A server start and a submission per request type: slow on a busy machine, never a measure.
@@ -68,9 +73,11 @@ describe('CSV for Danish Excel', () => {
       expect(row![4]).toBe('Modtaget');
       expect(row![5]).toMatch(/^\d{2}-\d{2}-\d{4} \d{2}:\d{2}$/);
       expect(row![6]).toMatch(/^\d{2}-\d{2}-\d{4} \d{2}:\d{2}$/);
-      expect(row![8]).toBe('Kiosk på Østerbro');
-      expect(row![9]).toBe('Kiosk');
-      expect(row![10]).toBe('Nej');
+      const fromTablet = isTabletOnlyType(form.type);
+      expect(row![8]).toBe(fromTablet ? 'Tablet på Østerbro' : 'Kiosk på Østerbro');
+      expect(row![9]).toBe(fromTablet ? 'Tablet' : 'Kiosk');
+      // A home visit is staff work: assisted, in words.
+      expect(row![10]).toBe(fromTablet ? 'Ja' : 'Nej');
     }
     expect(rows.every((r) => r.length === header!.length)).toBe(true);
   });
@@ -93,7 +100,8 @@ describe('CSV for Danish Excel', () => {
     expect(header![4]).toBe('Status');
     expect(header![6]).toBe('Received');
     expect(rows[0]![4]).toBe('Received');
-    expect(rows[0]![10]).toBe('No');
+    expect(rows.every((r) => ['Yes', 'No'].includes(r[10]!))).toBe(true);
+    expect(rows.some((r) => r[10] === 'No')).toBe(true);
   });
 });
 

@@ -13,7 +13,7 @@ let admin: string;
 
 beforeAll(async () => {
   server = await startTestServer();
-  tablet = await server.enroll('Tablet 1');
+  tablet = await server.enroll('Tablet 1', 'tablet');
   admin = await server.login();
 }, 60_000);
 afterAll(() => server.close());
