@@ -52,6 +52,9 @@ for (const language of ['da', 'en'] as const) {
         await fillText(page, 'readerName', 'Ole Hansen');
         await fillText(page, 'readerCpr', '0202602345');
         await choose(page, 'relation', 'family', 'family');
+      },
+      async () => {
+        await choose(page, 'accessLevel', 'read', 'read');
         await yesNo(page, 'hasEndDate', true);
         await fillDate(page, 'endDate', '2027-12-31');
       },
