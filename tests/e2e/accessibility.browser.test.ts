@@ -39,7 +39,8 @@ test('every control on the start screen is reachable by keyboard, visibly focuse
       const style = getComputedStyle(el);
       const r = el.getBoundingClientRect();
       return {
-        key: el.outerHTML.slice(0, 80),
+        // The opening tag and the text: toolbar buttons share their first 80 characters.
+        key: el.outerHTML.slice(0, el.outerHTML.indexOf('>') + 1) + (el.textContent ?? '').trim(),
         visible: style.outlineStyle !== 'none' || style.boxShadow !== 'none',
         w: r.width, h: r.height,
         skip: el.classList.contains('skipnav'),

@@ -1,5 +1,4 @@
 import { HELP_CALLS_PATH, type HelpCallRequest } from '../../../contract/counter.ts';
-import { apiUrl, readDevice } from '../../../outbox/device.ts';
 
 /** What the kiosk tells the citizen after the button: sent, waiting for the network, or not possible here. */
 export type HelpCallState = 'idle' | 'sending' | 'sent' | 'queued' | 'not-enrolled' | 'failed';
@@ -70,6 +69,8 @@ export class HelpCalls {
   }
 
   private async send(call: HelpCallRequest): Promise<Outcome> {
+    // Loaded at the first press: the start screen never loads the outbox's database (Dexie).
+    const { apiUrl, readDevice } = await import('../../../outbox/device.ts');
     const device = await readDevice().catch(() => undefined);
     if (!device) return 'not-enrolled';
     try {
