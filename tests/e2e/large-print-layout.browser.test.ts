@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { enrolKiosk } from './support/enrol.ts';
-import { choose, fieldId, fillDate, fillText, flowText, next, signTyped, yesNo, type Language } from './support/forms.ts';
+import { choose, fieldId, fillReadAccess, fillText, flowText, next, yesNo, type Language } from './support/forms.ts';
 import { chooseLanguage, setLargePrint, viewports } from './support/kiosk.ts';
 
 /** Large print, landscape and the header's Finish: the layout defects a citizen met, and the question Finish asks. */
@@ -9,26 +9,6 @@ type Box = { x: number; y: number; width: number; height: number };
 // The glyphs' ink for the reference is measured in the page (canvas measureText) with its own font.
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
-/** Fills read access to Digital Post up to "Check your answers" (it has a date field on step 2). */
-async function fillReadAccess(page: Page, language: Language): Promise<void> {
-  await page.goto('/service/digital-post-read-access');
-  await chooseLanguage(page, language);
-  await fillText(page, 'name', 'Karen Hansen');
-  await fillText(page, 'cpr', '0703854321');
-  await next(page);
-  await fillText(page, 'readerName', 'Ole Hansen');
-  await fillText(page, 'readerCpr', '1204702345');
-  await choose(page, 'relation', 'family', 'family');
-  await next(page);
-  await choose(page, 'accessLevel', 'read', 'read');
-  await yesNo(page, 'hasEndDate', true);
-  await fillDate(page, 'endDate', '2027-12-31');
-  await next(page);
-  await page.locator(fieldId('declaration')).check();
-  await signTyped(page, 'signature', 'Karen Hansen');
-  await next(page);
-  await expect(page.locator('main h1')).toHaveText(flowText[language].check);
-}
 
 /** The rectangles of the reference's text, one per line fragment, from the Range API. */
 function lineRects(reference: Locator): Promise<Box[]> {

@@ -1,7 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { enrolKiosk } from './support/enrol.ts';
-import { choose, fieldId, fillAddress, fillDate, fillText, flowText, next, pdfText, printedText, signTyped, yesNo, type Language } from './support/forms.ts';
-import { chooseLanguage } from './support/kiosk.ts';
+import { choose, fieldId, fillAddress, fillDate, fillReadAccess, fillText, flowText, next, pdfText, printedText, signTyped, yesNo, type Language } from './support/forms.ts';
 
 /**
  * No full CPR number on anything the kiosk prints or leaves in its page: a kiosk printer is shared
@@ -12,26 +11,6 @@ import { chooseLanguage } from './support/kiosk.ts';
 // Not the example in the field's hint (010190-1234), which the page shows on purpose.
 const fullCpr = /0703854321|070385-4321|1204702345|120470-2345/;
 
-/** Read access to Digital Post: the citizen's CPR number and the reader's. */
-async function fillReadAccess(page: Page, language: Language): Promise<void> {
-  await page.goto('/service/digital-post-read-access');
-  await chooseLanguage(page, language);
-  await fillText(page, 'name', 'Karen Hansen');
-  await fillText(page, 'cpr', '0703854321');
-  await next(page);
-  await fillText(page, 'readerName', 'Ole Hansen');
-  await fillText(page, 'readerCpr', '1204702345');
-  await choose(page, 'relation', 'family', 'family');
-  await next(page);
-  await choose(page, 'accessLevel', 'read', 'read');
-  await yesNo(page, 'hasEndDate', true);
-  await fillDate(page, 'endDate', '2027-12-31');
-  await next(page);
-  await page.locator(fieldId('declaration')).check();
-  await signTyped(page, 'signature', 'Karen Hansen');
-  await next(page);
-  await expect(page.locator('main h1')).toHaveText(flowText[language].check);
-}
 
 /** Housing benefit: the citizen's CPR number and that of a person in the household. */
 async function fillHousingBenefit(page: Page): Promise<void> {

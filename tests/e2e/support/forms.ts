@@ -155,3 +155,25 @@ export function cprTurning(age: number, days: number, today: string): string {
   const yy = String(birthday.getUTCFullYear() % 100).padStart(2, '0');
   return `${dd}${mm}${yy}4321`;
 }
+
+/** Read access to Digital Post (v3), up to "Check your answers": the citizen's CPR number, the reader's, and a date field. */
+export async function fillReadAccess(page: Page, language: Language): Promise<void> {
+  const { chooseLanguage } = await import('./kiosk.ts');
+  await page.goto('/service/digital-post-read-access');
+  await chooseLanguage(page, language);
+  await fillText(page, 'name', 'Karen Hansen');
+  await fillText(page, 'cpr', '0703854321');
+  await next(page);
+  await fillText(page, 'readerName', 'Ole Hansen');
+  await fillText(page, 'readerCpr', '1204702345');
+  await choose(page, 'relation', 'family', 'family');
+  await next(page);
+  await choose(page, 'accessLevel', 'read', 'read');
+  await yesNo(page, 'hasEndDate', true);
+  await fillDate(page, 'endDate', '2027-12-31');
+  await next(page);
+  await page.locator(fieldId('declaration')).check();
+  await signTyped(page, 'signature', 'Karen Hansen');
+  await next(page);
+  await expect(page.locator('main h1')).toHaveText(flowText[language].check);
+}
