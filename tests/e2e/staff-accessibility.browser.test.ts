@@ -6,7 +6,7 @@ test('axe finds nothing on the login screen, with and without errors, in both la
   await expect(page.getByRole('heading', { level: 1, name: 'Log ind' })).toBeVisible();
   await expectNoAxeViolations(page, 'login');
   await page.getByRole('button', { name: 'Log ind' }).click();
-  await expect(page.getByRole('alert')).toContainText('Skriv dit brugernavn');
+  await expect(page.locator('.alert-error')).toContainText('Skriv dit brugernavn');
   await expectNoAxeViolations(page, 'login with errors');
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Log in' })).toBeVisible();
@@ -43,7 +43,7 @@ test('axe finds nothing on the inbox and a submission, in both languages', async
   await expect(page.locator('#submission-audit tbody tr')).not.toHaveCount(0);
   await checkScreen(page, 'submission');
   await page.getByRole('button', { name: 'Afvis' }).click();
-  await expect(page.getByRole('alert')).toContainText('Skriv hvorfor henvendelsen afvises');
+  await expect(page.locator('.alert-error')).toContainText('Skriv hvorfor henvendelsen afvises');
   await checkScreen(page, 'submission with a missing note');
 });
 
@@ -58,7 +58,7 @@ test('axe finds nothing on the admin screens; a revoked device then gets 401 and
   await expect(page.getByRole('heading', { level: 1, name: 'Medarbejdere' })).toBeVisible();
   await checkScreen(page, 'staff accounts');
   await page.getByRole('button', { name: 'Opret konto' }).click();
-  await expect(page.getByRole('alert')).toContainText('Skriv et brugernavn');
+  await expect(page.locator('.alert-error')).toContainText('Skriv et brugernavn');
   await checkScreen(page, 'staff accounts with errors');
 
   // A leaver's account: deactivated after a confirmation that takes focus, then refused at login.
@@ -90,8 +90,8 @@ test('axe finds nothing on the admin screens; a revoked device then gets 401 and
   await page.getByLabel('Gyldig i antal timer').fill('0');
   await page.getByLabel('Højst antal enheder (valgfrit)').fill('x');
   await page.getByRole('button', { name: 'Opret kode' }).click();
-  await expect(page.getByRole('alert')).toContainText('Skriv et helt antal timer fra 1 til 168');
-  await expect(page.getByRole('alert')).toContainText('Skriv et helt tal fra 1 til 500');
+  await expect(page.locator('.alert-error')).toContainText('Skriv et helt antal timer fra 1 til 168');
+  await expect(page.locator('.alert-error')).toContainText('Skriv et helt tal fra 1 til 500');
   await checkScreen(page, 'enrolment codes with errors');
   const label = `Axe-kode ${Date.now()}`;
   await page.getByLabel('Navn på koden').fill(label);

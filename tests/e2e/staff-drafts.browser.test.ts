@@ -96,6 +96,6 @@ test('a type without a translation is listed, filtered and shown by its id', asy
   await expect(first).toContainText(NEW_TYPE);
   await expect(first).toContainText('Assisteret');
   await expect(first).toContainText('Hjemmebesøg 1 (Tablet)');
-  await expect(page.locator('a[download]')).toHaveAttribute('href', `/api/v1/staff/submissions.csv?type=${NEW_TYPE}`);
+  await expect(page.locator('a[download]')).toHaveAttribute('href', `/api/v1/staff/submissions.csv?type=${NEW_TYPE}&sort=-receivedAt`);
   await expectNoAxeViolations(page, 'inbox with an untranslated type');
 });

@@ -40,7 +40,7 @@ test('the inbox search finds a case by its reference (with and without hyphens),
 
   const wrong = reference.slice(0, -1) + (reference.endsWith('0') ? '1' : '0');
   await searchFor(wrong);
-  await expect(page.getByRole('alert')).toContainText('Kontrolbogstavet passer ikke');
+  await expect(page.locator('.alert-error')).toContainText('Kontrolbogstavet passer ikke');
 
   await page.getByRole('button', { name: 'Ryd søgning' }).click();
   await expect(rows).not.toHaveCount(1);
