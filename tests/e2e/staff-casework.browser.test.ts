@@ -39,6 +39,8 @@ test('a caseworker logs in, finds a submission, reads it, moves it to in progres
 
   // Newest first: a read on arrival and after each move, and the two moves between them.
   const audit = page.locator('#submission-audit tbody tr');
+  // The audit table reloads after each move: wait for the last entries before reading them.
+  await expect(audit).toHaveCount(5);
   const steps = await audit.evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].slice(1).map((td) => td.textContent!.trim())).reverse());
   expect(steps).toEqual([
     [caseworker.username, 'Læst', 'type: Testhenvendelse fra en enhed'],

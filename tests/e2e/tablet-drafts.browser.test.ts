@@ -76,7 +76,10 @@ test('an assisted form keeps its step through a reload, shows up among the draft
   await next(page); // the number to call now
   await choose(page, 'lost', 'key-card', 'key-card');
   await fillText(page, 'details', 'Pungen blev stjålet.');
+  const beforeStep = await saves(page);
   await next(page);
+  // The step's own save first, so that the wait below is for the save of what is typed next.
+  await savedSince(page, beforeStep);
   const before = await saves(page);
   await fillText(page, 'name', 'Karen Hansen');
   await savedSince(page, before);

@@ -1,4 +1,4 @@
-import { HELP_CALLS_PATH, type HelpCallRequest } from '../../../contract/counter.ts';
+import type { HelpCallRequest } from '../../../contract/counter.ts';
 
 /** What the kiosk tells the citizen after the button: sent, waiting for the network, or not possible here. */
 export type HelpCallState = 'idle' | 'sending' | 'sent' | 'queued' | 'not-enrolled' | 'failed';
@@ -69,8 +69,8 @@ export class HelpCalls {
   }
 
   private async send(call: HelpCallRequest): Promise<Outcome> {
-    // Loaded at the first press: the start screen never loads the outbox's database (Dexie).
-    const { apiUrl, readDevice } = await import('../../../outbox/device.ts');
+    // Loaded at the first press: the start screen loads neither the outbox's database (Dexie) nor valibot.
+    const [{ apiUrl, readDevice }, { HELP_CALLS_PATH }] = await Promise.all([import('../../../outbox/device.ts'), import('../../../contract/counter.ts')]);
     const device = await readDevice().catch(() => undefined);
     if (!device) return 'not-enrolled';
     try {
