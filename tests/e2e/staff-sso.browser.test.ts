@@ -77,6 +77,8 @@ test('a caseworker signs in on a staff tablet with the organisation’s login, t
   await page.locator('#setup-kind-tablet').check();
   await page.locator('form button[type="submit"]').click();
   await expect(page.locator('#setup-status-heading')).toBeVisible();
+  // The status region is always there now: wait for the device's own name, i.e. the enrolment stored.
+  await expect(page.locator('main')).toContainText('SSO-tablet');
 
   await page.goto(`${base}/tablet`);
   await expect(page.locator('main h1')).toHaveText(tabletText.da.signIn);
