@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { choose, fieldId, fillAddress, fillDate, fillText, next } from './support/forms.ts';
+import { rawStorage } from './support/raw-storage.ts';
 import { createCaseworker, logInAt } from './support/staff.ts';
 import { enrolTablet, heading, outboxRows, reopen, signInAndSetPin, tabletStaff, tabletText, unlockTablet } from './support/tablet.ts';
 
@@ -46,26 +47,7 @@ test('a home visit done offline survives the tablet being closed, is synced, and
   // The tablet is closed halfway and opened again, still offline: locked, and nothing readable in storage.
   const again = await reopen(context, page);
   await expect(heading(again)).toHaveText(tabletText.da.locked);
-  const stored = await again.evaluate(async () => {
-    const names = (await indexedDB.databases()).map((d) => d.name!);
-    const dump: string[] = [];
-    for (const name of names) {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const r = indexedDB.open(name);
-        r.onsuccess = () => resolve(r.result);
-        r.onerror = () => reject(r.error);
-      });
-      for (const store of db.objectStoreNames) {
-        const rows = await new Promise<unknown[]>((resolve) => {
-          const r = db.transaction(store).objectStore(store).getAll();
-          r.onsuccess = () => resolve(r.result);
-        });
-        dump.push(JSON.stringify(rows, (_k, v) => (v instanceof ArrayBuffer || ArrayBuffer.isView(v) ? '[bytes]' : v)));
-      }
-      db.close();
-    }
-    return dump.join('\n') + localStorage.length + sessionStorage.length;
-  });
+  const stored = await rawStorage(again);
   for (const secret of ['Karen', 'Sørensen', '010190', 'Vestergade', 'Sengeliggende']) expect(stored).not.toContain(secret);
   await unlockTablet(again);
   const draft = again.locator('.tablet-drafts a');
