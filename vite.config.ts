@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import { fileURLToPath } from 'node:url';
-import { espeakPlugin } from './src/speech/build/espeak-plugin.ts';
+import { espeakPlugin } from '#speech/build/espeak-plugin.ts';
 
 // dkfds's package.json exports only its JS; its Sass, fonts and icons are reached through this alias.
 const dkfds = fileURLToPath(new URL('./node_modules/dkfds/dist', import.meta.url));
@@ -23,7 +23,7 @@ export default defineConfig({
       strategies: 'injectManifest',
       srcDir: 'src/sw',
       filename: 'sw.ts',
-      // The page registers the worker itself (src/app/sw-update.ts) so that an update waits for a reset.
+      // The page registers the worker itself (src/app/shared/sw-update.ts) so that an update waits for a reset.
       injectRegister: false,
       manifest: {
         name: 'Borgerservice selvbetjening',

@@ -1,11 +1,11 @@
 import { mount } from 'svelte';
-import './styles/kiosk.scss';
-import App from './App.svelte';
-import ConfigError from './kiosk/ConfigError.svelte';
-import { initI18n, loadAllNamespaces } from './i18n.ts';
-import { loadConfig } from './config.ts';
-import { registerServiceWorker } from './sw-update.ts';
-import { readDeviceStatus } from '../outbox/device-status.ts';
+import '#app/styles/kiosk.scss';
+import App from '#app/kiosk/KioskApp.svelte';
+import ConfigError from '#app/kiosk/ConfigError/ConfigError.svelte';
+import { initI18n, loadAllNamespaces } from '#app/shared/i18n.ts';
+import { loadConfig } from '#app/shared/config.ts';
+import { registerServiceWorker } from '#app/shared/sw-update.ts';
+import { readDeviceStatus } from '#outbox/device-status.ts';
 
 const target = document.getElementById('app')!;
 await initI18n();
@@ -28,12 +28,12 @@ if ((location.pathname === '/' || location.pathname === '/index.html') && (await
 // The caseworkers' back office shares the origin (the CSP allows nothing else) but none of the
 // kiosk's code: it is loaded only on its own paths, so the kiosk's start screen never pays for it.
 if (location.pathname === '/staff' || location.pathname.startsWith('/staff/')) {
-  const [{ mountStaff }] = await Promise.all([import('./staff/mount.ts'), loadAllNamespaces()]);
+  const [{ mountStaff }] = await Promise.all([import('#app/staff/mount.ts'), loadAllNamespaces()]);
   mountStaff(target);
 } else if (isTabletPath(location.pathname)) {
   // Staff mode on a tablet, like the back office: its own chunk, loaded only on its own paths.
   try {
-    const [{ mountTablet }, config] = await Promise.all([import('./tablet/tablet-mode.ts'), loadConfig(), loadAllNamespaces()]);
+    const [{ mountTablet }, config] = await Promise.all([import('#app/tablet/tablet-mode.ts'), loadConfig(), loadAllNamespaces()]);
     mountTablet(target, config);
   } catch (error) {
     console.error(error);

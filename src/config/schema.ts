@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { isIsoDate } from '../domain/dates.ts';
+import { isIsoDate } from '#domain/dates.ts';
 import { serviceGroups } from './values.ts';
 
 /**

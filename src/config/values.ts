@@ -1,9 +1,6 @@
 // Plain values of the municipality configuration, apart from its schema so that screens can use
 // them without loading the validation library (the start screen has a JavaScript budget).
 
-export const weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
-export type Weekday = (typeof weekdays)[number];
-
 export const serviceGroups = ['digital-id', 'without-digital-id'] as const;
 
 /**

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { submissionStatuses } from '#domain/casework/submission-workflow.ts';
 
 /**
  * The staff API's requests and answers, shared by the server (which validates with them) and the
@@ -6,7 +7,7 @@ import * as v from 'valibot';
  * /api/openapi.json. Extend, never break: a municipality's integration may read these answers.
  */
 
-export const submissionStatuses = ['received', 'in_progress', 'done', 'rejected'] as const;
+export { submissionStatuses };
 export const deviceKinds = ['kiosk', 'tablet'] as const;
 export const staffRoles = ['admin', 'caseworker'] as const;
 

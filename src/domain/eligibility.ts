@@ -1,7 +1,7 @@
 import { ageOn, dateOfTurning } from './age.ts';
 import { calendarDate, daysBetween, type IsoDate } from './dates.ts';
 import type { Scheme } from './scheme.ts';
-import { minimumAge } from './rules/age.ts';
+import { minimumAge } from './rules/age-limits.ts';
 import { ruleOn } from './rules/dated.ts';
 import { documentRequirements, idDocuments, type DocumentId } from './rules/documents.ts';
 import { witnessLimit, witnessMinimumAge, witnessMitIdExperience } from './rules/witness.ts';

@@ -1,4 +1,4 @@
-import { weekdays } from '../config/values.ts';
+import { weekdays } from './weekdays.ts';
 import { isClosingDay } from './business-days.ts';
 import { addDays, calendarDate, isoWeekday, type IsoDate } from './dates.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import defaultConfig from '../config/municipality.default.json' with { type: 'json' };
+import defaultConfig from '#config/municipality.default.json' with { type: 'json' };
 import { bookableDays, slotsOn } from './slots.ts';
 
 const hours = defaultConfig;

@@ -1,4 +1,4 @@
-import type { FieldError } from '../contract/v1.ts';
+import type { FieldError } from '#contract/v1.ts';
 import { staffOnlyFormIds } from './catalog.ts';
 import { STAFF_DRAFT_TYPE } from './staff-draft.ts';
 

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { FieldError } from '../contract/v1.ts';
+import type { FieldError } from '#contract/v1.ts';
 import { hostileInputErrors } from './engine/hostile-input.ts';
 
 /**

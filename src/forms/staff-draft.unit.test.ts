@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import './index.ts';
 import { validateRequest } from './registry.ts';
 import { STAFF_DRAFT_TYPE } from './staff-draft.ts';
-import { seal } from '../outbox/envelope.ts';
-import { openEnvelope } from '../server/crypto/open-envelope.ts';
+import { seal } from '#outbox/envelope.ts';
+import { openEnvelope } from '#server/crypto/open-envelope.ts';
 
 const data = {
   formId: 'home-visit',

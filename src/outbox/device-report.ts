@@ -1,4 +1,4 @@
-import { DEVICE_REPORT_PATH, type DeviceErrorCategory, type DeviceReport } from '../contract/device-report.ts';
+import { DEVICE_REPORT_PATH, type DeviceErrorCategory, type DeviceReport } from '#contract/device-report.ts';
 import { version } from '../../package.json';
 import { withStorage } from './db.ts';
 import { apiUrl } from './device.ts';

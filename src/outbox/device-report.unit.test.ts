@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import * as v from 'valibot';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { deviceReportSchema, type DeviceReport } from '../contract/device-report.ts';
+import { deviceReportSchema, type DeviceReport } from '#contract/device-report.ts';
 import { memoryLock } from './lock.ts';
 import { submit } from './submit.ts';
 import { syncOutbox } from './sync.ts';

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { EnrollRequest } from '../contract/v1.ts';
+import type { EnrollRequest } from '#contract/v1.ts';
 import { withStorage } from './db.ts';
 import { apiUrl } from './device.ts';
 import { importServerKey } from './envelope.ts';

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { EnrollResponse } from '../contract/v1.ts';
+import type { EnrollResponse } from '#contract/v1.ts';
 import { outboxDb } from './db.ts';
 import { readDevice } from './device.ts';
 import { enrol, normalizeServerUrl, type EnrolInput } from './enrol.ts';

@@ -1,4 +1,4 @@
-import { envelopeAad, type Envelope, type SealedPayload, type ServerKey } from '../contract/v1.ts';
+import { envelopeAad, type Envelope, type SealedPayload, type ServerKey } from '#contract/v1.ts';
 import { toBase64url } from './base64url.ts';
 
 /**

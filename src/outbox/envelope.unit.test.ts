@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as v from 'valibot';
-import { envelopeSchema, type Envelope, type SealedPayload } from '../contract/v1.ts';
+import { envelopeSchema, type Envelope, type SealedPayload } from '#contract/v1.ts';
 import { fromBase64url, toBase64url } from './base64url.ts';
 import { importServerKey, seal } from './envelope.ts';
 import { makeServerKeys, openEnvelope, type TestServerKeys } from './testing.ts';

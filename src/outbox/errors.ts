@@ -1,4 +1,4 @@
-import type { FieldError } from '../contract/v1.ts';
+import type { FieldError } from '#contract/v1.ts';
 
 /**
  * Typed failures of the outbox. Each names where it happened and keeps its cause; the UI maps

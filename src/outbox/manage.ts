@@ -1,4 +1,4 @@
-import type { Envelope } from '../contract/v1.ts';
+import type { Envelope } from '#contract/v1.ts';
 import { withStorage } from './db.ts';
 import { DiscardReasonRequiredError, OutboxItemNotFoundError } from './errors.ts';
 import { emitOutbox } from './events.ts';

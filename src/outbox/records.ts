@@ -1,4 +1,4 @@
-import type { Envelope, FieldError, ServerKey } from '../contract/v1.ts';
+import type { Envelope, FieldError, ServerKey } from '#contract/v1.ts';
 
 /**
  * What the device keeps in IndexedDB, and the names both the Dexie database (db.ts) and the

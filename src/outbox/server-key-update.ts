@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { ServerKey } from '../contract/v1.ts';
+import type { ServerKey } from '#contract/v1.ts';
 import { withStorage } from './db.ts';
 import { importServerKey } from './envelope.ts';
 import { DEVICE_KEY } from './records.ts';

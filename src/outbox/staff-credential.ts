@@ -1,4 +1,4 @@
-import type { Envelope } from '../contract/v1.ts';
+import type { Envelope } from '#contract/v1.ts';
 import { withStorage } from './db.ts';
 import { apiUrl, readDevice } from './device.ts';
 import { DEVICE_KEY, type DeviceRecord, type StaffCredentialRecord } from './records.ts';

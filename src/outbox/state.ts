@@ -1,4 +1,4 @@
-import type { Envelope, FieldError } from '../contract/v1.ts';
+import type { Envelope, FieldError } from '#contract/v1.ts';
 import { backoffDelay } from './backoff.ts';
 import type { OutboxError, OutboxItem } from './records.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Envelope } from '../contract/v1.ts';
+import type { Envelope } from '#contract/v1.ts';
 import { BACKOFF_BASE_MS } from './backoff.ts';
 import type { OutboxItem } from './records.ts';
 import { InvalidTransitionError, queuedItem, transition, type OutboxEvent } from './state.ts';

@@ -1,5 +1,5 @@
-import { MAX_ASSISTED_BY, MAX_BODY_BYTES, type SealedPayload } from '../contract/v1.ts';
-import { requestType, validateRequest } from '../forms/index.ts';
+import { MAX_ASSISTED_BY, MAX_BODY_BYTES, type SealedPayload } from '#contract/v1.ts';
+import { requestType, validateRequest } from '#forms/index.ts';
 import { withStorage } from './db.ts';
 import { readDevice } from './device.ts';
 import { seal } from './envelope.ts';

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Envelope } from '../contract/v1.ts';
+import type { Envelope } from '#contract/v1.ts';
 import { outboxDb } from './db.ts';
 import { readDevice, readSyncStatus } from './device.ts';
 import { memoryLock } from './lock.ts';

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { MAX_BATCH, type FieldError, type ServerKey } from '../contract/v1.ts';
+import { MAX_BATCH, type FieldError, type ServerKey } from '#contract/v1.ts';
 import { parseRetryAfter } from './backoff.ts';
 // Static, not import(): the service worker runs this as a classic script, where Vite's preload
 // helper for import() (it reads import.meta) would stop the worker from starting.

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Envelope, ItemResult } from '../contract/v1.ts';
+import type { Envelope, ItemResult } from '#contract/v1.ts';
 import { outboxDb } from './db.ts';
 import { memoryLock } from './lock.ts';
 import type { OutboxItem } from './records.ts';

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import { envelopeAad, type Envelope, type SealedPayload, type ServerKey } from '../contract/v1.ts';
-import { registerRequestType } from '../forms/registry.ts';
+import { envelopeAad, type Envelope, type SealedPayload, type ServerKey } from '#contract/v1.ts';
+import { registerRequestType } from '#forms/registry.ts';
 import { fromBase64url } from './base64url.ts';
 import { outboxDb } from './db.ts';
 import { DB_NAME, DEVICE_KEY, type DeviceRecord } from './records.ts';

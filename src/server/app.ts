@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { MunicipalityConfig } from '../config/schema.ts';
+import type { MunicipalityConfig } from '#config/schema.ts';
 import type { AppEnv } from './app-env.ts';
 import type { HashGate } from './auth/hash-gate.ts';
 import { staffAuth, type CookiePolicy } from './auth/sessions.ts';

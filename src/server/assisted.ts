@@ -1,4 +1,4 @@
-import type { SealedPayload } from '../contract/v1.ts';
+import type { SealedPayload } from '#contract/v1.ts';
 
 /** Whether a staff member filled the submission in for the citizen, and who (issue 7, assisted service). */
 export interface AssistedMetadata {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseMunicipalityConfig, type MunicipalityConfig } from '../config/schema.ts';
+import { parseMunicipalityConfig, type MunicipalityConfig } from '#config/schema.ts';
 
 // From the repository root, so that the same path holds for src/server/config.ts under tsx and for
 // the built build/server/main.js (both two levels below the root).

@@ -1,4 +1,4 @@
-import type { DeviceReport } from '../contract/device-report.ts';
+import type { DeviceReport } from '#contract/device-report.ts';
 import type { StoredDeviceReport } from './store/device-reports.ts';
 import type { Device } from './store/store.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DeviceReport } from '../contract/device-report.ts';
+import type { DeviceReport } from '#contract/device-report.ts';
 import { deviceHealth, fleetThresholdsFromEnv, sortByTrouble } from './fleet.ts';
 import { shutdownGraceFromEnv } from './shutdown.ts';
 

@@ -1,5 +1,5 @@
 // Registers every request type before the first envelope is validated (see src/forms/index.ts).
-import '../forms/index.ts';
+import '#forms/index.ts';
 import { httpOptionsFromEnv } from './http-env.ts';
 import { jsonLog } from './log.ts';
 import { AUDIT_MIN_RETENTION_DAYS, OPEN_CASE_MIN_DAYS } from './retention.ts';

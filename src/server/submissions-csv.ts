@@ -1,5 +1,5 @@
-import { formTranslator, type TextLanguage } from '../forms/engine/form-texts.ts';
-import { requestTitle } from '../forms/engine/labelled-answers.ts';
+import { formTranslator, type TextLanguage } from '#forms/engine/form-texts.ts';
+import { requestTitle } from '#forms/engine/labelled-answers.ts';
 import type { SubmissionSummary } from './store/store.ts';
 
 /**

@@ -3,7 +3,7 @@ import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { NetworkFirst } from 'workbox-strategies';
 import { clientsClaim } from 'workbox-core';
-import { installOutboxSync } from '../outbox/sw-sync.ts';
+import { installOutboxSync } from '#outbox/sw-sync.ts';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -25,7 +25,7 @@ self.addEventListener('install', (event) => {
 });
 
 // A new version waits until the page asks for it, which the kiosk does only at a reset. The page
-// first wakes the old worker with WAKE, so that Chromium can swap it out at once (src/app/sw-update.ts).
+// first wakes the old worker with WAKE, so that Chromium can swap it out at once (src/app/shared/sw-update.ts).
 self.addEventListener('message', (event) => {
   if (event.data?.type === 'SKIP_WAITING') void self.skipWaiting();
   if (event.data?.type === 'WAKE') event.ports[0]?.postMessage('awake');

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../e2e/support/server-process.ts';
-import { keyCopies } from '../../src/server/crypto/server-key.ts';
+import { keyCopies } from '#server/crypto/server-key.ts';
 import { startBenchPg } from './lib/postgres.ts';
 import type { Figure } from './lib/results.ts';
 import { BENCH_ENROLMENT_CODE, repoRoot, startServerChild, type ServerChild } from './lib/server.ts';

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import defaultConfig from '../../src/config/municipality.default.json' with { type: 'json' };
-import type { MunicipalityConfig } from '../../src/config/schema.ts';
+import defaultConfig from '#config/municipality.default.json' with { type: 'json' };
+import type { MunicipalityConfig } from '#config/schema.ts';
 import { fieldId } from './support/forms.ts';
 import { chooseLanguage } from './support/kiosk.ts';
 

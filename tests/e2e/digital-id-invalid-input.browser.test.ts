@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import type { ErrorCode } from '../../src/forms/engine/types.ts';
+import type { ErrorCode } from '#forms/engine/types.ts';
 import { bookedDay, clockFor, expectFieldError, maxKeyCards, validSteps, type DigitalIdService } from './support/digital-id.ts';
 import { enrolKiosk } from './support/enrol.ts';
 import { choose, fieldId, fillText, flowText, type Language } from './support/forms.ts';

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { addDays, calendarDate } from '../../src/domain/dates.ts';
-import { ruleOn } from '../../src/domain/rules/dated.ts';
-import { moveReporting } from '../../src/domain/rules/moving.ts';
+import { addDays, calendarDate } from '#domain/dates.ts';
+import { ruleOn } from '#domain/rules/dated.ts';
+import { moveReporting } from '#domain/rules/moving.ts';
 import { enrolKiosk } from './support/enrol.ts';
 import { choose, expectNoAxeViolations, fieldId, fillAddress, fillDate, fillText, next, printedText, screenshotBothSizes, screenText, signTyped, yesNo } from './support/forms.ts';
 import { chooseLanguage, setLargePrint } from './support/kiosk.ts';

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { calendarDate } from '../../src/domain/dates.ts';
+import { calendarDate } from '#domain/dates.ts';
 import { enrolKiosk } from './support/enrol.ts';
 import { choose, completeFormOffline, cprTurning, fieldId, fillAddress, fillText, flowText, next, printedText, screenshotBothSizes, signTyped, yesNo } from './support/forms.ts';
 import { chooseLanguage } from './support/kiosk.ts';

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { enrolKiosk } from './support/enrol.ts';
-import { addDays, calendarDate } from '../../src/domain/dates.ts';
+import { addDays, calendarDate } from '#domain/dates.ts';
 import { choose, completeFormOffline, cprTurning, fieldId, fillAddress, fillDate, fillText, screenshotBothSizes, signTyped, yesNo, type Language, type StepFiller } from './support/forms.ts';
 import { chooseLanguage } from './support/kiosk.ts';
 import { expectNoAxeViolations, next } from './support/forms.ts';

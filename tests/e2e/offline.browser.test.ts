@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
-import defaultConfig from '../../src/config/municipality.default.json' with { type: 'json' };
+import defaultConfig from '#config/municipality.default.json' with { type: 'json' };
 import { openKiosk } from './support/kiosk.ts';
 import { visitUntilControlled } from './support/service-worker.ts';
 
@@ -24,7 +24,7 @@ test('after the first visit the kiosk starts, reloads and follows deep links wit
 test.describe('a new version', () => {
   // This test edits the served service worker, so it must not run beside the other offline test.
   // It used to fail about 1 run in 5: Chromium held the new version back for 30 s when the old
-  // worker was stopped at the reset; src/app/sw-update.ts now wakes it first (since then 0 failures in 12 repeats).
+  // worker was stopped at the reset; src/app/shared/sw-update.ts now wakes it first (since then 0 failures in 12 repeats).
   test.describe.configure({ mode: 'serial' });
   const swFile = new URL('../../dist/sw.js', import.meta.url);
 

@@ -37,7 +37,7 @@ test('holds exactly one copy of a request submitted offline, after a reload, a c
   // Back online, the start screen alone (no set-up screen open) must send it. Usually the 'online'
   // event does, once the backoff of the failed tries has run out; but a try may still land just
   // before (Background Sync does not see the emulated offline), and then the start screen's
-  // 30-second sync timer (src/app/outbox-sync.ts) is what sends it: hence 45 s.
+  // 30-second sync timer (src/app/shared/outbox-sync.ts) is what sends it: hence 45 s.
   await expect.poll(async () => (await readOutbox(again))[0]!.nextAttemptAt - Date.now(), { timeout: 10_000 }).toBeLessThan(0);
   await context.setOffline(false);
   await expect.poll(() => copiesOf(env.server.url, [reference!]), { timeout: 45_000 }).toEqual([1]);

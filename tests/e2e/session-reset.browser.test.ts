@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import defaultConfig from '../../src/config/municipality.default.json' with { type: 'json' };
+import defaultConfig from '#config/municipality.default.json' with { type: 'json' };
 import { chooseLanguage, openKiosk, setLargePrint } from './support/kiosk.ts';
 
 const MARKER = 'Citizen-Marker-7731';

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import defaultConfig from '../../src/config/municipality.default.json' with { type: 'json' };
+import defaultConfig from '#config/municipality.default.json' with { type: 'json' };
 import { enrolKiosk } from './support/enrol.ts';
 import { chooseLanguage } from './support/kiosk.ts';
 import { adminApi } from './support/staff.ts';

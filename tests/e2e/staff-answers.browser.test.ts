@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { examplePayloads } from '../../src/forms/definitions/examples.ts';
-import { requestType } from '../../src/forms/index.ts';
+import { examplePayloads } from '#forms/definitions/examples.ts';
+import { requestType } from '#forms/index.ts';
 import { adminApi, E2E_ADMIN, logInAt, storeSubmission } from './support/staff.ts';
 
 // A 1×1 PNG, as the signature pad would send (much smaller).

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import type { EnrollResponse } from '../../src/contract/v1.ts';
+import type { EnrollResponse } from '#contract/v1.ts';
 import { E2E_ENROLMENT_CODE } from './support/enrol.ts';
 import { adminApi, E2E_ADMIN, expectNoAxeViolations, logInAt } from './support/staff.ts';
 

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { examplePayloads } from '../../src/forms/definitions/examples.ts';
-import { requestType } from '../../src/forms/index.ts';
-import { newReference } from '../../src/outbox/reference.ts';
+import { examplePayloads } from '#forms/definitions/examples.ts';
+import { requestType } from '#forms/index.ts';
+import { newReference } from '#outbox/reference.ts';
 import { adminApi, E2E_ADMIN, logInAt, storeSubmission } from './support/staff.ts';
 
 const type = 'change-of-address';

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { totpCode } from '../../src/server/auth/totp.ts';
+import { totpCode } from '#server/auth/totp.ts';
 import { adminApi, createCaseworker, logInAt } from './support/staff.ts';
 
 test('a caseworker enrols a second factor, signs in with a code, and changes the password', async ({ page, request }) => {

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import defaultConfig from '../../src/config/municipality.default.json' with { type: 'json' };
+import defaultConfig from '#config/municipality.default.json' with { type: 'json' };
 import { chooseLanguage, openKiosk, setLargePrint, viewports } from './support/kiosk.ts';
 
 test('shows the municipality, its opening hours and phone from the configuration', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import type { Envelope } from '../../src/contract/v1.ts';
+import type { Envelope } from '#contract/v1.ts';
 import { adminApi } from './support/staff.ts';
 import { heading, outboxRows, readyTablet, sendAssistedBlock, serverPayload, tabletText } from './support/tablet.ts';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EnrollResponse } from '../../src/contract/v1.ts';
+import type { EnrollResponse } from '#contract/v1.ts';
 // The server registers every request type this way (src/server/main.ts); staff-draft is one of them.
-import '../../src/forms/index.ts';
+import '#forms/index.ts';
 import { testEnvelope, testPayload } from './fixtures.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 import { seal } from './seal.ts';

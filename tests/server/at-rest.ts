@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { openPrivateKey } from '../../src/server/crypto/key-wrap.ts';
-import type { StoredServerKey } from '../../src/server/store/store.ts';
+import { openPrivateKey } from '#server/crypto/key-wrap.ts';
+import type { StoredServerKey } from '#server/store/store.ts';
 import { testEnvelope } from './fixtures.ts';
 import type { TestServer } from './harness.ts';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Log } from '../../src/server/log.ts';
+import type { Log } from '#server/log.ts';
 import { ADMIN, startTestServer, type Reply, type TestServer } from './harness.ts';
 
 /**

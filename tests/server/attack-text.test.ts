@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EnrollResponse } from '../../src/contract/v1.ts';
-import '../../src/forms/device-test.ts';
+import type { EnrollResponse } from '#contract/v1.ts';
+import '#forms/device-test.ts';
 import { testEnvelope } from './fixtures.ts';
 import { ENROLLMENT_CODE, startTestServer, type TestServer } from './harness.ts';
 

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe } from 'vitest';
-import { silentLog } from '../../src/server/log.ts';
-import { openStore } from '../../src/server/store/open-store.ts';
+import { silentLog } from '#server/log.ts';
+import { openStore } from '#server/store/open-store.ts';
 import { describeAuditAppendOnly } from './audit-append-only.ts';
 import { pgAvailable, startPgCluster, type PgCluster } from './pg-cluster.ts';
 

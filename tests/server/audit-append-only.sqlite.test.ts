@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe } from 'vitest';
-import { silentLog } from '../../src/server/log.ts';
-import { openStore } from '../../src/server/store/open-store.ts';
-import { SQLITE_FILE } from '../../src/server/store/sqlite.ts';
+import { silentLog } from '#server/log.ts';
+import { openStore } from '#server/store/open-store.ts';
+import { SQLITE_FILE } from '#server/store/sqlite.ts';
 import { describeAuditAppendOnly } from './audit-append-only.ts';
 
 describe('audit log on SQLite', () => {

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
-import { AUDIT_MIN_RETENTION_DAYS } from '../../src/server/retention.ts';
-import type { Store } from '../../src/server/store/store.ts';
+import { AUDIT_MIN_RETENTION_DAYS } from '#server/retention.ts';
+import type { Store } from '#server/store/store.ts';
 
 /** Runs SQL on the database behind a store, bypassing it, as a stray console session would. */
 export type RawSql = (statement: string) => Promise<unknown>;

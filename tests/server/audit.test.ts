@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EnrollResponse } from '../../src/contract/v1.ts';
+import type { EnrollResponse } from '#contract/v1.ts';
 import { testEnvelope } from './fixtures.ts';
 import { ADMIN, startTestServer, type TestServer } from './harness.ts';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EnrollResponse, Envelope, SealedPayload } from '../../src/contract/v1.ts';
+import type { EnrollResponse, Envelope, SealedPayload } from '#contract/v1.ts';
 import { REPO_ROOT } from './child-server.ts';
 import { testEnvelope } from './fixtures.ts';
 import { startTestServer, type TestServer } from './harness.ts';

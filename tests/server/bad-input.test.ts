@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_BODY_BYTES, type EnrollResponse, type Envelope } from '../../src/contract/v1.ts';
+import { MAX_BODY_BYTES, type EnrollResponse, type Envelope } from '#contract/v1.ts';
 import { testEnvelope } from './fixtures.ts';
 import { ENROLLMENT_CODE, startTestServer, type Reply, type TestServer } from './harness.ts';
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EnrollResponse } from '../../src/contract/v1.ts';
-import { caseDueDate } from '../../src/domain/due-date.ts';
+import type { EnrollResponse } from '#contract/v1.ts';
+import { caseDueDate } from '#domain/due-date.ts';
 import { filesUnder } from './at-rest.ts';
 import { testEnvelope } from './fixtures.ts';
 import { startTestServer, type TestServer } from './harness.ts';

@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { rotateKek } from '../../src/server/cli-rotate-kek.ts';
-import { silentLog } from '../../src/server/log.ts';
-import { openStore } from '../../src/server/store/open-store.ts';
+import { rotateKek } from '#server/cli-rotate-kek.ts';
+import { silentLog } from '#server/log.ts';
+import { openStore } from '#server/store/open-store.ts';
 import { NOTE, populate } from './at-rest.ts';
 import { startTestServer, TEST_KEK } from './harness.ts';
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLog } from '../../src/server/log.ts';
-import { copenhagenDay } from '../../src/server/store/counter-store.ts';
-import { openStore } from '../../src/server/store/open-store.ts';
-import type { Store } from '../../src/server/store/store.ts';
+import { silentLog } from '#server/log.ts';
+import { copenhagenDay } from '#server/store/counter-store.ts';
+import { openStore } from '#server/store/open-store.ts';
+import type { Store } from '#server/store/store.ts';
 import { pgAvailable, startPgCluster, type PgCluster } from './pg-cluster.ts';
 
 /** Queue numbers and help calls on PostgreSQL, where concurrent transactions really run at once. */

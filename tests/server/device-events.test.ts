@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EnrollResponse } from '../../src/contract/v1.ts';
+import type { EnrollResponse } from '#contract/v1.ts';
 import { ENROLLMENT_CODE, startTestServer, type TestServer } from './harness.ts';
 
 describe('device events: a PIN wipe on a tablet reaches the audit log', { timeout: 30_000 }, () => {

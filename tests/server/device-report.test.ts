@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DeviceReport } from '../../src/contract/device-report.ts';
+import type { DeviceReport } from '#contract/device-report.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 
 const healthy: DeviceReport = { appVersion: '0.1.0', queued: 0, oldestQueuedAgeSeconds: null, rejected: 0, storageUsedBytes: 2_000_000, storageQuotaBytes: 500_000_000, persisted: true, lastError: 'none' };

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DeviceReport } from '../../src/contract/device-report.ts';
-import { silentLog } from '../../src/server/log.ts';
-import { openStore } from '../../src/server/store/open-store.ts';
-import type { Store } from '../../src/server/store/store.ts';
+import type { DeviceReport } from '#contract/device-report.ts';
+import { silentLog } from '#server/log.ts';
+import { openStore } from '#server/store/open-store.ts';
+import type { Store } from '#server/store/store.ts';
 import { pgAvailable, startPgCluster, type PgCluster } from './pg-cluster.ts';
 
 const report = (queued: number): DeviceReport => ({ appVersion: '1.2.3', queued, oldestQueuedAgeSeconds: queued ? 60 : null, rejected: 0, storageUsedBytes: null, storageQuotaBytes: null, persisted: null, lastError: 'none' });

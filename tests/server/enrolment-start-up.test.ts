@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { enrollmentCodeWeakness } from '../../src/server/auth/start-up-codes.ts';
-import { httpOptionsFromEnv } from '../../src/server/http-env.ts';
+import { enrollmentCodeWeakness } from '#server/auth/start-up-codes.ts';
+import { httpOptionsFromEnv } from '#server/http-env.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 
 /** No permanent master code: ENROLLMENT_CODE is checked, stored, expires, is limited and revocable; a fresh install may show a one-hour code on its terminal. */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EnrollResponse, Envelope } from '../../src/contract/v1.ts';
+import type { EnrollResponse, Envelope } from '#contract/v1.ts';
 import { testEnvelope } from './fixtures.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 import { pgAvailable, startPgReplicaPair, type PgReplicaPair } from './pg-cluster.ts';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as v from 'valibot';
-import type { Envelope, SealedPayload, ServerKey } from '../../src/contract/v1.ts';
-import { registerRequestType, requestType } from '../../src/forms/registry.ts';
+import type { Envelope, SealedPayload, ServerKey } from '#contract/v1.ts';
+import { registerRequestType, requestType } from '#forms/registry.ts';
 import { seal } from './seal.ts';
 
 /**

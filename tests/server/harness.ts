@@ -1,9 +1,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { EnrollResponse } from '../../src/contract/v1.ts';
-import { silentLog } from '../../src/server/log.ts';
-import { startServer, type RunningServer, type ServerOptions } from '../../src/server/server.ts';
+import type { EnrollResponse } from '#contract/v1.ts';
+import { silentLog } from '#server/log.ts';
+import { startServer, type RunningServer, type ServerOptions } from '#server/server.ts';
 import { registerTestRequestType } from './fixtures.ts';
 
 /** Strong enough for the start-up check (auth/start-up-codes.ts). */

@@ -3,11 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keyCopies, loadServerKeyring, type ServerKeyring } from '../../src/server/crypto/server-key.ts';
-import { ingestBatch } from '../../src/server/ingest/ingest-batch.ts';
-import { silentLog } from '../../src/server/log.ts';
-import { openStore } from '../../src/server/store/open-store.ts';
-import type { NewSubmission, Store } from '../../src/server/store/store.ts';
+import { keyCopies, loadServerKeyring, type ServerKeyring } from '#server/crypto/server-key.ts';
+import { ingestBatch } from '#server/ingest/ingest-batch.ts';
+import { silentLog } from '#server/log.ts';
+import { openStore } from '#server/store/open-store.ts';
+import type { NewSubmission, Store } from '#server/store/store.ts';
 import { registerTestRequestType, testEnvelope } from './fixtures.ts';
 
 /**

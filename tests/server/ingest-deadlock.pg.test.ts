@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EnrollResponse, Envelope } from '../../src/contract/v1.ts';
+import type { EnrollResponse, Envelope } from '#contract/v1.ts';
 import { testEnvelope } from './fixtures.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 import { pgAvailable, startPgCluster, type PgCluster } from './pg-cluster.ts';

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { silentLog } from '../../src/server/log.ts';
-import { openStore } from '../../src/server/store/open-store.ts';
+import { silentLog } from '#server/log.ts';
+import { openStore } from '#server/store/open-store.ts';
 import { describeGroupCommitContract } from './ingest-store.ts';
 
 describeGroupCommitContract('SQLite', async () => {

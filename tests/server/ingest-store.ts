@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Envelope } from '../../src/contract/v1.ts';
-import type { Device, NewSubmission, Store } from '../../src/server/store/store.ts';
+import type { Envelope } from '#contract/v1.ts';
+import type { Device, NewSubmission, Store } from '#server/store/store.ts';
 import { testReference } from './fixtures.ts';
 import type { StoreLocation } from './store-contract.ts';
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EnrollResponse, Envelope, ItemResult } from '../../src/contract/v1.ts';
+import type { EnrollResponse, Envelope, ItemResult } from '#contract/v1.ts';
 import { testEnvelope, testPayload, testReference } from './fixtures.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 import { b64url, seal } from './seal.ts';
@@ -111,7 +111,7 @@ describe('invalid envelopes are answered per item and nothing of them is stored'
         const e = (await testEnvelope(device.serverKey)).envelope;
         const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, ['encrypt']);
         const iv = crypto.getRandomValues(new Uint8Array(12));
-        const { envelopeAad } = await import('../../src/contract/v1.ts');
+        const { envelopeAad } = await import('#contract/v1.ts');
         const ct = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: envelopeAad(e) as Uint8Array<ArrayBuffer> }, key, new TextEncoder().encode('not json'));
         const pub = await crypto.subtle.importKey('jwk', device.serverKey.jwk, { name: 'RSA-OAEP', hash: 'SHA-256' }, false, ['wrapKey']);
         const wk = await crypto.subtle.wrapKey('raw', key, pub, { name: 'RSA-OAEP' });

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { generatedKekPath, parseKek, resolveKek } from '../../src/server/crypto/key-encryption-key.ts';
+import { generatedKekPath, parseKek, resolveKek } from '#server/crypto/key-encryption-key.ts';
 import { startTestServer } from './harness.ts';
 
 const root = new URL('../..', import.meta.url).pathname;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rotateServerKey } from '../../src/server/cli-rotate-key.ts';
-import { silentLog } from '../../src/server/log.ts';
-import { openStore } from '../../src/server/store/open-store.ts';
+import { rotateServerKey } from '#server/cli-rotate-key.ts';
+import { silentLog } from '#server/log.ts';
+import { openStore } from '#server/store/open-store.ts';
 import { testEnvelope } from './fixtures.ts';
 import { startTestServer, TEST_KEK, type TestServer } from './harness.ts';
 import { pgAvailable, startPgCluster, type PgCluster } from './pg-cluster.ts';

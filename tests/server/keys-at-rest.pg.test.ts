@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generatedKekPath } from '../../src/server/crypto/key-encryption-key.ts';
+import { generatedKekPath } from '#server/crypto/key-encryption-key.ts';
 import { expectNothingSecret, populate, privateSecrets, readKek } from './at-rest.ts';
 import { startTestServer } from './harness.ts';
 import { pgAvailable, startPgCluster, type PgCluster } from './pg-cluster.ts';

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { generatedKekPath } from '../../src/server/crypto/key-encryption-key.ts';
-import type { StoredServerKey } from '../../src/server/store/store.ts';
+import { generatedKekPath } from '#server/crypto/key-encryption-key.ts';
+import type { StoredServerKey } from '#server/store/store.ts';
 import { expectNothingSecret, filesUnder, populate, privateSecrets, readKek } from './at-rest.ts';
 import { startTestServer } from './harness.ts';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Migrator, type Kysely } from 'kysely';
-import { servedKey } from '../../src/server/crypto/server-key.ts';
-import { migrations } from '../../src/server/store/schema.ts';
+import { servedKey } from '#server/crypto/server-key.ts';
+import { migrations } from '#server/store/schema.ts';
 import { CPR_IN_NOTE, NOTE } from './at-rest.ts';
 import { testEnvelope } from './fixtures.ts';
 

@@ -1,12 +1,12 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SecondFactors } from '../../src/server/auth/second-factor.ts';
-import { createApp } from '../../src/server/app.ts';
-import { HashGate } from '../../src/server/auth/hash-gate.ts';
-import { DEFAULT_LIMITS } from '../../src/server/rate-limit.ts';
-import type { ServerKeyring } from '../../src/server/crypto/server-key.ts';
-import type { Store } from '../../src/server/store/store.ts';
-import type { MunicipalityConfig } from '../../src/config/schema.ts';
+import type { SecondFactors } from '#server/auth/second-factor.ts';
+import { createApp } from '#server/app.ts';
+import { HashGate } from '#server/auth/hash-gate.ts';
+import { DEFAULT_LIMITS } from '#server/rate-limit.ts';
+import type { ServerKeyring } from '#server/crypto/server-key.ts';
+import type { Store } from '#server/store/store.ts';
+import type { MunicipalityConfig } from '#config/schema.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 
 let server: TestServer;

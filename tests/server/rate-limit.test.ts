@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { progressiveDelay } from '../../src/server/auth/attempt-policy.ts';
-import { TokenBuckets } from '../../src/server/rate-limit.ts';
+import { progressiveDelay } from '#server/auth/attempt-policy.ts';
+import { TokenBuckets } from '#server/rate-limit.ts';
 import { testEnvelope } from './fixtures.ts';
 import { ADMIN, ENROLLMENT_CODE, startTestServer, type TestServer } from './harness.ts';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EnrollResponse } from '../../src/contract/v1.ts';
+import type { EnrollResponse } from '#contract/v1.ts';
 import { registerTestRequestType, testPayload } from './fixtures.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 import { seal } from './seal.ts';

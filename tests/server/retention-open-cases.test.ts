@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { silentLog } from '../../src/server/log.ts';
-import { deletionDate } from '../../src/server/retention-dates.ts';
-import { deleteExpiredOpenCases } from '../../src/server/retention.ts';
-import { openStore } from '../../src/server/store/open-store.ts';
+import { silentLog } from '#server/log.ts';
+import { deletionDate } from '#server/retention-dates.ts';
+import { deleteExpiredOpenCases } from '#server/retention.ts';
+import { openStore } from '#server/store/open-store.ts';
 import { testEnvelope, testReference } from './fixtures.ts';
 import { startTestServer } from './harness.ts';
 

@@ -1,4 +1,4 @@
-import { envelopeAad, type Envelope, type SealedPayload, type ServerKey } from '../../src/contract/v1.ts';
+import { envelopeAad, type Envelope, type SealedPayload, type ServerKey } from '#contract/v1.ts';
 
 /**
  * Seals a payload exactly as a device does (DESIGN.md, "Citizen data and the outbox"), written

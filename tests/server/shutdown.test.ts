@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EnrollResponse, Envelope } from '../../src/contract/v1.ts';
-import { deviceTestData } from '../../src/forms/device-test.ts';
+import type { EnrollResponse, Envelope } from '#contract/v1.ts';
+import { deviceTestData } from '#forms/device-test.ts';
 import { CHILD_ENROLLMENT_CODE, startChildServer, type ChildServer } from './child-server.ts';
 import { testEnvelope } from './fixtures.ts';
 

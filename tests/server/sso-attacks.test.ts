@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CookieBrowser, freePort } from '../support/cookie-browser.ts';
 import { startTestProvider, type TestProvider } from '../support/oidc-test-provider.ts';
-import { oidcSettingsFromEnv } from '../../src/server/auth/oidc-settings.ts';
+import { oidcSettingsFromEnv } from '#server/auth/oidc-settings.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 
 let op: TestProvider;

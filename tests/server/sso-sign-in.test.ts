@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CookieBrowser, freePort } from '../support/cookie-browser.ts';
 import { startTestProvider, type TestProvider } from '../support/oidc-test-provider.ts';
-import { ssoUsername } from '../../src/server/auth/oidc-roles.ts';
-import { oidcSettingsFromEnv } from '../../src/server/auth/oidc-settings.ts';
+import { ssoUsername } from '#server/auth/oidc-roles.ts';
+import { oidcSettingsFromEnv } from '#server/auth/oidc-settings.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 
 let op: TestProvider;

@@ -2,8 +2,8 @@ import BetterSqlite3 from 'better-sqlite3';
 import { join } from 'node:path';
 import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EnrollResponse, SealedPayload } from '../../src/contract/v1.ts';
-import { registerRequestType, requestType } from '../../src/forms/registry.ts';
+import type { EnrollResponse, SealedPayload } from '#contract/v1.ts';
+import { registerRequestType, requestType } from '#forms/registry.ts';
 import { testEnvelope } from './fixtures.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 

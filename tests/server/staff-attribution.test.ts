@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EnrollResponse, SealedPayload } from '../../src/contract/v1.ts';
-import '../../src/forms/index.ts';
+import type { EnrollResponse, SealedPayload } from '#contract/v1.ts';
+import '#forms/index.ts';
 import { testPayload } from './fixtures.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 import { seal } from './seal.ts';

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EnrollResponse } from '../../src/contract/v1.ts';
-import '../../src/forms/index.ts';
-import { currentForms } from '../../src/forms/definitions/index.ts';
-import { examplePayloads } from '../../src/forms/definitions/examples.ts';
-import { isTabletOnlyType } from '../../src/forms/device-kinds.ts';
+import type { EnrollResponse } from '#contract/v1.ts';
+import '#forms/index.ts';
+import { currentForms } from '#forms/definitions/index.ts';
+import { examplePayloads } from '#forms/definitions/examples.ts';
+import { isTabletOnlyType } from '#forms/device-kinds.ts';
 import { testEnvelope } from './fixtures.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 

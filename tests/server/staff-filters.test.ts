@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EnrollResponse } from '../../src/contract/v1.ts';
+import type { EnrollResponse } from '#contract/v1.ts';
 import * as v from 'valibot';
-import { registerRequestType, requestType } from '../../src/forms/registry.ts';
+import { registerRequestType, requestType } from '#forms/registry.ts';
 import { TEST_TYPE, testEnvelope } from './fixtures.ts';
 
 /** A second type, so that type combines with the other filters. */

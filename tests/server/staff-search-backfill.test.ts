@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, expect, it } from 'vitest';
-import '../../src/forms/index.ts';
-import { examplePayloads } from '../../src/forms/definitions/examples.ts';
-import { requestType } from '../../src/forms/registry.ts';
-import { newReference } from '../../src/outbox/reference.ts';
+import '#forms/index.ts';
+import { examplePayloads } from '#forms/definitions/examples.ts';
+import { requestType } from '#forms/registry.ts';
+import { newReference } from '#outbox/reference.ts';
 import { startTestServer } from './harness.ts';
 import { seal } from './seal.ts';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EnrollResponse } from '../../src/contract/v1.ts';
+import type { EnrollResponse } from '#contract/v1.ts';
 import { testEnvelope } from './fixtures.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLog } from '../../src/server/log.ts';
-import { openStore } from '../../src/server/store/open-store.ts';
+import { silentLog } from '#server/log.ts';
+import { openStore } from '#server/store/open-store.ts';
 import { ADMIN, startTestServer, type TestServer } from './harness.ts';
 
 let server: TestServer;

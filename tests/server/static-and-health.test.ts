@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../src/server/http/security-headers.ts';
-import { silentLog } from '../../src/server/log.ts';
-import { startServer } from '../../src/server/server.ts';
+import { CONTENT_SECURITY_POLICY } from '#server/http/security-headers.ts';
+import { silentLog } from '#server/log.ts';
+import { startServer } from '#server/server.ts';
 import { rawGet } from './raw-http.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 

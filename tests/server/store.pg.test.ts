@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe } from 'vitest';
-import { silentLog } from '../../src/server/log.ts';
-import { openStore } from '../../src/server/store/open-store.ts';
+import { silentLog } from '#server/log.ts';
+import { openStore } from '#server/store/open-store.ts';
 import { pgAvailable, startPgCluster, type PgCluster } from './pg-cluster.ts';
 import { describeStoreContract } from './store-contract.ts';
 

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { EnrollResponse, Envelope } from '../../src/contract/v1.ts';
+import type { EnrollResponse, Envelope } from '#contract/v1.ts';
 import { testEnvelope } from './fixtures.ts';
 import type { TestServer } from './harness.ts';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { totpCode } from '../../src/server/auth/totp.ts';
+import { totpCode } from '#server/auth/totp.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 
 // Every sign-in costs an argon2 hash; on a loaded machine a test of several takes its time.

@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeAll, expect, it } from 'vitest';
-import { MAX_BATCH, type Envelope } from '../../src/contract/v1.ts';
-import { memoryLock } from '../../src/outbox/lock.ts';
-import { submit } from '../../src/outbox/submit.ts';
-import { syncOutbox } from '../../src/outbox/sync.ts';
-import { TEST_TYPE, clearOutboxDb, makeServerKeys, registerTestRequestType, storeDevice, testDevice } from '../../src/outbox/testing.ts';
+import { MAX_BATCH, type Envelope } from '#contract/v1.ts';
+import { memoryLock } from '#outbox/lock.ts';
+import { submit } from '#outbox/submit.ts';
+import { syncOutbox } from '#outbox/sync.ts';
+import { TEST_TYPE, clearOutboxDb, makeServerKeys, registerTestRequestType, storeDevice, testDevice } from '#outbox/testing.ts';
 
 /**
  * Budgets from `npm run bench` (tests/bench/BENCHMARKS.md) that hold on any machine: counts and

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import defaultConfig from '../../src/config/municipality.default.json' with { type: 'json' };
-import { parseMunicipalityConfig } from '../../src/config/schema.ts';
+import defaultConfig from '#config/municipality.default.json' with { type: 'json' };
+import { parseMunicipalityConfig } from '#config/schema.ts';
 
 describe('municipality configuration', () => {
   it('accepts the shipped default (the Borgercenter of seeds/000)', () => {

@@ -1,6 +1,6 @@
-import type { MunicipalityConfig, ServiceEntry } from '../../config/schema.ts';
-import { schemeOnlyForms } from '../../forms/catalog.ts';
-import { nemIdOrderable } from '../../domain/rules/nemid-status.ts';
+import type { MunicipalityConfig, ServiceEntry } from '#config/schema.ts';
+import { schemeOnlyForms } from '#forms/catalog.ts';
+import { nemIdOrderable } from '#domain/rules/nemid-status.ts';
 
 /**
  * The services the municipality has turned on, in its configured order, without those for a

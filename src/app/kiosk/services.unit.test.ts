@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import defaultConfig from '../../config/municipality.default.json' with { type: 'json' };
-import type { MunicipalityConfig } from '../../config/schema.ts';
+import defaultConfig from '#config/municipality.default.json' with { type: 'json' };
+import type { MunicipalityConfig } from '#config/schema.ts';
 import { enabledServices, findService, leadsToMitId, textContext } from './services.ts';
 
 const config = defaultConfig as unknown as MunicipalityConfig;

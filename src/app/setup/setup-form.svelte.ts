@@ -1,6 +1,6 @@
-import { enrol, type EnrolInput } from '../../outbox/enrol.ts';
-import { EnrolmentError, StorageError, type EnrolmentErrorCode } from '../../outbox/errors.ts';
-import type { DeviceKind, DeviceRecord } from '../../outbox/records.ts';
+import { enrol, type EnrolInput } from '#outbox/enrol.ts';
+import { EnrolmentError, StorageError, type EnrolmentErrorCode } from '#outbox/errors.ts';
+import type { DeviceKind, DeviceRecord } from '#outbox/records.ts';
 
 /** The form fields that can be in error, by element id on the set-up screen. */
 export type SetupField = 'setup-server' | 'setup-code' | 'setup-name';

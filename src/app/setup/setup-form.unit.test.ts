@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { EnrolmentError, StorageError } from '../../outbox/errors.ts';
-import type { DeviceRecord } from '../../outbox/records.ts';
+import { EnrolmentError, StorageError } from '#outbox/errors.ts';
+import type { DeviceRecord } from '#outbox/records.ts';
 import { SetupForm } from './setup-form.svelte.ts';
 
 const origin = 'https://kiosk.kommune.example';

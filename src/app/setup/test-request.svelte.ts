@@ -1,7 +1,7 @@
-import { deviceTestData, DEVICE_TEST_TYPE } from '../../forms/device-test.ts';
-import { NotEnrolledError, StorageError } from '../../outbox/errors.ts';
-import { startOutboxSync } from '../../outbox/scheduler.ts';
-import { submit, type Receipt, type SubmitRequest } from '../../outbox/submit.ts';
+import { deviceTestData, DEVICE_TEST_TYPE } from '#forms/device-test.ts';
+import { NotEnrolledError, StorageError } from '#outbox/errors.ts';
+import { startOutboxSync } from '#outbox/scheduler.ts';
+import { submit, type Receipt, type SubmitRequest } from '#outbox/submit.ts';
 
 export interface TestRequestDeps {
   submit?: (request: SubmitRequest) => Promise<Receipt>;

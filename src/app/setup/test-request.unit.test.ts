@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { validateRequest, requestType } from '../../forms/index.ts';
-import { NotEnrolledError, StorageError } from '../../outbox/errors.ts';
-import type { Receipt } from '../../outbox/submit.ts';
+import { validateRequest, requestType } from '#forms/index.ts';
+import { NotEnrolledError, StorageError } from '#outbox/errors.ts';
+import type { Receipt } from '#outbox/submit.ts';
 import { TestRequest } from './test-request.svelte.ts';
 
 const at = new Date('2026-11-23T20:00:00.000Z');

@@ -1,5 +1,5 @@
 import { interpretSearch } from './search-query.ts';
-import { submissionStatuses, type deviceKinds, type SubmissionRowAnswer } from '../../contract/staff.ts';
+import { submissionStatuses, type deviceKinds, type SubmissionRowAnswer } from '#contract/staff.ts';
 /**
  * The back office's calls to the server, as plain async functions. The session is the HttpOnly
  * cookie the browser sends by itself (same origin); no token ever reaches script. Payloads are

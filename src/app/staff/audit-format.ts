@@ -1,4 +1,4 @@
-import type { Translate } from '../i18n.ts';
+import type { Translate } from '#app/shared/i18n.ts';
 import type { AuditEntry, AuditSubject } from './api.ts';
 import { typeLabel } from './type-label.ts';
 

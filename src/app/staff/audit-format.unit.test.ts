@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MISSING_KEY_MARK, type Translate } from '../i18n.ts';
+import { MISSING_KEY_MARK, type Translate } from '#app/shared/i18n.ts';
 import type { AuditEntry } from './api.ts';
 import { auditDetail } from './audit-format.ts';
 

@@ -1,4 +1,4 @@
-import { MISSING_KEY_MARK, type Translate } from '../i18n.ts';
+import { MISSING_KEY_MARK, type Translate } from '#app/shared/i18n.ts';
 import { handleHelpCall, listHelpCalls, STAFF_EVENTS_URL, type HelpCall } from './counter-api.ts';
 
 /** The clock the ages are shown by moves this often. */

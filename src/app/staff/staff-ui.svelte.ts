@@ -1,4 +1,4 @@
-import { translator, type Language, type Translate } from '../i18n.ts';
+import { translator, type Language, type Translate } from '#app/shared/i18n.ts';
 import { StaffApiError, type AuditFilter, type DeviceName, type Filter, type StaffUser } from './api.ts';
 
 /** A staff setting, not citizen data: the back office's language on this browser. */

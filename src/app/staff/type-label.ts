@@ -1,4 +1,4 @@
-import { MISSING_KEY_MARK, type Translate } from '../i18n.ts';
+import { MISSING_KEY_MARK, type Translate } from '#app/shared/i18n.ts';
 
 /**
  * A request type as caseworkers read it: the back office's own name for it (staff:types.*), else the

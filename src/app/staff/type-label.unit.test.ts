@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MISSING_KEY_MARK, type Translate } from '../i18n.ts';
+import { MISSING_KEY_MARK, type Translate } from '#app/shared/i18n.ts';
 import { typeLabel, typeOptions } from './type-label.ts';
 
 /** Like i18next with parseMissingKeyHandler: a missing key comes back marked. */

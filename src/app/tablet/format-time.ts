@@ -1,4 +1,4 @@
-import type { Language } from '../i18n.ts';
+import type { Language } from '#app/shared/i18n.ts';
 
 /** A moment as staff read it: date and time on the Copenhagen clock, in their language. */
 export function formatTime(at: string | number | Date, language: Language): string {

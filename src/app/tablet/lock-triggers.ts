@@ -1,10 +1,10 @@
-import { AutoLockTimer } from '../../tablet/auto-lock.ts';
+import { AutoLockTimer } from '#vault/auto-lock.ts';
 import type { LockReason } from './tablet-ui.svelte.ts';
 
 /**
  * How long the tablet may be put away (screen off, another app) before it locks: long enough for
  * a glance at a phone, short enough that a tablet left in a car is locked. A product choice, like
- * AUTO_LOCK_MS (src/tablet/auto-lock.ts).
+ * AUTO_LOCK_MS (src/vault/auto-lock.ts).
  */
 export const HIDDEN_GRACE_MS = 30_000;
 

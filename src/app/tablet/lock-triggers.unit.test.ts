@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AUTO_LOCK_MS } from '../../tablet/auto-lock.ts';
+import { AUTO_LOCK_MS } from '#vault/auto-lock.ts';
 import { HIDDEN_GRACE_MS, watchForLock } from './lock-triggers.ts';
 
 /** A document that can be hidden and shown, for the visibility trigger. */

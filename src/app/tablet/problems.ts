@@ -1,4 +1,4 @@
-import type { Translate } from '../i18n.ts';
+import type { Translate } from '#app/shared/i18n.ts';
 
 /** A problem with one field of a tablet form: the input's id and the text's key in `tablet`. */
 export interface Problem {
@@ -7,7 +7,7 @@ export interface Problem {
   values?: Record<string, unknown>;
 }
 
-/** The error summary's entries (src/app/forms/ErrorSummary) in the staff member's language. */
+/** The error summary's entries (src/app/form-flow/ErrorSummary) in the staff member's language. */
 export const summaryOf = (t: Translate, problems: readonly Problem[]) =>
   problems.map((p) => ({ id: p.field, message: t(`tablet:${p.key}`, p.values) }));
 

@@ -1,11 +1,11 @@
 /**
  * The tablet's online sign-in: the server checks the staff member's password once (the
  * contract's staff login), and the tablet keeps no server session afterwards. From then on the
- * PIN unlocks the tablet offline (src/tablet/vault.ts).
+ * PIN unlocks the tablet offline (src/vault/vault.ts).
  */
 
 export type StaffRole = 'caseworker' | 'admin';
-import { renewStaffCredential } from '../../outbox/staff-credential.ts';
+import { renewStaffCredential } from '#outbox/staff-credential.ts';
 
 export type LoginFailure = 'offline' | 'invalid' | 'tooMany' | 'failed' | 'disabled' | 'deviceRevoked';
 

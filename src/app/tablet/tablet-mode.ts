@@ -1,5 +1,5 @@
 import { mount } from 'svelte';
-import type { MunicipalityConfig } from '../../config/schema.ts';
+import type { MunicipalityConfig } from '#config/schema.ts';
 import './tablet.scss';
 import TabletApp from './TabletApp.svelte';
 

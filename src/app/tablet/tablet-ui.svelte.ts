@@ -1,6 +1,6 @@
-import type { Vault } from '../../tablet/vault.ts';
-import { translator, type Language, type Translate } from '../i18n.ts';
-import { session } from '../session.svelte.ts';
+import type { Vault } from '#vault/vault.ts';
+import { translator, type Language, type Translate } from '#app/shared/i18n.ts';
+import { session } from '#app/shared/session.svelte.ts';
 import type { StaffRole } from './staff-login.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { DatedRule } from './dated.ts';
-import { digitalPostAge, minimumAge } from './age.ts';
+import { digitalPostAge, minimumAge } from './age-limits.ts';
 import { abroadCollectionFee, collectionInDenmarkFee } from './abroad.ts';
 import { blockingLines, complaintLetterTitles, complaintRecipient, mitIdSupport, nemIdSupport } from './contacts.ts';
 import { mitIdChip, mitIdOnlyWithoutHelp, mitIdUserId, professionalWitnessOffered } from './mitid.ts';
@@ -25,7 +25,7 @@ import { holidayPay } from './holiday-pay.ts';
 import { witnessLimit, witnessMinimumAge, witnessMitIdExperience } from './witness.ts';
 
 export * from './dated.ts';
-export * from './age.ts';
+export * from './age-limits.ts';
 export * from './abroad.ts';
 export * from './authenticators.ts';
 export * from './contacts.ts';

@@ -1,5 +1,5 @@
-import { blockingLines, mitIdSupport } from '../../domain/rules/contacts.ts';
-import { ruleOn } from '../../domain/rules/dated.ts';
+import { blockingLines, mitIdSupport } from '#domain/rules/contacts.ts';
+import { ruleOn } from '#domain/rules/dated.ts';
 import type { FormDefinition, TextValues } from '../engine/types.ts';
 
 /**

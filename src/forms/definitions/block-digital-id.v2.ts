@@ -1,6 +1,6 @@
-import { blockingLines, mitIdSupport, nemIdSupport } from '../../domain/rules/contacts.ts';
-import { ruleOn } from '../../domain/rules/dated.ts';
-import { nemIdClosed } from '../../domain/rules/nemid-status.ts';
+import { blockingLines, mitIdSupport, nemIdSupport } from '#domain/rules/contacts.ts';
+import { ruleOn } from '#domain/rules/dated.ts';
+import { nemIdClosed } from '#domain/rules/nemid-status.ts';
 import type { FormDefinition, TextValues } from '../engine/types.ts';
 
 /**

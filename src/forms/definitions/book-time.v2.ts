@@ -1,4 +1,4 @@
-import { nemIdOrderable } from '../../domain/rules/nemid-status.ts';
+import { nemIdOrderable } from '#domain/rules/nemid-status.ts';
 import type { FormDefinition } from '../engine/types.ts';
 
 // The NemID topics only on a day NemID could be ordered (rules/nemid-status.ts).

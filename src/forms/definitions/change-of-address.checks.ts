@@ -1,7 +1,7 @@
-import { addDays, calendarDate, daysBetween, isIsoDate } from '../../domain/dates.ts';
-import { ruleOn } from '../../domain/rules/dated.ts';
-import { doctorDistance, doctorDistanceKm } from '../../domain/rules/doctor.ts';
-import { moveReporting } from '../../domain/rules/moving.ts';
+import { addDays, calendarDate, daysBetween, isIsoDate } from '#domain/dates.ts';
+import { ruleOn } from '#domain/rules/dated.ts';
+import { doctorDistance, doctorDistanceKm } from '#domain/rules/doctor.ts';
+import { moveReporting } from '#domain/rules/moving.ts';
 import type { Answers, FormCheck, TextValues } from '../engine/types.ts';
 
 /**

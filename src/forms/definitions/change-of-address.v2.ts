@@ -1,4 +1,4 @@
-import { inCapitalArea, outsideCapitalArea } from '../../domain/rules/doctor.ts';
+import { inCapitalArea, outsideCapitalArea } from '#domain/rules/doctor.ts';
 import { distinctPeopleCheck, notBeforeBirthCheck } from '../engine/checks.ts';
 import type { FormDefinition } from '../engine/types.ts';
 import { doctorValues, movingDateCheck, moveValues, receiptValues } from './change-of-address.checks.ts';

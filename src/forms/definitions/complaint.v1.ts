@@ -1,5 +1,5 @@
-import { ruleOn } from '../../domain/rules/dated.ts';
-import { complaintRecipient } from '../../domain/rules/contacts.ts';
+import { ruleOn } from '#domain/rules/dated.ts';
+import { complaintRecipient } from '#domain/rules/contacts.ts';
 import type { FormDefinition, TextValues } from '../engine/types.ts';
 
 /** Where the complaint goes, as the rule data in force says; the texts only interpolate it. */

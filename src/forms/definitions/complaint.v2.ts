@@ -1,6 +1,6 @@
-import { ruleOn } from '../../domain/rules/dated.ts';
-import { complaintLetterTitles, complaintRecipient } from '../../domain/rules/contacts.ts';
-import { nemIdClosed } from '../../domain/rules/nemid-status.ts';
+import { ruleOn } from '#domain/rules/dated.ts';
+import { complaintLetterTitles, complaintRecipient } from '#domain/rules/contacts.ts';
+import { nemIdClosed } from '#domain/rules/nemid-status.ts';
 import type { FormDefinition, TextValues } from '../engine/types.ts';
 
 /**

@@ -1,6 +1,6 @@
-import { ruleOn } from '../../domain/rules/dated.ts';
-import { digitalPostAge } from '../../domain/rules/age.ts';
-import { digitalPostExemptionScope } from '../../domain/rules/digital-post.ts';
+import { ruleOn } from '#domain/rules/dated.ts';
+import { digitalPostAge } from '#domain/rules/age-limits.ts';
+import { digitalPostExemptionScope } from '#domain/rules/digital-post.ts';
 import { minimumAgeCheck } from '../engine/checks.ts';
 import type { TextValues } from '../engine/types.ts';
 

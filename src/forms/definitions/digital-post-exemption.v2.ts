@@ -1,5 +1,5 @@
-import { ruleOn } from '../../domain/rules/dated.ts';
-import { digitalPostExemption } from '../../domain/rules/digital-post.ts';
+import { ruleOn } from '#domain/rules/dated.ts';
+import { digitalPostExemption } from '#domain/rules/digital-post.ts';
 import type { FormDefinition } from '../engine/types.ts';
 import { exemptAgeCheck, scopeValues } from './digital-post-exemption.checks.ts';
 

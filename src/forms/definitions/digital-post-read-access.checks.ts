@@ -1,5 +1,5 @@
-import { ruleOn } from '../../domain/rules/dated.ts';
-import { digitalPostReadAccess } from '../../domain/rules/digital-post.ts';
+import { ruleOn } from '#domain/rules/dated.ts';
+import { digitalPostReadAccess } from '#domain/rules/digital-post.ts';
 import { minimumAgeCheck } from '../engine/checks.ts';
 import type { TextValues } from '../engine/types.ts';
 

@@ -1,6 +1,6 @@
-import { keyCardOptions } from '../../domain/rules/authenticators.ts';
-import { ruleOn } from '../../domain/rules/dated.ts';
-import { extraKeyCardsAtCounter } from '../../domain/rules/key-cards.ts';
+import { keyCardOptions } from '#domain/rules/authenticators.ts';
+import { ruleOn } from '#domain/rules/dated.ts';
+import { extraKeyCardsAtCounter } from '#domain/rules/key-cards.ts';
 import type { FormDefinition } from '../engine/types.ts';
 
 /**

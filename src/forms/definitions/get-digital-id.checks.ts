@@ -1,12 +1,12 @@
-import { deliveryWindow } from '../../domain/business-days.ts';
-import { parseCpr } from '../../domain/cpr.ts';
-import { calendarDate } from '../../domain/dates.ts';
-import { assessDocuments, checkAge, checkWitness, issuanceRoute, type IssuanceRoute } from '../../domain/eligibility.ts';
-import { ruleOn } from '../../domain/rules/dated.ts';
-import { documentIds, documentRequirements, type DocumentId } from '../../domain/rules/documents.ts';
-import { postedDeliveryBusinessDays } from '../../domain/rules/issuance.ts';
-import { witnessMinimumAge } from '../../domain/rules/witness.ts';
-import type { Scheme } from '../../domain/scheme.ts';
+import { deliveryWindow } from '#domain/business-days.ts';
+import { parseCpr } from '#domain/cpr.ts';
+import { calendarDate } from '#domain/dates.ts';
+import { assessDocuments, checkAge, checkWitness, issuanceRoute, type IssuanceRoute } from '#domain/eligibility.ts';
+import { ruleOn } from '#domain/rules/dated.ts';
+import { documentIds, documentRequirements, type DocumentId } from '#domain/rules/documents.ts';
+import { postedDeliveryBusinessDays } from '#domain/rules/issuance.ts';
+import { witnessMinimumAge } from '#domain/rules/witness.ts';
+import type { Scheme } from '#domain/scheme.ts';
 import type { Answers, FieldError, FormCheck, TextValues } from '../engine/types.ts';
 
 /**

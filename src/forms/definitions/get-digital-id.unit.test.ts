@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import defaultConfig from '../../config/municipality.default.json' with { type: 'json' };
-import type { MunicipalityConfig } from '../../config/schema.ts';
+import defaultConfig from '#config/municipality.default.json' with { type: 'json' };
+import type { MunicipalityConfig } from '#config/schema.ts';
 import { describe, expect, it } from 'vitest';
 import '../index.ts';
 import { validateRequest } from '../registry.ts';

@@ -1,5 +1,5 @@
-import { keyCardOptions, mitIdAuthenticators } from '../../domain/rules/authenticators.ts';
-import { documentIds, idDocuments } from '../../domain/rules/documents.ts';
+import { keyCardOptions, mitIdAuthenticators } from '#domain/rules/authenticators.ts';
+import { documentIds, idDocuments } from '#domain/rules/documents.ts';
 import type { FormDefinition } from '../engine/types.ts';
 import { ageCheck, documentsCheck, receiptValues, routeCheck, witnessCheck } from './get-digital-id.checks.ts';
 

@@ -1,7 +1,7 @@
-import { ruleOn } from '../../domain/rules/dated.ts';
-import { assessMitIdDocuments, mitIdDocumentIds, mitIdDocumentRules, type MitIdDocumentId } from '../../domain/rules/mitid-documents.ts';
-import { mitIdChip, mitIdOnlyWithoutHelp, mitIdUserId, professionalWitnessOffered } from '../../domain/rules/mitid.ts';
-import { witnessLimit, witnessMinimumAge, witnessMitIdExperience } from '../../domain/rules/witness.ts';
+import { ruleOn } from '#domain/rules/dated.ts';
+import { assessMitIdDocuments, mitIdDocumentIds, mitIdDocumentRules, type MitIdDocumentId } from '#domain/rules/mitid-documents.ts';
+import { mitIdChip, mitIdOnlyWithoutHelp, mitIdUserId, professionalWitnessOffered } from '#domain/rules/mitid.ts';
+import { witnessLimit, witnessMinimumAge, witnessMitIdExperience } from '#domain/rules/witness.ts';
 import type { FormCheck, TextValues } from '../engine/types.ts';
 import { receiptValues as receiptValuesV1 } from './get-digital-id.checks.ts';
 

@@ -1,7 +1,7 @@
-import { keyCardOptions, mitIdAuthenticators } from '../../domain/rules/authenticators.ts';
-import { documentIds, idDocuments } from '../../domain/rules/documents.ts';
-import { mitIdDocumentIds } from '../../domain/rules/mitid-documents.ts';
-import { nemIdOrderable } from '../../domain/rules/nemid-status.ts';
+import { keyCardOptions, mitIdAuthenticators } from '#domain/rules/authenticators.ts';
+import { documentIds, idDocuments } from '#domain/rules/documents.ts';
+import { mitIdDocumentIds } from '#domain/rules/mitid-documents.ts';
+import { nemIdOrderable } from '#domain/rules/nemid-status.ts';
 import type { FormDefinition } from '../engine/types.ts';
 import { ageCheck, documentsCheck, routeCheck, witnessCheck } from './get-digital-id.checks.ts';
 import {

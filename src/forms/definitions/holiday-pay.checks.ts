@@ -1,7 +1,7 @@
-import { ageOn } from '../../domain/age.ts';
-import { calendarDate, daysInMonth, formatIsoDate, isIsoDate, parseIsoDate, type IsoDate } from '../../domain/dates.ts';
-import { ruleOn } from '../../domain/rules/dated.ts';
-import { holidayPay } from '../../domain/rules/holiday-pay.ts';
+import { ageOn } from '#domain/age.ts';
+import { calendarDate, daysInMonth, formatIsoDate, isIsoDate, parseIsoDate, type IsoDate } from '#domain/dates.ts';
+import { ruleOn } from '#domain/rules/dated.ts';
+import { holidayPay } from '#domain/rules/holiday-pay.ts';
 import { birthDateOf, daysInPeriod } from '../engine/checks.ts';
 import type { Answers, FormCheck, TextValues } from '../engine/types.ts';
 

@@ -1,5 +1,5 @@
 import { notBeforeBirthCheck, notInFutureCheck } from '../engine/checks.ts';
-import { holidayPay } from '../../domain/rules/holiday-pay.ts';
+import { holidayPay } from '#domain/rules/holiday-pay.ts';
 import type { FormDefinition } from '../engine/types.ts';
 import { firstHolidayDayCheck, lastWorkingDayRecentCheck, paidAutomaticallyValues, signerAgeCheck, signerAgeEntryCheck, signerValues } from './holiday-pay.checks.ts';
 

@@ -1,10 +1,10 @@
-import { parseCpr } from '../../domain/cpr.ts';
-import { calendarDate, isIsoDate, type IsoDate } from '../../domain/dates.ts';
-import { assessDocuments, checkAge, checkWitness } from '../../domain/eligibility.ts';
-import { ruleOn } from '../../domain/rules/dated.ts';
-import { documentIds, documentRequirements, idDocuments, type DocumentId } from '../../domain/rules/documents.ts';
-import { witnessLimit, witnessMinimumAge, witnessMitIdExperience } from '../../domain/rules/witness.ts';
-import type { Scheme } from '../../domain/scheme.ts';
+import { parseCpr } from '#domain/cpr.ts';
+import { calendarDate, isIsoDate, type IsoDate } from '#domain/dates.ts';
+import { assessDocuments, checkAge, checkWitness } from '#domain/eligibility.ts';
+import { ruleOn } from '#domain/rules/dated.ts';
+import { documentIds, documentRequirements, idDocuments, type DocumentId } from '#domain/rules/documents.ts';
+import { witnessLimit, witnessMinimumAge, witnessMitIdExperience } from '#domain/rules/witness.ts';
+import type { Scheme } from '#domain/scheme.ts';
 import type { Answers, FormCheck, TextValues } from '../engine/types.ts';
 
 /**

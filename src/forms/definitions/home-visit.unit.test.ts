@@ -5,8 +5,8 @@ import { formIds, staffOnlyFormIds } from '../catalog.ts';
 import { validatePayload, validateStep } from '../engine/validate.ts';
 import { examplePayloads } from './examples.ts';
 import { LETTER_SERIAL_PATTERN, homeVisitV1 } from './home-visit.v1.ts';
-import { witnessMinimumAge } from '../../domain/rules/witness.ts';
-import { documentRequirements } from '../../domain/rules/documents.ts';
+import { witnessMinimumAge } from '#domain/rules/witness.ts';
+import { documentRequirements } from '#domain/rules/documents.ts';
 
 const base = examplePayloads['home-visit']!;
 const today = new Date('2026-11-23T10:00:00Z');

@@ -1,4 +1,4 @@
-import { idDocuments } from '../../domain/rules/documents.ts';
+import { idDocuments } from '#domain/rules/documents.ts';
 import type { FormDefinition } from '../engine/types.ts';
 import {
   citizenAgeCheck,

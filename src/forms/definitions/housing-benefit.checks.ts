@@ -1,6 +1,6 @@
-import { calendarDate, daysBetween, isIsoDate } from '../../domain/dates.ts';
-import { ruleOn } from '../../domain/rules/dated.ts';
-import { housingBenefitBackdating, housingBenefitProcessing } from '../../domain/rules/housing.ts';
+import { calendarDate, daysBetween, isIsoDate } from '#domain/dates.ts';
+import { ruleOn } from '#domain/rules/dated.ts';
+import { housingBenefitBackdating, housingBenefitProcessing } from '#domain/rules/housing.ts';
 import type { FormCheck, TextValues } from '../engine/types.ts';
 
 /**

@@ -1,5 +1,5 @@
-import { keyCardOptions } from '../../domain/rules/authenticators.ts';
-import { idDocuments } from '../../domain/rules/documents.ts';
+import { keyCardOptions } from '#domain/rules/authenticators.ts';
+import { idDocuments } from '#domain/rules/documents.ts';
 import type { FormDefinition } from '../engine/types.ts';
 
 const keyCardChoices = keyCardOptions.map((o) => ({ value: o.id, labelKey: `rules:${o.labelKey}` }));

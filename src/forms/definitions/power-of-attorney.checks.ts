@@ -1,5 +1,5 @@
-import { ruleOn } from '../../domain/rules/dated.ts';
-import { digitalFuldmagt } from '../../domain/rules/fuldmagt.ts';
+import { ruleOn } from '#domain/rules/dated.ts';
+import { digitalFuldmagt } from '#domain/rules/fuldmagt.ts';
 import { minimumAgeCheck } from '../engine/checks.ts';
 import type { FormCheck, TextValues } from '../engine/types.ts';
 

@@ -1,6 +1,6 @@
-import { ageOn, dateOfTurning } from '../../domain/age.ts';
-import { parseCpr } from '../../domain/cpr.ts';
-import { calendarDate, daysBetween, isIsoDate, type IsoDate } from '../../domain/dates.ts';
+import { ageOn, dateOfTurning } from '#domain/age.ts';
+import { parseCpr } from '#domain/cpr.ts';
+import { calendarDate, daysBetween, isIsoDate, type IsoDate } from '#domain/dates.ts';
 import type { Answers, FieldError, FormCheck } from './types.ts';
 
 /**

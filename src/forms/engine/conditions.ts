@@ -1,4 +1,4 @@
-import type { MunicipalityConfig } from '../../config/schema.ts';
+import type { MunicipalityConfig } from '#config/schema.ts';
 import type { Answers, Condition, FieldDefinition, Option } from './types.ts';
 
 /**

@@ -1,6 +1,6 @@
-import type { MunicipalityConfig } from '../../config/schema.ts';
-import { maskCpr } from '../../domain/cpr.ts';
-import { formatDate } from '../../domain/dates.ts';
+import type { MunicipalityConfig } from '#config/schema.ts';
+import { maskCpr } from '#domain/cpr.ts';
+import { formatDate } from '#domain/dates.ts';
 import { isShown } from './conditions.ts';
 import { labelKey, optionKey, resolveKey, stepTitleKey } from './keys.ts';
 import type { Answers, FieldDefinition, FormDefinition } from './types.ts';

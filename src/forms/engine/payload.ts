@@ -1,5 +1,5 @@
-import { parseCpr } from '../../domain/cpr.ts';
-import { formatIsoDate } from '../../domain/dates.ts';
+import { parseCpr } from '#domain/cpr.ts';
+import { formatIsoDate } from '#domain/dates.ts';
 import { isShown } from './conditions.ts';
 import { addressParts } from './keys.ts';
 import type { Answers, FieldDefinition, FormDefinition } from './types.ts';

@@ -4,7 +4,7 @@
  * translations (locales/<lang>/form-<id>.json), not a screen.
  */
 
-import type { MunicipalityConfig } from '../../config/schema.ts';
+import type { MunicipalityConfig } from '#config/schema.ts';
 
 export type FieldKind =
   | 'text'

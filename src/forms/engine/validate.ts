@@ -1,6 +1,6 @@
-import { parseCpr } from '../../domain/cpr.ts';
-import { isIsoDate } from '../../domain/dates.ts';
-import { townMatchesPostcode, townOf } from '../../domain/data/postcodes.ts';
+import { parseCpr } from '#domain/cpr.ts';
+import { isIsoDate } from '#domain/dates.ts';
+import { townMatchesPostcode, townOf } from '#domain/data/postcodes.ts';
 import { isShown } from './conditions.ts';
 import { addressParts, requiredAddressParts, type AddressPart } from './keys.ts';
 import type { Answers, ErrorCode, FieldDefinition, FieldError, FormDefinition } from './types.ts';

@@ -1,5 +1,5 @@
-import { ruleOn } from '../../domain/rules/dated.ts';
-import { witnessLimit, type WitnessLimit } from '../../domain/rules/witness.ts';
+import { ruleOn } from '#domain/rules/dated.ts';
+import { witnessLimit, type WitnessLimit } from '#domain/rules/witness.ts';
 
 /** What the back office shows about a case's witness: how often the register has seen them. */
 export interface WitnessCheck {

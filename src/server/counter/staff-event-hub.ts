@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { StaffEventName } from '../../contract/counter.ts';
+import type { StaffEventName } from '#contract/counter.ts';
 
 export interface StaffEvent {
   name: StaffEventName;

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
-import { MAX_ASSISTED_BY, envelopeAad, type Envelope, type FieldError, type SealedPayload } from '../../contract/v1.ts';
-import { validateRequest } from '../../forms/registry.ts';
-import { hostileInputErrors } from '../../forms/engine/hostile-input.ts';
+import { MAX_ASSISTED_BY, envelopeAad, type Envelope, type FieldError, type SealedPayload } from '#contract/v1.ts';
+import { validateRequest } from '#forms/registry.ts';
+import { hostileInputErrors } from '#forms/engine/hostile-input.ts';
 
 /**
  * Opens an envelope the way the device sealed it (src/outbox/envelope.ts): RSA-OAEP-256 unwraps the

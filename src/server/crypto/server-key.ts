@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import type { ServerKey } from '../../contract/v1.ts';
+import type { ServerKey } from '#contract/v1.ts';
 import type { Log } from '../log.ts';
 import type { Store, StoredServerKey } from '../store/store.ts';
 import { openPrivateKey, sealPrivateKey } from './key-wrap.ts';

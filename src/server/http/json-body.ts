@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import * as v from 'valibot';
-import { hostileInputErrors } from '../../forms/engine/hostile-input.ts';
+import { hostileInputErrors } from '#forms/engine/hostile-input.ts';
 import { apiError } from './errors.ts';
 
 /** Enrolment, login, transitions: a few fields each. Only the submissions endpoint takes MAX_BODY_BYTES. */

@@ -1,4 +1,4 @@
-import type { Envelope, FieldError, ItemResult } from '../../contract/v1.ts';
+import type { Envelope, FieldError, ItemResult } from '#contract/v1.ts';
 import { openEnvelope } from '../crypto/open-envelope.ts';
 import type { ServerKeyring } from '../crypto/server-key.ts';
 import type { AssistedMetadata } from '../assisted.ts';
@@ -6,7 +6,7 @@ import type { Store } from '../store/store.ts';
 import { parseEnvelope } from './parse-envelope.ts';
 import { searchTermsOf, type SearchTerms } from '../search/search-terms.ts';
 import { witnessCprOf } from '../casework/witness-index.ts';
-import { deviceKindError, type SendingDeviceKind } from '../../forms/device-kinds.ts';
+import { deviceKindError, type SendingDeviceKind } from '#forms/device-kinds.ts';
 import { attributeStaffWork } from './staff-attribution.ts';
 
 export interface IngestContext {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import * as v from 'valibot';
-import { envelopeSchema, type Envelope, type FieldError } from '../../contract/v1.ts';
+import { envelopeSchema, type Envelope, type FieldError } from '#contract/v1.ts';
 
 /**
  * The contract allows any 1–64 characters in a reference; the server is stricter about what it

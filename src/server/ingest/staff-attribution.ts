@@ -1,5 +1,5 @@
-import type { Envelope, FieldError, SealedPayload } from '../../contract/v1.ts';
-import { isTabletOnlyType } from '../../forms/device-kinds.ts';
+import type { Envelope, FieldError, SealedPayload } from '#contract/v1.ts';
+import { isTabletOnlyType } from '#forms/device-kinds.ts';
 import type { AssistedMetadata } from '../assisted.ts';
 import { sha256 } from '../crypto/tokens.ts';
 import type { StaffCredential } from '../store/staff-credentials.ts';

@@ -1,6 +1,6 @@
 import { toJsonSchema } from '@valibot/to-json-schema';
 import type { GenericSchema } from 'valibot';
-import { errorSchema } from '../../contract/staff.ts';
+import { errorSchema } from '#contract/staff.ts';
 import { routeDocs, type RouteDoc } from './routes-table.ts';
 
 const json = (schema: GenericSchema) => {

@@ -1,6 +1,6 @@
 import type { GenericSchema } from 'valibot';
-import { submissionBatchSchema } from '../../contract/v1.ts';
-import { loginBodySchema, staffUserSchema, submissionDetailSchema, submissionListQuery, submissionListSchema, transitionBodySchema } from '../../contract/staff.ts';
+import { submissionBatchSchema } from '#contract/v1.ts';
+import { loginBodySchema, staffUserSchema, submissionDetailSchema, submissionListQuery, submissionListSchema, transitionBodySchema } from '#contract/staff.ts';
 
 /** One route of the HTTP API as the OpenAPI document lists it. */
 export interface RouteDoc {

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { deviceEventSchema } from '../../contract/device-events.ts';
+import { deviceEventSchema } from '#contract/device-events.ts';
 import type { AppEnv } from '../app-env.ts';
 import { deviceAuth, deviceRateLimit } from '../auth/device-auth.ts';
 import { apiError } from '../http/errors.ts';

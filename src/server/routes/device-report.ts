@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { deviceReportSchema } from '../../contract/device-report.ts';
+import { deviceReportSchema } from '#contract/device-report.ts';
 import type { AppEnv } from '../app-env.ts';
 import { deviceAuth, deviceRateLimit } from '../auth/device-auth.ts';
 import { limitBody, readJsonBody, SMALL_BODY_BYTES } from '../http/json-body.ts';

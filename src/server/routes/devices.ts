@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import type { EnrollResponse } from '../../contract/v1.ts';
+import type { EnrollResponse } from '#contract/v1.ts';
 import type { AppEnv } from '../app-env.ts';
 import { enrolmentRefusals, enrollmentCodeHash } from '../auth/enrollment.ts';
 import type { ServerKeyring } from '../crypto/server-key.ts';

@@ -1,5 +1,5 @@
 import { Hono, type MiddlewareHandler } from 'hono';
-import { helpCallRequestSchema } from '../../contract/counter.ts';
+import { helpCallRequestSchema } from '#contract/counter.ts';
 import type { AppEnv } from '../app-env.ts';
 import { deviceAuth, deviceRateLimit } from '../auth/device-auth.ts';
 import type { StaffEventHub } from '../counter/staff-event-hub.ts';

@@ -1,12 +1,12 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import * as v from 'valibot';
-import { caseDueDate } from '../../domain/due-date.ts';
+import { caseDueDate } from '#domain/due-date.ts';
 import type { AppEnv } from '../app-env.ts';
 import { normalizeUsername } from '../auth/staff-users.ts';
 import { assignmentRefusal } from '../casework/assignment.ts';
 import { apiError } from '../http/errors.ts';
 import { limitBody, readJsonBody, SMALL_BODY_BYTES } from '../http/json-body.ts';
-import { allowedNext } from '../submission-workflow.ts';
+import { allowedNext } from '#domain/casework/submission-workflow.ts';
 import type { Store } from '../store/store.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

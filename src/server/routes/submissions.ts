@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { MAX_BODY_BYTES, submissionBatchSchema, type BatchResponse } from '../../contract/v1.ts';
+import { MAX_BODY_BYTES, submissionBatchSchema, type BatchResponse } from '#contract/v1.ts';
 import type { AppEnv } from '../app-env.ts';
 import { deviceAuth, deviceRateLimit } from '../auth/device-auth.ts';
 import type { ServerKeyring } from '../crypto/server-key.ts';

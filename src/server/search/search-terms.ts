@@ -1,5 +1,5 @@
-import { formVersions } from '../../forms/definitions/index.ts';
-import type { FieldDefinition } from '../../forms/engine/types.ts';
+import { formVersions } from '#forms/definitions/index.ts';
+import type { FieldDefinition } from '#forms/engine/types.ts';
 import { cprDigits, nameTokens } from './name-tokens.ts';
 
 /** What a submission can be found by, in plain text: held in memory at ingest only, never stored. */

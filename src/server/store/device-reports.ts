@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Migration } from 'kysely';
-import type { DeviceReport } from '../../contract/device-report.ts';
+import type { DeviceReport } from '#contract/device-report.ts';
 import type { Database } from './schema.ts';
 
 /**

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { Envelope } from '../../contract/v1.ts';
+import type { Envelope } from '#contract/v1.ts';
 import type { Database } from './schema.ts';
 import { lockBatchKeys } from './ingest-locks.ts';
 import { insertSearchDigests, sortColumn, whereSearch } from '../search/search-query.ts';
 import { INDEXED_MARKER } from '../search/search-table.ts';
 import type { SearchDigest } from '../search/blind-index.ts';
 import { refundAttempt, reserveAttempt, sweepAttempts, type DelayPolicy, type ThrottleDb } from './attempt-throttle.ts';
-import type { DeviceReport } from '../../contract/device-report.ts';
+import type { DeviceReport } from '#contract/device-report.ts';
 import { CounterStore } from './counter-store.ts';
 import { listDeviceReports, pingDatabase, saveDeviceReport } from './device-reports.ts';
 import * as secondFactors from './second-factors.ts';

@@ -1,7 +1,7 @@
 import type { AssistedMetadata } from '../assisted.ts';
-import type { Envelope } from '../../contract/v1.ts';
+import type { Envelope } from '#contract/v1.ts';
 import type { DelayPolicy, Reservation } from './attempt-throttle.ts';
-import type { DeviceReport } from '../../contract/device-report.ts';
+import type { DeviceReport } from '#contract/device-report.ts';
 import type { StoredDeviceReport } from './device-reports.ts';
 import type { CounterStore } from './counter-store.ts';
 import type { SearchDigest } from '../search/blind-index.ts';
@@ -16,8 +16,8 @@ import type { StaffCredential } from './staff-credentials.ts';
 
 export type StorageKind = 'sqlite' | 'postgres';
 
-export { deviceKinds } from '../../contract/staff.ts';
-import { deviceKinds } from '../../contract/staff.ts';
+export { deviceKinds } from '#contract/staff.ts';
+import { deviceKinds } from '#contract/staff.ts';
 export type DeviceKind = (typeof deviceKinds)[number];
 
 export interface Device {
@@ -38,8 +38,8 @@ export interface StoredServerKey {
   createdAt: string;
 }
 
-export { submissionStatuses } from '../../contract/staff.ts';
-import { submissionStatuses } from '../../contract/staff.ts';
+export { submissionStatuses } from '#contract/staff.ts';
+import { submissionStatuses } from '#contract/staff.ts';
 export type SubmissionStatus = (typeof submissionStatuses)[number];
 
 export interface SubmissionSummary {
@@ -139,8 +139,8 @@ export type TransitionOutcome =
   | { ok: false; reason: 'not_found' }
   | { ok: false; reason: 'not_allowed'; status: SubmissionStatus };
 
-export { staffRoles } from '../../contract/staff.ts';
-import { staffRoles } from '../../contract/staff.ts';
+export { staffRoles } from '#contract/staff.ts';
+import { staffRoles } from '#contract/staff.ts';
 export type StaffRole = (typeof staffRoles)[number];
 
 export interface StaffUser {

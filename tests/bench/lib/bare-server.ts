@@ -9,8 +9,8 @@ import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
-import type { Envelope } from '../../../src/contract/v1.ts';
-import { envelopeContentHash } from '../../../src/server/ingest/parse-envelope.ts';
+import type { Envelope } from '#contract/v1.ts';
+import { envelopeContentHash } from '#server/ingest/parse-envelope.ts';
 
 const db = new Database(join(process.env.DATA_DIR!, 'bare.sqlite'));
 db.pragma('journal_mode = WAL');

@@ -5,8 +5,8 @@
 // (tests/server/seal.ts, type 'device-test') BEFORE the clock starts, then keeps `inFlight`
 // batches of 100 going, round-robin over `urls`, until all are sent or `seconds` have passed.
 // Prints one JSON line: { stored, ms, perSecond, statuses }.
-import type { EnrollResponse, Envelope, ServerKey } from '../../../src/contract/v1.ts';
-import { deviceTestData, DEVICE_TEST_TYPE } from '../../../src/forms/device-test.ts';
+import type { EnrollResponse, Envelope, ServerKey } from '#contract/v1.ts';
+import { deviceTestData, DEVICE_TEST_TYPE } from '#forms/device-test.ts';
 import { testPayload } from '../../server/fixtures.ts';
 import { seal } from '../../server/seal.ts';
 

@@ -5,8 +5,8 @@
 // - rate limits lifted: the production limit (20 requests/s per device, burst 40) would cap the
 //   Workbox peer, which sends one request per submission, at 20 submissions/s; and the ingest load
 //   generator is one client standing in for many kiosks. Every other code path is the production one.
-import '../../../src/forms/index.ts';
-import { startServer } from '../../../src/server/server.ts';
+import '#forms/index.ts';
+import { startServer } from '#server/server.ts';
 
 const env = process.env;
 const lifted = { deviceRequestsPerSecond: 1e6, deviceBurst: 1e6 };

@@ -9,16 +9,16 @@
  *   event handler calls). The envelopes are sealed by the same seal() as ours, same type and size.
  */
 import { Queue } from 'workbox-background-sync';
-import { deviceTestData, DEVICE_TEST_TYPE } from '../../../src/forms/device-test.ts';
-import { readDevice } from '../../../src/outbox/device.ts';
-import { enrol } from '../../../src/outbox/enrol.ts';
-import { outboxDb } from '../../../src/outbox/db.ts';
-import { importServerKey, seal } from '../../../src/outbox/envelope.ts';
-import { queuedItem } from '../../../src/outbox/state.ts';
-import { outboxCounts } from '../../../src/outbox/list.ts';
-import { newReference } from '../../../src/outbox/reference.ts';
-import { submit } from '../../../src/outbox/submit.ts';
-import { syncOutbox } from '../../../src/outbox/sync.ts';
+import { deviceTestData, DEVICE_TEST_TYPE } from '#forms/device-test.ts';
+import { readDevice } from '#outbox/device.ts';
+import { enrol } from '#outbox/enrol.ts';
+import { outboxDb } from '#outbox/db.ts';
+import { importServerKey, seal } from '#outbox/envelope.ts';
+import { queuedItem } from '#outbox/state.ts';
+import { outboxCounts } from '#outbox/list.ts';
+import { newReference } from '#outbox/reference.ts';
+import { submit } from '#outbox/submit.ts';
+import { syncOutbox } from '#outbox/sync.ts';
 
 // Workbox's Queue looks at self.registration (a service worker global) when it is built. In a
 // window there is none: an object without `sync` makes it take its own no-Background-Sync path,

@@ -1,13 +1,13 @@
 import { expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import defaultConfig from '../../../src/config/municipality.default.json' with { type: 'json' };
-import { defaultBooking } from '../../../src/config/values.ts';
-import { ruleOn } from '../../../src/domain/rules/dated.ts';
-import { extraKeyCardsAtCounter } from '../../../src/domain/rules/key-cards.ts';
-import { bookableDays } from '../../../src/domain/slots.ts';
-import { findForm } from '../../../src/forms/definitions/index.ts';
-import { errorKey, labelKey, resolveKey } from '../../../src/forms/engine/keys.ts';
-import type { ErrorCode, FieldDefinition, FormDefinition } from '../../../src/forms/engine/types.ts';
+import defaultConfig from '#config/municipality.default.json' with { type: 'json' };
+import { defaultBooking } from '#config/values.ts';
+import { ruleOn } from '#domain/rules/dated.ts';
+import { extraKeyCardsAtCounter } from '#domain/rules/key-cards.ts';
+import { bookableDays } from '#domain/slots.ts';
+import { findForm } from '#forms/definitions/index.ts';
+import { errorKey, labelKey, resolveKey } from '#forms/engine/keys.ts';
+import type { ErrorCode, FieldDefinition, FormDefinition } from '#forms/engine/types.ts';
 import { choose, fieldId, fillText, type Language } from './forms.ts';
 
 /**
@@ -140,7 +140,7 @@ function fieldAt(form: FormDefinition, path: string): { field: FieldDefinition; 
 
 /**
  * The message a field must show for an error code, read from the locale files the app uses
- * (src/app/forms/messages.ts): the field's own message or its kind's, with its label filled in.
+ * (src/app/form-flow/messages.ts): the field's own message or its kind's, with its label filled in.
  * Other values (an age, a date) match anything.
  */
 export function expectedMessage(service: DigitalIdService, language: Language, path: string, code: ErrorCode, context?: string): RegExp {

@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** Helpers for the form engine's browser tests (tests/e2e/forms-*.browser.test.ts). Fields are found by their ids (src/app/forms/fields/field-props.ts). */
+/** Helpers for the form engine's browser tests (tests/e2e/forms-*.browser.test.ts). Fields are found by their ids (src/app/form-flow/fields/field-props.ts). */
 
 export const fieldId = (path: string) => `#f-${path.replaceAll('.', '-')}`;
 
@@ -51,10 +51,10 @@ export async function expectNoAxeViolations(page: Page, what: string): Promise<v
 export const screenText = (page: Page) => page.locator('body').innerText();
 
 /**
- * Builds the printed copy as the browser's beforeprint does (src/app/forms/print-job.svelte.ts),
+ * Builds the printed copy as the browser's beforeprint does (src/app/form-flow/print-job.svelte.ts),
  * prints the page to PDF as the print CSS lays it out, removes the copy again (afterprint), and
  * returns its text (poppler's pdftotext). The variant is the class the Print buttons put on <html>
- * (src/app/forms/print.ts).
+ * (src/app/form-flow/print.ts).
  */
 export async function printedText(page: Page, variant: 'a4' | 'slip' = 'a4'): Promise<string> {
   return pdfText(await printedPdf(page, variant));

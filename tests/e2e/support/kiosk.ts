@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import defaultConfig from '../../../src/config/municipality.default.json' with { type: 'json' };
+import defaultConfig from '#config/municipality.default.json' with { type: 'json' };
 
 /** Every screen the kiosk has today, by path. Service screens come from the shipped configuration. */
 export function allScreens(): { name: string; path: string }[] {
@@ -32,7 +32,7 @@ export async function setLargePrint(page: Page, on: boolean): Promise<void> {
   await expect(toggle).toHaveAttribute('aria-checked', String(on));
 }
 
-/** A key missing in both languages renders as ⟦key⟧ (src/app/i18n.ts). */
+/** A key missing in both languages renders as ⟦key⟧ (src/app/shared/i18n.ts). */
 export async function expectNoRawKeys(page: Page): Promise<void> {
   const text = await page.locator('body').innerText();
   expect(text, 'a translation key is shown instead of text').not.toContain('⟦');

@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test';
-import { BACKOFF_CAP_MS } from '../../../src/outbox/backoff.ts';
-import { SYNC_LOCK_NAME } from '../../../src/outbox/lock.ts';
+import { BACKOFF_CAP_MS } from '#outbox/backoff.ts';
+import { SYNC_LOCK_NAME } from '#outbox/lock.ts';
 
 /**
  * The set-up screen's "Send a test request" and raw reads of the device's IndexedDB, for the

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { envelopeAad, type Envelope, type SealedPayload, type ServerKey } from '../../../src/contract/v1.ts';
+import { envelopeAad, type Envelope, type SealedPayload, type ServerKey } from '#contract/v1.ts';
 
 /**
  * Seals a payload as a device does, from the contract (a copy of tests/server/seal.ts: the browser

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
-import type { EnrollResponse } from '../../../src/contract/v1.ts';
+import type { EnrollResponse } from '#contract/v1.ts';
 import { E2E_ENROLMENT_CODE } from './enrol.ts';
 import { randomReference, seal } from './seal.ts';
 

@@ -1,9 +1,9 @@
-import { assessDocuments, issuanceRoute } from '../../../domain/eligibility.ts';
-import type { IsoDate } from '../../../domain/dates.ts';
-import { ruleOn } from '../../../domain/rules/dated.ts';
-import type { DocumentId } from '../../../domain/rules/documents.ts';
-import { assessMitIdDocuments, mitIdDocumentRules, type MitIdDocumentId } from '../../../domain/rules/mitid-documents.ts';
-import type { Scheme } from '../../../domain/scheme.ts';
+import { assessDocuments, issuanceRoute } from '#domain/eligibility.ts';
+import type { IsoDate } from '#domain/dates.ts';
+import { ruleOn } from '#domain/rules/dated.ts';
+import type { DocumentId } from '#domain/rules/documents.ts';
+import { assessMitIdDocuments, mitIdDocumentRules, type MitIdDocumentId } from '#domain/rules/mitid-documents.ts';
+import type { Scheme } from '#domain/scheme.ts';
 
 export interface CheckerAnswers {
   scheme: Scheme;

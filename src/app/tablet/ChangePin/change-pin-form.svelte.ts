@@ -1,7 +1,7 @@
-import { newPinProblem } from '../../../tablet/pin-strength.ts';
+import { newPinProblem } from '#vault/pin-strength.ts';
 import type { Problem } from '../problems.ts';
 
-/** Changing the PIN: the current one, then the new one typed twice (the rules are src/tablet/pin-strength.ts). */
+/** Changing the PIN: the current one, then the new one typed twice (the rules are src/vault/pin-strength.ts). */
 export class ChangePinForm {
   current = $state('');
   pin = $state('');

@@ -1,6 +1,6 @@
-import { readSyncStatus } from '../../../outbox/device.ts';
-import { onOutbox } from '../../../outbox/events.ts';
-import { outboxCounts } from '../../../outbox/list.ts';
+import { readSyncStatus } from '#outbox/device.ts';
+import { onOutbox } from '#outbox/events.ts';
+import { outboxCounts } from '#outbox/list.ts';
 
 /** While the header shows it, look again this often: the service worker syncs without telling the page. */
 const REFRESH_MS = 5_000;

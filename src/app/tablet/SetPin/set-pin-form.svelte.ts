@@ -1,7 +1,7 @@
-import { newPinProblem } from '../../../tablet/pin-strength.ts';
+import { newPinProblem } from '#vault/pin-strength.ts';
 import type { Problem } from '../problems.ts';
 
-/** Choosing the PIN, typed twice. The rules (length, digits only, not easy to guess) are the vault's (src/tablet/pin-strength.ts). */
+/** Choosing the PIN, typed twice. The rules (length, digits only, not easy to guess) are the vault's (src/vault/pin-strength.ts). */
 export class SetPinForm {
   pin = $state('');
   again = $state('');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MIN_PIN_LENGTH } from '../../../tablet/pin.ts';
+import { MIN_PIN_LENGTH } from '#vault/pin.ts';
 import { SetPinForm } from './set-pin-form.svelte.ts';
 
 const problemsOf = (pin: string, again: string) => {

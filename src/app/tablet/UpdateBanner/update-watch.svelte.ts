@@ -1,4 +1,4 @@
-import { applyWaitingUpdate } from '../../sw-update.ts';
+import { applyWaitingUpdate } from '#app/shared/sw-update.ts';
 
 /** How often the tablet asks the server whether there is a new version (it may stay open for days). */
 const CHECK_MS = 30 * 60_000;

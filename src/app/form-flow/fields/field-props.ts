@@ -1,0 +1,26 @@
+import type { Translate } from '#app/shared/i18n.ts';
+import type { Answers, FieldDefinition, FormDefinition } from '#forms/engine/types.ts';
+
+/** What every field component gets: where its answer lives and how to name and explain it. */
+export interface FieldProps {
+  t: Translate;
+  form: FormDefinition;
+  field: FieldDefinition;
+  /** The object holding this field's answer: the session's answers, or one row of a group. */
+  answers: Answers;
+  /** Path of the field in the answers, e.g. "movers.0.moverCpr"; errors and element ids use it. */
+  path: string;
+  /** The message for an error at a path, already in the citizen's language. */
+  errorAt: (path: string) => string | undefined;
+  /** Label suffix inside a group row ("Person 2"), so that a screen reader knows which row. */
+  rowLabel?: string;
+}
+
+/** The element id of the input that an error at this path should move focus to. */
+export const fieldId = (path: string) => `f-${path.replaceAll('.', '-')}`;
+
+/** aria-describedby for an input with an optional hint and error. */
+export function describedBy(id: string, hint: string | undefined, error: string | undefined): string | undefined {
+  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean);
+  return ids.length > 0 ? ids.join(' ') : undefined;
+}

@@ -1,0 +1,93 @@
+import Dexie, { type Table } from 'dexie';
+import type { Envelope } from '#contract/v1.ts';
+import { StorageError } from '#outbox/errors.ts';
+
+/**
+ * The staff tablet's own IndexedDB database, separate from the outbox's ('borgerservice'): the
+ * staff profile with the PIN-wrapped drafts key, and the drafts as AES-GCM ciphertext. The
+ * outbox is touched only through its own functions (src/outbox/manage.ts).
+ */
+
+export const STAFF_DB_NAME = 'borgerservice-staff';
+/** The profile table holds one row, under this out-of-line key. */
+export const PROFILE_KEY = 'self';
+
+export interface StoredProfile {
+  username: string;
+  role: 'caseworker' | 'admin';
+  /** ISO timestamp. */
+  createdAt: string;
+  /** Unlock attempts started and not (yet) known to be right; counted before trying, reset on success. */
+  wrongPins: number;
+  /** PBKDF2 salt, random per profile. */
+  salt: Uint8Array;
+  /** PBKDF2 iterations this profile's key was derived with. */
+  iterations: number;
+  /** The drafts key (AES-256-GCM), wrapped with AES-KW under the PIN-derived key. */
+  wrappedKey: Uint8Array;
+}
+
+export interface StoredDraft {
+  id: string;
+  formId: string;
+  /** ISO timestamp. */
+  updatedAt: string;
+  /** Not citizen data: e.g. the form's title key. */
+  label?: string;
+  /** AES-GCM of { formVersion, stepIndex, answers, updatedAt }, with [id, formId] as additional data. */
+  iv: Uint8Array;
+  ciphertext: Uint8Array;
+  /**
+   * The same draft sealed for the server as a 'staff-draft' submission, which this tablet cannot
+   * open: queued only when the drafts key is wiped. Absent when the tablet is not enrolled.
+   */
+  sealed?: Envelope;
+}
+
+/** Something to tell the server when the tablet is next online (src/contract/device-events.ts). */
+export interface StoredDeviceEvent {
+  seq?: number;
+  kind: 'pin_wipe';
+  /** ISO timestamp, by the tablet's clock. */
+  at: string;
+  /** The staff member whose drafts key was wiped. Not citizen data. */
+  username: string;
+}
+
+export class StaffDatabase extends Dexie {
+  declare profile: Table<StoredProfile, string>;
+  declare drafts: Table<StoredDraft, string>;
+  declare events: Table<StoredDeviceEvent, number>;
+
+  constructor(name = STAFF_DB_NAME) {
+    super(name);
+    this.version(1).stores({ profile: '', drafts: 'id, updatedAt' });
+    this.version(2).stores({ profile: '', drafts: 'id, updatedAt', events: '++seq' });
+  }
+}
+
+let instance: StaffDatabase | undefined;
+
+export function staffDb(): StaffDatabase {
+  instance ??= new StaffDatabase();
+  return instance;
+}
+
+/** Closes the connection; the next use opens a new one (for tests: a tablet closed and reopened). */
+export function closeStaffDb(): void {
+  instance?.close();
+  instance = undefined;
+}
+
+/** Runs `work` and turns IndexedDB failures into a StorageError named by `operation`; other errors pass. */
+export async function withStaffDb<T>(operation: string, work: (db: StaffDatabase) => Promise<T>): Promise<T> {
+  try {
+    return await work(staffDb());
+  } catch (error) {
+    if (error instanceof Dexie.DexieError || (typeof DOMException !== 'undefined' && error instanceof DOMException)) {
+      // A failed decrypt is a DOMException too (OperationError), but it never reaches here: crypto.ts handles it.
+      throw new StorageError(operation, error);
+    }
+    throw error;
+  }
+}

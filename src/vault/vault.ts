@@ -1,0 +1,262 @@
+import { requestType } from '#forms/registry.ts';
+import { PBKDF2_ITERATIONS, SALT_BYTES, decryptDraft, encryptDraft, newDraftsKey, pinKey, randomBytes, unwrapDraftsKey } from './crypto.ts';
+import { PROFILE_KEY, withStaffDb, type StoredDraft, type StoredProfile } from './db.ts';
+import { DraftUnreadableError, InvalidPinError, NoProfileError, ProfileHasDraftsError, RescueFailedError, VaultLockedError } from './errors.ts';
+import { MAX_WRONG_PINS, pinProblem } from './pin.ts';
+import { newPinProblem } from './pin-strength.ts';
+import { queueRescue, sealRescueCopy } from './rescue.ts';
+
+/**
+ * The staff tablet's vault (issue 7): a profile made after an online login, unlocked offline
+ * with the PIN, holding the visit drafts encrypted under a key only the PIN unwraps. See
+ * crypto.ts for the keys and README.md for the whole picture.
+ */
+
+export type StaffRole = 'caseworker' | 'admin';
+
+export interface StaffProfile {
+  username: string;
+  role: StaffRole;
+  /** ISO timestamp. */
+  createdAt: string;
+  wrongPins: number;
+}
+
+/** Plain metadata only, never citizen data (label is e.g. the form's title key). */
+export interface DraftSummary {
+  id: string;
+  formId: string;
+  /** ISO timestamp. */
+  updatedAt: string;
+  label?: string;
+  /** Whether a sealed copy would reach the office if the key were wiped (false when not enrolled). */
+  rescuable: boolean;
+}
+
+export interface Draft {
+  id: string;
+  formId: string;
+  formVersion: number;
+  stepIndex: number;
+  answers: Record<string, unknown>;
+  /** ISO timestamp. */
+  updatedAt: string;
+}
+
+export type DraftInput = Omit<Draft, 'updatedAt' | 'formVersion'> & {
+  /** Defaults to the form's current schema version in the registry (src/forms), else 1. */
+  formVersion?: number;
+  /** Stored in plain for the list: not citizen data (e.g. the form's title key). */
+  label?: string;
+};
+
+export interface Vault {
+  readonly username: string;
+  readonly role: StaffRole;
+  /** Newest first. */
+  listDrafts(): Promise<DraftSummary[]>;
+  /** Undefined when there is no such draft; DraftUnreadableError when it fails its integrity check. */
+  loadDraft(id: string): Promise<Draft | undefined>;
+  /** Encrypts and stores (replacing a draft with the same id), with a fresh sealed copy for the office. */
+  saveDraft(draft: DraftInput): Promise<void>;
+  deleteDraft(id: string): Promise<void>;
+  /** Forgets the key in memory; every later call throws VaultLockedError. */
+  lock(): void;
+  readonly locked: boolean;
+}
+
+export type UnlockResult =
+  | { ok: true; vault: Vault }
+  | { ok: false; reason: 'wrong-pin'; attemptsLeft: number }
+  /** rescued: drafts queued for the office; notRescued: drafts without a sealed copy (tablet not enrolled), lost. */
+  | { ok: false; reason: 'wiped'; rescued: number; notRescued: number };
+
+export interface VaultOptions {
+  /** PBKDF2 iterations for a new profile; PBKDF2_ITERATIONS unless a test needs speed. */
+  iterations?: number;
+  /** The clock; for tests. */
+  now?: () => Date;
+}
+
+/** The profile on this tablet, without any key; undefined before the first online login. */
+export async function readProfile(): Promise<StaffProfile | undefined> {
+  const stored = await withStaffDb('tablet.read-profile', (db) => db.profile.get(PROFILE_KEY));
+  return stored && publicProfile(stored);
+}
+
+/**
+ * Makes the profile after a successful online login (the contract's staff login), with a new
+ * drafts key wrapped under the PIN. Replaces an earlier profile only when it has no drafts:
+ * they are encrypted under its key and would become unreadable (ProfileHasDraftsError).
+ */
+export async function createProfile(p: { username: string; role: StaffRole }, pin: string, options: VaultOptions = {}): Promise<Vault> {
+  const problem = newPinProblem(pin);
+  if (problem) throw new InvalidPinError(problem);
+  const now = options.now ?? (() => new Date());
+  const iterations = options.iterations ?? PBKDF2_ITERATIONS;
+  const salt = randomBytes(SALT_BYTES);
+  const { wrapped, key } = await newDraftsKey(await pinKey(pin, salt, iterations));
+  const profile: StoredProfile = {
+    username: p.username,
+    role: p.role,
+    createdAt: now().toISOString(),
+    wrongPins: 0,
+    salt,
+    iterations,
+    wrappedKey: wrapped,
+  };
+  await withStaffDb('tablet.create-profile', (db) =>
+    db.transaction('rw', db.profile, db.drafts, async () => {
+      const drafts = await db.drafts.count();
+      const earlier = await db.profile.get(PROFILE_KEY);
+      if (drafts > 0) throw new ProfileHasDraftsError(earlier?.username ?? p.username, drafts);
+      await db.profile.put(profile, PROFILE_KEY);
+    }),
+  );
+  return openVault(profile, key, now);
+}
+
+/**
+ * Unlocks with the PIN. The attempt is counted before the key is tried, so closing the tab
+ * mid-try does not undo it; a right PIN resets the count. When the count reaches MAX_WRONG_PINS
+ * the drafts' sealed copies are queued in the outbox, and only after that has committed are the
+ * drafts, the wrapped key and the profile deleted. If queuing fails, nothing is deleted and
+ * RescueFailedError is thrown; the next call (with any PIN) tries the rescue again first.
+ */
+export async function unlock(pin: string, options: VaultOptions = {}): Promise<UnlockResult> {
+  const now = options.now ?? (() => new Date());
+  const profile = await withStaffDb('tablet.count-attempt', (db) =>
+    db.transaction('rw', db.profile, async () => {
+      const current = await db.profile.get(PROFILE_KEY);
+      if (!current) throw new NoProfileError();
+      // Already at the limit (a rescue was interrupted or failed): no more tries, finish the wipe.
+      if (current.wrongPins >= MAX_WRONG_PINS) return current;
+      const counted = { ...current, wrongPins: current.wrongPins + 1 };
+      await db.profile.put(counted, PROFILE_KEY);
+      return { ...counted, tryPin: true };
+    }),
+  );
+  if ('tryPin' in profile) {
+    const key = pinProblem(pin) ? undefined : await unwrapDraftsKey(profile.wrappedKey, await pinKey(pin, profile.salt, profile.iterations));
+    if (key) {
+      const reset = await withStaffDb('tablet.reset-attempts', (db) =>
+        db.transaction('rw', db.profile, async () => {
+          const current = await db.profile.get(PROFILE_KEY);
+          if (!current) throw new NoProfileError();
+          const next = { ...current, wrongPins: 0 };
+          await db.profile.put(next, PROFILE_KEY);
+          return next;
+        }),
+      );
+      return { ok: true, vault: openVault(reset, key, now) };
+    }
+    if (profile.wrongPins < MAX_WRONG_PINS) return { ok: false, reason: 'wrong-pin', attemptsLeft: MAX_WRONG_PINS - profile.wrongPins };
+  }
+  return rescueAndWipe(now);
+}
+
+async function rescueAndWipe(now: () => Date): Promise<UnlockResult> {
+  const drafts = await withStaffDb('tablet.read-drafts', (db) => db.drafts.toArray());
+  const sealed = drafts.flatMap((d) => (d.sealed ? [d.sealed] : []));
+  try {
+    await queueRescue(sealed, now().getTime());
+  } catch (error) {
+    throw new RescueFailedError(error);
+  }
+  // Only what was read above is deleted: a draft saved meanwhile by another tab (it cannot be, the
+  // vault there is unlocked with the same key, but be safe) is wiped only with its own rescue.
+  const ids = drafts.map((d) => d.id);
+  await withStaffDb('tablet.wipe', (db) =>
+    db.transaction('rw', db.profile, db.drafts, db.events, async () => {
+      const wiped = await db.profile.get(PROFILE_KEY);
+      await db.drafts.bulkDelete(ids);
+      if ((await db.drafts.count()) === 0) await db.profile.delete(PROFILE_KEY);
+      // Reported to the audit log when the tablet is next online (device-events.ts); kept with the wipe, so it cannot be lost.
+      if (wiped) await db.events.add({ kind: 'pin_wipe', at: now().toISOString(), username: wiped.username });
+    }),
+  );
+  return { ok: false, reason: 'wiped', rescued: sealed.length, notRescued: drafts.length - sealed.length };
+}
+
+function publicProfile({ username, role, createdAt, wrongPins }: StoredProfile): StaffProfile {
+  return { username, role, createdAt, wrongPins };
+}
+
+interface DraftContent {
+  formVersion: number;
+  stepIndex: number;
+  answers: Record<string, unknown>;
+  updatedAt: string;
+}
+
+function openVault(profile: StoredProfile, draftsKey: CryptoKey, now: () => Date): Vault {
+  let key: CryptoKey | undefined = draftsKey;
+  const { username, role } = profile;
+  const keyFor = (operation: string): CryptoKey => {
+    if (!key) throw new VaultLockedError(operation);
+    return key;
+  };
+
+  return {
+    username,
+    role,
+    get locked() {
+      return key === undefined;
+    },
+    lock() {
+      key = undefined;
+    },
+
+    async listDrafts() {
+      keyFor('tablet.listDrafts');
+      const rows = await withStaffDb('tablet.list-drafts', (db) => db.drafts.orderBy('updatedAt').reverse().toArray());
+      return rows.map(({ id, formId, updatedAt, label, sealed }) => ({ id, formId, updatedAt, ...(label === undefined ? {} : { label }), rescuable: sealed !== undefined }));
+    },
+
+    async loadDraft(id) {
+      const k = keyFor('tablet.loadDraft');
+      const row = await withStaffDb('tablet.load-draft', (db) => db.drafts.get(id));
+      if (!row) return undefined;
+      let content: DraftContent;
+      try {
+        content = (await decryptDraft(k, row.id, row.formId, row.iv, row.ciphertext)) as DraftContent;
+      } catch (error) {
+        throw new DraftUnreadableError(id, error);
+      }
+      return { id: row.id, formId: row.formId, formVersion: content.formVersion, stepIndex: content.stepIndex, answers: content.answers, updatedAt: content.updatedAt };
+    },
+
+    async saveDraft(input) {
+      const k = keyFor('tablet.saveDraft');
+      const updatedAt = now().toISOString();
+      const formVersion = input.formVersion ?? requestType(input.formId)?.current ?? 1;
+      const content: DraftContent = { formVersion, stepIndex: input.stepIndex, answers: input.answers, updatedAt };
+      const { iv, ciphertext } = await encryptDraft(k, input.id, input.formId, content);
+      const sealed = await sealRescueCopy(
+        { formId: input.formId, formVersion, stepIndex: input.stepIndex, savedAt: updatedAt, staffUsername: username, answers: input.answers },
+        username,
+      );
+      // Locked while encrypting: do not write with a key the staff member asked to forget.
+      keyFor('tablet.saveDraft');
+      const row: StoredDraft = { id: input.id, formId: input.formId, updatedAt, iv, ciphertext, ...(input.label === undefined ? {} : { label: input.label }), ...(sealed ? { sealed } : {}) };
+      const saved = await withStaffDb('tablet.save-draft', (db) =>
+        db.transaction('rw', db.profile, db.drafts, async () => {
+          // Wiped (or replaced) from another tab meanwhile: a draft under this key could never be read again.
+          const current = await db.profile.get(PROFILE_KEY);
+          if (current?.username !== username || current.createdAt !== profile.createdAt) return false;
+          await db.drafts.put(row);
+          return true;
+        }),
+      );
+      if (!saved) {
+        key = undefined;
+        throw new VaultLockedError('tablet.saveDraft');
+      }
+    },
+
+    async deleteDraft(id) {
+      keyFor('tablet.deleteDraft');
+      await withStaffDb('tablet.delete-draft', (db) => db.drafts.delete(id));
+    },
+  };
+}
