@@ -1,5 +1,5 @@
 import type { DeviceReport } from '#contract/device-report.ts';
-import type { StoredDeviceReport } from './store/device-reports.ts';
+import type { StoredDeviceReport } from './store/devices/device-reports.ts';
 import type { Device } from './store/store.ts';
 
 /**

@@ -51,11 +51,6 @@ export function withWitnessIndex(store: Store, digest: WitnessDigest): Store {
     insertSubmission: (s) => store.insertSubmission(hashed(s)),
     insertSubmissions: (batch) => store.insertSubmissions(batch.map(hashed)),
   };
-  return new Proxy(store, {
-    get(target, prop, receiver) {
-      if (prop === 'insertSubmission' || prop === 'insertSubmissions') return wrapped[prop];
-      const value = Reflect.get(target, prop, receiver);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
+  // Every other function is the store's own.
+  return { ...store, ...wrapped };
 }

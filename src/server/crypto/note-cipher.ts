@@ -83,12 +83,6 @@ export function withSealedNotes(store: Store, notes: NoteCipher): Store {
     history: async (id) =>
       Promise.all((await store.history(id)).map(async (e) => ({ ...e, note: e.note === null ? null : await notes.open(e.note, id) }))),
   };
-  // Every other method is the store's own, called on the store itself.
-  return new Proxy(store, {
-    get(target, prop, receiver) {
-      if (prop === 'transitionSubmission' || prop === 'history' || prop === 'addNote') return sealed[prop];
-      const value = Reflect.get(target, prop, receiver);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
+  // Every other function is the store's own.
+  return { ...store, ...sealed };
 }

@@ -2,7 +2,7 @@ import type { Envelope, FieldError, SealedPayload } from '#contract/v1.ts';
 import { isTabletOnlyType } from '#forms/device-kinds.ts';
 import type { AssistedMetadata } from '../assisted.ts';
 import { sha256 } from '../crypto/tokens.ts';
-import type { StaffCredential } from '../store/staff-credentials.ts';
+import type { StaffCredential } from '../store/staff/staff-credentials.ts';
 
 /** Clocks on a tablet and the server differ a little; work sealed this close to a boundary counts as inside. */
 const CLOCK_SKEW_MS = 5 * 60_000;

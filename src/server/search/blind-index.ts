@@ -62,11 +62,6 @@ export function withBlindIndex(store: Store, index: BlindIndex): Store {
       return store.listSubmissions(digested);
     },
   };
-  return new Proxy(store, {
-    get(target, prop, receiver) {
-      if (prop === 'insertSubmissions' || prop === 'listSubmissions') return wrapped[prop];
-      const value = Reflect.get(target, prop, receiver);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
+  // Every other function is the store's own.
+  return { ...store, ...wrapped };
 }

@@ -93,3 +93,29 @@ export async function refundAttempt(db: Db, clear: readonly string[], refund: re
 export async function sweepAttempts(db: Db, now: Date, forgetMs: number): Promise<void> {
   await db.deleteFrom('attempt_throttle').where('updated_at', '<', new Date(now.getTime() - forgetMs).toISOString()).execute();
 }
+
+export interface AttemptStore {
+  /**
+   * Books one attempt on every key before the caller checks a password or code; refused, with how
+   * long to wait, while any key is still waiting from earlier failures.
+   */
+  reserveAttempt(keys: readonly string[], now: Date, delay: DelayPolicy, forgetMs: number): Promise<Reservation>;
+  /** Undoes a reservation that succeeded: `clear` keys start afresh, `refund` keys lose one failure. */
+  refundAttempt(clear: readonly string[], refund: readonly string[]): Promise<void>;
+}
+
+/** The counters over the store's database; old ones are swept at most once a minute per process. */
+export function attemptStore(db: ThrottleDb, postgres: boolean): AttemptStore {
+  let lastSweep = 0;
+  return {
+    async reserveAttempt(keys, now, delay, forgetMs) {
+      // Cheap, and the table stays small.
+      if (now.getTime() - lastSweep > 60_000) {
+        lastSweep = now.getTime();
+        await sweepAttempts(db, now, forgetMs);
+      }
+      return reserveAttempt(db, postgres, keys, now, delay, forgetMs);
+    },
+    refundAttempt: (clear, refund) => refundAttempt(db, clear, refund),
+  };
+}

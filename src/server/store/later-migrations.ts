@@ -6,7 +6,7 @@ import { caseworkMigration } from './migration-casework.ts';
 import { sealedNotesMigration } from './migration-sealed-notes.ts';
 import { counterMigration } from './counter-store.ts';
 import { referencePerDeviceMigration } from './migration-reference-per-device.ts';
-import { staffCredentialsMigration } from './staff-credentials.ts';
+import { staffCredentialsMigration } from './staff/staff-credentials.ts';
 import { keyPairsMigration, type MigrationContext } from './migration-key-pairs.ts';
 
 /**

@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import type { Log } from '../log.ts';
-import { KyselyStore } from './kysely-store.ts';
+import { composeStore, type Store } from './store.ts';
 import { postgresDatabase } from './postgres.ts';
 import { migrate } from './schema.ts';
 import { compactSqlite, sqliteDatabase } from './sqlite.ts';
-import type { Store } from './store.ts';
+
 
 export interface StoreOptions {
   /** postgres://… selects PostgreSQL; otherwise SQLite under dataDir. */
@@ -31,5 +31,5 @@ export async function openStore({ databaseUrl, dataDir, log, kek }: StoreOptions
     await db.destroy();
     throw err;
   }
-  return new KyselyStore(databaseUrl ? 'postgres' : 'sqlite', db);
+  return composeStore(databaseUrl ? 'postgres' : 'sqlite', db);
 }

@@ -5,9 +5,9 @@ import type { CounterTables } from './counter-store.ts';
 import type { MigrationContext } from './migration-key-pairs.ts';
 import { Migrator, PostgresAdapter, sql, type Generated, type Kysely, type Migration } from 'kysely';
 import { attemptThrottleMigration, type AttemptThrottleTable } from './attempt-throttle.ts';
-import { deviceReportsMigration, type DeviceReportsTable } from './device-reports.ts';
+import { deviceReportsMigration, type DeviceReportsTable } from './devices/device-reports.ts';
 import { type SubmissionSearchTable } from '../search/search-table.ts';
-import type { StaffCredentialsTable } from './staff-credentials.ts';
+import type { StaffCredentialsTable } from './staff/staff-credentials.ts';
 
 /**
  * Tables as Kysely sees them, and the migrations that create them. Columns use only `text` and

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Migration } from 'kysely';
 import type { DeviceReport } from '#contract/device-report.ts';
-import type { Database } from './schema.ts';
+import type { Database } from '../schema.ts';
 
 /**
  * The last report of each device and when it was last seen (migration 005). One row per device,

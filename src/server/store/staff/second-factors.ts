@@ -1,14 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Database } from './schema.ts';
-import type { StoredSecondFactor } from './store.ts';
+import type { Database } from '../schema.ts';
+import { insertAudit } from '../audit/audit-store.ts';
+import type { StoredSecondFactor } from './staff-types.ts';
 
 /** The staff_second_factors table (migration 009): one row per account with a TOTP factor. */
 type Db = Kysely<Database>;
-
-const audit = (at: string, actor: string, action: string, target: string, detail: Record<string, unknown>) => ({
-  id: randomUUID(), at, actor, action, target, detail: JSON.stringify(detail),
-});
 
 export async function secondFactor(db: Db, userId: string): Promise<StoredSecondFactor | undefined> {
   const r = await db.selectFrom('staff_second_factors').selectAll().where('user_id', '=', userId).executeTakeFirst();
@@ -40,7 +36,7 @@ export async function confirmSecondFactor(db: Db, userId: string, step: number, 
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 0) return false;
     const user = await trx.selectFrom('users').select('username').where('id', '=', userId).executeTakeFirstOrThrow();
-    await trx.insertInto('audit_log').values(audit(at, actor, 'enrol_second_factor', user.username, { recoveryCodes: hashes.length, ...detail })).execute();
+    await insertAudit(trx, { at, actor, action: 'enrol_second_factor', target: user.username, detail: { recoveryCodes: hashes.length, ...detail } });
     return true;
   });
 }
@@ -72,7 +68,7 @@ export async function useRecoveryCode(db: Db, userId: string, hash: string, at: 
       .where('recovery_hashes', '=', row.recovery_hashes)
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 0) return false;
-    await trx.insertInto('audit_log').values(audit(at, actor, 'use_recovery_code', actor, { left: left.length })).execute();
+    await insertAudit(trx, { at, actor, action: 'use_recovery_code', target: actor, detail: { left: left.length } });
     return true;
   });
 }

@@ -1,5 +1,5 @@
 import type { Kysely, Migration } from 'kysely';
-import type { Database } from './schema.ts';
+import type { Database } from '../schema.ts';
 
 /**
  * Staff credentials (migration 010): what a tablet gets when a staff member signs in on it online,
