@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import './index.ts';
-import { validateRequest } from './registry.ts';
+import { requestTypeRegistry, validateRequest } from './registry.ts';
 import { STAFF_DRAFT_TYPE } from './staff-draft.ts';
 import { seal } from '#outbox/envelope.ts';
 import { openEnvelope } from '#server/crypto/open-envelope.ts';
@@ -52,6 +52,6 @@ describe('staff-draft v1', () => {
     const payload = { type: STAFF_DRAFT_TYPE, schemaVersion: 1, reference: 'K7QM-3XRT-9PWA', createdAt: data.savedAt, assisted: true, assistedBy: 'anna', data };
     const envelope = await seal(payload, { id: crypto.randomUUID() }, keys.serverKey);
     expect(envelope).toMatchObject({ type: STAFF_DRAFT_TYPE, schemaVersion: 1, createdAt: data.savedAt });
-    expect(await openEnvelope(envelope, keys.privateKey)).toEqual({ ok: true, payload });
+    expect(await openEnvelope(envelope, keys.privateKey, requestTypeRegistry)).toEqual({ ok: true, payload });
   });
 });

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { MunicipalityConfig } from '#config/schema.ts';
+import type { RequestTypeRegistry } from '#forms/registry.ts';
 import type { AppEnv } from './app-env.ts';
 import type { HashGate } from './auth/hash-gate.ts';
 import { staffAuth, type CookiePolicy } from './auth/sessions.ts';
@@ -45,6 +46,8 @@ export interface AppDeps {
   /** Staff accounts' TOTP second factor (auth/second-factor.ts). */
   secondFactors: SecondFactors;
   keyring: ServerKeyring;
+  /** The request types devices may send, with the schemas their payloads are validated by (request-types.ts). */
+  registry: RequestTypeRegistry;
   config: MunicipalityConfig;
   /** Id of the enrolment code made from ENROLLMENT_CODE, so that its enrolments are audited as `env_code`. */
   envCodeId?: string;
@@ -74,7 +77,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use('*', clientAddress(origin.trustProxy));
   const fleet = deps.fleet ?? DEFAULT_FLEET_THRESHOLDS;
-  const metrics = deps.metrics ?? createMetrics(store, fleet, { processMetrics: !!deps.metricsToken });
+  const metrics = deps.metrics ?? createMetrics(store, fleet, deps.registry, { processMetrics: !!deps.metricsToken });
   app.use('*', requestLog(log));
   app.use('*', metrics.middleware);
   app.use('*', securityHeaders());
@@ -96,7 +99,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/v1/devices', deviceRoutes({ store, keyring, envCodeId, limits }));
   app.route('/api/v1/devices', deviceReportRoutes(store, new TokenBuckets(limits.deviceRequestsPerSecond, limits.deviceBurst)));
   app.route('/api/v1/devices', deviceEventRoutes(store, new TokenBuckets(limits.deviceRequestsPerSecond, limits.deviceBurst)));
-  app.route('/api/v1/submissions', submissionRoutes({ store, keyring, deviceBuckets: new TokenBuckets(limits.deviceRequestsPerSecond, limits.deviceBurst), metrics }));
+  app.route('/api/v1/submissions', submissionRoutes({ store, keyring, registry: deps.registry, deviceBuckets: new TokenBuckets(limits.deviceRequestsPerSecond, limits.deviceBurst), metrics }));
   const auth = staffAuth(store, cookie);
   app.route('/api/v1/devices', staffCredentialRoutes(store, auth));
   app.route('/api/v1/staff', staffAuthRoutes({ store, auth, limits, hashGate, cookie, secondFactors: deps.secondFactors }));

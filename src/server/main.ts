@@ -1,9 +1,8 @@
-// Registers every request type before the first envelope is validated (see src/forms/index.ts).
-import '#forms/index.ts';
 import { httpOptionsFromEnv } from './http-env.ts';
 import { jsonLog } from './log.ts';
 import { AUDIT_MIN_RETENTION_DAYS, OPEN_CASE_MIN_DAYS } from './retention.ts';
 import { startServer } from './server.ts';
+import { serverRequestTypes } from './request-types.ts';
 import { fleetThresholdsFromEnv } from './fleet.ts';
 import { exitOnSignals, shutdownGraceFromEnv } from './shutdown.ts';
 
@@ -61,6 +60,7 @@ try {
   const server = await startServer({
     port,
     dataDir: env.DATA_DIR || './data',
+    registry: serverRequestTypes(),
     databaseUrl: env.DATABASE_URL || undefined,
     // Proxy, origin, cookie, connection limits and ENROLLMENT_CODE (no code is ever printed to the log).
     ...httpOptionsFromEnv(env),

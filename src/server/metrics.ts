@@ -3,7 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { routePath } from 'hono/route';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { ItemResult } from '#contract/v1.ts';
-import { requestTypes } from '#forms/registry.ts';
+import type { RequestTypeRegistry } from '#forms/registry.ts';
 import type { AppEnv } from './app-env.ts';
 import { deviceStates, fleetHealth, type FleetThresholds } from './fleet.ts';
 import type { Store } from './store/store.ts';
@@ -31,7 +31,7 @@ function loginOutcome(status: number): string {
   return status >= 500 ? 'error' : 'bad_request';
 }
 
-export function createMetrics(store: Store, thresholds: FleetThresholds, options: { processMetrics?: boolean } = {}): Metrics {
+export function createMetrics(store: Store, thresholds: FleetThresholds, requestTypes: RequestTypeRegistry, options: { processMetrics?: boolean } = {}): Metrics {
   const registry = new Registry();
   // Node's own metrics (CPU, memory, event loop lag, GC) start monitors that run for the life of the
   // process: only when /metrics is on.
@@ -91,7 +91,7 @@ export function createMetrics(store: Store, thresholds: FleetThresholds, options
 
   const knownType = (item: unknown): string => {
     const type = (item as { type?: unknown } | null)?.type;
-    return typeof type === 'string' && requestTypes().includes(type) ? type : 'other';
+    return typeof type === 'string' && requestTypes.get(type) !== undefined ? type : 'other';
   };
 
   return {

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import type { RequestTypeRegistry } from '#forms/registry.ts';
 import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app.ts';
@@ -34,6 +35,8 @@ export interface ServerOptions {
   /** SQLite lives here unless databaseUrl is set. */
   dataDir: string;
   databaseUrl?: string;
+  /** The request types devices may send and their schemas: main.ts passes serverRequestTypes() (request-types.ts). */
+  registry: RequestTypeRegistry;
   /** ENROLLMENT_CODE: stored as an expiring, limited enrolment code (auth/start-up-codes.ts). */
   enrollmentCode?: string;
   enrollmentCodeHours?: number;
@@ -131,6 +134,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       store,
       secondFactors,
       keyring,
+      registry: options.registry,
       config,
       envCodeId,
       limits,

@@ -14,7 +14,7 @@ import * as v from 'valibot';
 import { envelopeAad, type Envelope } from '#contract/v1.ts';
 import '#forms/index.ts';
 import { deviceTestData, DEVICE_TEST_TYPE } from '#forms/device-test.ts';
-import { validateRequest } from '#forms/registry.ts';
+import { requestTypeRegistry as registry, validateRequest } from '#forms/registry.ts';
 import { openPrivateKey } from '#server/crypto/key-wrap.ts';
 import { keyCopies, loadServerKeyring } from '#server/crypto/server-key.ts';
 import { ingestBatch } from '#server/ingest/ingest-batch.ts';
@@ -85,7 +85,7 @@ const steps: Record<string, (envelopes: Envelope[]) => Promise<unknown>> = {
   'insert, one transaction per batch (insertSubmissions, group commit)': async (es) =>
     store.insertSubmissions(es.map((e) => ({ envelope: e, contentHash: e.id, deviceId, receivedAt: new Date().toISOString() }))),
   'ingestBatch as the route runs it (everything above, as production does)': async (es) => {
-    const results = await ingestBatch(es, { store, keyring, deviceId, deviceKind: 'kiosk' });
+    const results = await ingestBatch(es, { store, keyring, registry, deviceId, deviceKind: 'kiosk' });
     if (!results.every((r) => r.status === 'stored')) throw new Error(`profile: not all stored: ${JSON.stringify(results.find((r) => r.status !== 'stored'))}`);
   },
 };

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EnrollResponse } from '#contract/v1.ts';
+import { requestTypeRegistry } from '#forms/registry.ts';
 import { silentLog } from '#server/log.ts';
 import { startServer, type RunningServer, type ServerOptions } from '#server/server.ts';
 import { registerTestRequestType } from './fixtures.ts';
@@ -75,6 +76,8 @@ export async function startTestServer(options: Partial<ServerOptions> & { dir?: 
   const server = await startServer({
     port: 0,
     dataDir: join(dir, 'data'),
+    // The registry the test files fill (registerTestRequestType, and the forms where they import them).
+    registry: requestTypeRegistry,
     enrollmentCode: ENROLLMENT_CODE,
     enrollmentCodeHours: 168,
     enrollmentCodeMaxUses: 100_000,

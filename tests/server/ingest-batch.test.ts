@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requestTypeRegistry as registry } from '#forms/registry.ts';
 import { keyCopies, loadServerKeyring, type ServerKeyring } from '#server/crypto/server-key.ts';
 import { ingestBatch } from '#server/ingest/ingest-batch.ts';
 import { silentLog } from '#server/log.ts';
@@ -51,7 +52,7 @@ describe('ingestBatch', () => {
     const envelopes = await Promise.all(Array.from({ length: 100 }, async () => (await testEnvelope(keyring.active)).envelope));
     batches.length = 0;
     lookups.length = 0;
-    const results = await ingestBatch([envelopes[0], 'not an envelope', ...envelopes.slice(1), envelopes[0]], { store, keyring, deviceId, deviceKind: 'kiosk' });
+    const results = await ingestBatch([envelopes[0], 'not an envelope', ...envelopes.slice(1), envelopes[0]], { store, keyring, registry, deviceId, deviceKind: 'kiosk' });
     expect(lookups, 'one look-up of the 100 distinct envelopes').toEqual([100]);
     expect(batches).toHaveLength(1);
     expect(batches[0]!.map((s) => s.envelope.id)).toEqual([...envelopes.map((e) => e.id), envelopes[0]!.id]);
@@ -61,9 +62,9 @@ describe('ingestBatch', () => {
 
   it('makes no store call for a batch with nothing new to store', async () => {
     const { envelope } = await testEnvelope(keyring.active);
-    await ingestBatch([envelope], { store, keyring, deviceId, deviceKind: 'kiosk' });
+    await ingestBatch([envelope], { store, keyring, registry, deviceId, deviceKind: 'kiosk' });
     batches.length = 0;
-    expect((await ingestBatch([envelope, { id: 'x' }], { store, keyring, deviceId, deviceKind: 'kiosk' })).map((r) => r.status)).toEqual(['duplicate', 'invalid']);
+    expect((await ingestBatch([envelope, { id: 'x' }], { store, keyring, registry, deviceId, deviceKind: 'kiosk' })).map((r) => r.status)).toEqual(['duplicate', 'invalid']);
     expect(batches).toEqual([]);
   });
 });

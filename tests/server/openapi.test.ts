@@ -1,3 +1,4 @@
+import { RequestTypeRegistry } from '#forms/registry.ts';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SecondFactors } from '#server/auth/second-factor.ts';
@@ -30,6 +31,7 @@ describe('GET /api/openapi.json', () => {
     const app = createApp({
       store: {} as Store,
       keyring: {} as ServerKeyring,
+      registry: new RequestTypeRegistry(),
       config: {} as MunicipalityConfig,
       limits: DEFAULT_LIMITS,
       distDir: '/nonexistent',

@@ -1,3 +1,4 @@
+import { RequestTypeRegistry } from '#forms/registry.ts';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,7 +35,7 @@ describe('health and configuration', () => {
     const file = join(dir, 'bad.json');
     writeFileSync(file, JSON.stringify({ municipality: { name: '', phone: 'call us' } }));
     try {
-      await expect(startServer({ port: 0, dataDir: dir, enrollmentCode: 'x', kioskConfigPath: file, log: silentLog })).rejects.toThrow(
+      await expect(startServer({ port: 0, dataDir: dir, registry: new RequestTypeRegistry(), enrollmentCode: 'x', kioskConfigPath: file, log: silentLog })).rejects.toThrow(
         /municipality\.name[\s\S]*municipality\.phone[\s\S]*openingHours/,
       );
     } finally {

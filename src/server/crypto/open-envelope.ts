@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { MAX_ASSISTED_BY, envelopeAad, type Envelope, type FieldError, type SealedPayload } from '#contract/v1.ts';
-import { validateRequest } from '#forms/registry.ts';
+import type { RequestTypeRegistry } from '#forms/registry.ts';
 import { hostileInputErrors } from '#forms/engine/hostile-input.ts';
 
 /**
@@ -67,10 +67,10 @@ export async function decryptEnvelope(envelope: Envelope, privateKey: CryptoKey)
 
 /**
  * Decrypts, checks that the sealed metadata equals the envelope's, and validates `data` with the
- * same schema the app used (src/forms/registry.ts). Data errors keep the registry's paths, so the
+ * same schema the app used (the registry the server was started with, request-types.ts). Data errors keep the registry's paths, so the
  * device can point at the field.
  */
-export async function openEnvelope(envelope: Envelope, privateKey: CryptoKey): Promise<Decrypted> {
+export async function openEnvelope(envelope: Envelope, privateKey: CryptoKey, registry: RequestTypeRegistry): Promise<Decrypted> {
   const decrypted = await decryptEnvelope(envelope, privateKey);
   if (!decrypted.ok) return decrypted;
   const { payload } = decrypted;
@@ -78,6 +78,6 @@ export async function openEnvelope(envelope: Envelope, privateKey: CryptoKey): P
     .filter((field) => payload[field] !== envelope[field])
     .map((field) => ({ path: `payload.${field}`, code: 'mismatch' }));
   if (mismatches.length > 0) return { ok: false, errors: mismatches };
-  const validation = validateRequest(payload.type, payload.schemaVersion, payload.data);
+  const validation = registry.validate(payload.type, payload.schemaVersion, payload.data);
   return validation.ok ? decrypted : { ok: false, errors: validation.errors };
 }

@@ -1,4 +1,5 @@
 import type { Envelope, FieldError, ItemResult } from '#contract/v1.ts';
+import type { RequestTypeRegistry } from '#forms/registry.ts';
 import { openEnvelope } from '../crypto/open-envelope.ts';
 import type { ServerKeyring } from '../crypto/server-key.ts';
 import type { AssistedMetadata } from '../assisted.ts';
@@ -12,6 +13,8 @@ import { attributeStaffWork } from './staff-attribution.ts';
 export interface IngestContext {
   store: Store;
   keyring: ServerKeyring;
+  /** The request types and schemas payloads are validated with. */
+  registry: RequestTypeRegistry;
   deviceId: string;
   /** The sending device's kind: the registry says which request types each kind may send. */
   deviceKind: SendingDeviceKind;
@@ -27,7 +30,7 @@ async function judgeNew(ctx: IngestContext, envelope: Envelope): Promise<Verdict
   const key = await ctx.keyring.privateKey(envelope.kid);
   if (!key) return { kind: 'invalid', errors: [{ path: 'kid', code: 'unknown_kid' }] };
   const started = performance.now();
-  const opened = await openEnvelope(envelope, key);
+  const opened = await openEnvelope(envelope, key, ctx.registry);
   ctx.onDecrypted?.((performance.now() - started) / 1000);
   if (!opened.ok) return { kind: 'invalid', errors: opened.errors };
   const refused = deviceKindError(ctx.deviceKind, opened.payload);

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { MAX_BODY_BYTES, submissionBatchSchema, type BatchResponse } from '#contract/v1.ts';
+import type { RequestTypeRegistry } from '#forms/registry.ts';
 import type { AppEnv } from '../app-env.ts';
 import { deviceAuth, deviceRateLimit } from '../auth/device-auth.ts';
 import type { ServerKeyring } from '../crypto/server-key.ts';
@@ -12,6 +13,7 @@ import type { Metrics } from '../metrics.ts';
 export interface SubmissionRouteDeps {
   store: Store;
   keyring: ServerKeyring;
+  registry: RequestTypeRegistry;
   deviceBuckets: TokenBuckets;
   metrics?: Pick<Metrics, 'ingested' | 'decrypted'>;
 }
@@ -21,13 +23,13 @@ export interface SubmissionRouteDeps {
  * token (401), rate (429), size (413), JSON and batch shape (400); then every envelope gets its own
  * answer (200), so one bad item never blocks the others.
  */
-export function submissionRoutes({ store, keyring, deviceBuckets, metrics }: SubmissionRouteDeps): Hono<AppEnv> {
+export function submissionRoutes({ store, keyring, registry, deviceBuckets, metrics }: SubmissionRouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.post('/', deviceAuth(store), deviceRateLimit(deviceBuckets), limitBody(MAX_BODY_BYTES), async (c) => {
     const body = await readJsonBody(c, submissionBatchSchema);
     if (body instanceof Response) return body;
     const started = performance.now();
-    const results = await ingestBatch(body.submissions, { store, keyring, deviceId: c.var.device!.id, deviceKind: c.var.device!.kind, onDecrypted: metrics?.decrypted });
+    const results = await ingestBatch(body.submissions, { store, keyring, registry, deviceId: c.var.device!.id, deviceKind: c.var.device!.kind, onDecrypted: metrics?.decrypted });
     metrics?.ingested(body.submissions, results, (performance.now() - started) / 1000);
     // The current key, so that devices learn a rotated key at their next contact.
     const response: BatchResponse = { results, serverKey: await keyring.current() };

@@ -5,7 +5,7 @@
 // - rate limits lifted: the production limit (20 requests/s per device, burst 40) would cap the
 //   Workbox peer, which sends one request per submission, at 20 submissions/s; and the ingest load
 //   generator is one client standing in for many kiosks. Every other code path is the production one.
-import '#forms/index.ts';
+import { serverRequestTypes } from '#server/request-types.ts';
 import { startServer } from '#server/server.ts';
 
 const env = process.env;
@@ -15,6 +15,7 @@ const server = await startServer({
   port: Number(env.PORT),
   hostname: '127.0.0.1',
   dataDir: env.DATA_DIR!,
+  registry: serverRequestTypes(),
   databaseUrl: env.DATABASE_URL || undefined,
   enrollmentCode: env.ENROLLMENT_CODE!,
   // A benchmark enrols many devices with one code over its run.
