@@ -1,6 +1,6 @@
 import type { SealedPayload } from '#contract/v1.ts';
 
-/** Whether a staff member filled the submission in for the citizen, and who (issue 7, assisted service). */
+/** Whether a staff member filled the submission in for the citizen, and who (the assisted service on staff tablets). */
 export interface AssistedMetadata {
   assisted: boolean;
   assistedBy: string | null;

@@ -1,4 +1,5 @@
 import type { Log } from './log.ts';
+import type { RetentionPeriods } from './retention-rule.ts';
 import { AUDIT_MIN_RETENTION_DAYS } from './store/migration-audit-retention.ts';
 import type { Store } from './store/store.ts';
 
@@ -16,11 +17,7 @@ const DAY_MS = 86_400_000;
 /** Deleted per transaction, so that one run never holds a long lock or writes a huge audit entry. */
 const BATCH = 500;
 
-export interface RetentionPolicy {
-  /** Closed (done or rejected) cases: days after arrival. */
-  closedDays: number;
-  /** Open cases: days after arrival. */
-  openCaseDays: number;
+export interface RetentionPolicy extends RetentionPeriods {
   /** Audit entries: days after they were written. */
   auditDays: number;
 }

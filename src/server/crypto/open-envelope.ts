@@ -18,7 +18,7 @@ const sealedPayloadSchema = v.object({
   reference: v.string(),
   createdAt: v.string(),
   assisted: v.optional(v.boolean()),
-  // Added for the staff tablets (issue 7); older envelopes have neither.
+  // Added for the staff tablets (assisted service); older envelopes have neither.
   assistedBy: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_ASSISTED_BY))),
   data: v.record(v.string(), v.unknown()),
 });
