@@ -1,10 +1,9 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema.ts';
 import type { StorageKind } from './storage-kind.ts';
 import { attemptStore, type AttemptStore, type ThrottleDb } from './attempt-throttle.ts';
 import { auditStore, type AuditStore } from './audit/audit-store.ts';
 import { CounterStore } from './counter-store.ts';
-import { pingDatabase } from './devices/device-reports.ts';
 import { deviceStore, type DeviceStore } from './devices/device-store.ts';
 import { enrolmentCodeStore, type EnrolmentCodeStore } from './enrolment-codes/enrolment-code-store.ts';
 import { serverKeyStore, type ServerKeyStore } from './server-keys/server-key-store.ts';
@@ -44,7 +43,9 @@ export function composeStore(kind: StorageKind, db: Kysely<Database>): Store {
     ...enrolmentCodeStore(db),
     // The throttle's queries name only its own table: any database that has it will do.
     ...attemptStore(db as unknown as ThrottleDb, kind === 'postgres'),
-    ping: () => pingDatabase(db),
+    ping: async () => {
+      await sql`select 1`.execute(db);
+    },
     close: () => db.destroy(),
   };
 }

@@ -49,6 +49,9 @@ export interface AuditEntry {
   detail: Record<string, unknown>;
 }
 
+/** Who did something when no staff member did: the start-up admin, the CLI. */
+export const SYSTEM_ACTOR = 'system';
+
 export interface StoredAuditEntry extends AuditEntry {
   id: string;
 }

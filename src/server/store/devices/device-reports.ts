@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Migration } from 'kysely';
+import type { Kysely, Migration } from 'kysely';
 import type { DeviceReport } from '#contract/device-report.ts';
 import type { Database } from '../schema.ts';
 
@@ -45,9 +45,4 @@ export async function saveDeviceReport(db: Kysely<Database>, deviceId: string, a
 export async function listDeviceReports(db: Kysely<Database>): Promise<StoredDeviceReport[]> {
   const rows = await db.selectFrom('device_reports').selectAll().execute();
   return rows.map((r) => ({ deviceId: r.device_id, lastSeenAt: r.last_seen_at, report: JSON.parse(r.report) as DeviceReport }));
-}
-
-/** For readiness: one round trip to the database. */
-export async function pingDatabase(db: Kysely<Database>): Promise<void> {
-  await sql`select 1`.execute(db);
 }

@@ -2,7 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import { deviceKinds } from '#contract/staff.ts';
 import type { DeviceReport } from '#contract/device-report.ts';
 import type { Database } from '../schema.ts';
-import { insertAudit } from '../audit/audit-store.ts';
+import { insertAudit, SYSTEM_ACTOR } from '../audit/audit-store.ts';
 import { listDeviceReports, saveDeviceReport, type StoredDeviceReport } from './device-reports.ts';
 
 export { deviceKinds };
@@ -31,9 +31,6 @@ export interface DeviceStore {
   saveDeviceReport(deviceId: string, at: string, report: DeviceReport): Promise<void>;
   listDeviceReports(): Promise<StoredDeviceReport[]>;
 }
-
-/** Who did something when no staff member did: the start-up admin, the CLI. */
-export const SYSTEM_ACTOR = 'system';
 
 const toDevice = (r: Selectable<Database['devices']>): Device => ({
   id: r.id,

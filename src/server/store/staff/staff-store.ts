@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
-import { insertAudit } from '../audit/audit-store.ts';
-import { SYSTEM_ACTOR } from '../devices/device-store.ts';
+import { insertAudit, SYSTEM_ACTOR } from '../audit/audit-store.ts';
 import * as accounts from './staff-accounts.ts';
 import * as secondFactors from './second-factors.ts';
 import { saveStaffCredential, staffCredentialByHash } from './staff-credentials.ts';
