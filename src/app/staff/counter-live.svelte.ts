@@ -1,5 +1,6 @@
 import { MISSING_KEY_MARK, type Translate } from '#app/shared/i18n.ts';
-import { handleHelpCall, listHelpCalls, STAFF_EVENTS_URL, type HelpCall } from './counter-api.ts';
+import type { HelpCall } from '#contract/counter.ts';
+import { handleHelpCall, listHelpCalls, STAFF_EVENTS_URL } from './api/counter.ts';
 
 /** The clock the ages are shown by moves this often. */
 const CLOCK_MS = 15_000;
