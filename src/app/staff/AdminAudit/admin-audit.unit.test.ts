@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import type { AuditEntry } from '#contract/staff.ts';
+import type { AuditEntry, AuditPage } from '#contract/staff.ts';
 import { initI18n, loadAllNamespaces } from '#app/shared/i18n.ts';
 import { StaffApiError } from '../api/http.ts';
 import type { AuditFilter } from '../api/audit.ts';
@@ -17,7 +17,7 @@ function setUp() {
   const ui = new StaffUi();
   ui.language = 'en';
   const api = {
-    searchAudit: vi.fn(async (_filter: AuditFilter, offset = 0) =>
+    searchAudit: vi.fn(async (_filter: AuditFilter, offset = 0): Promise<AuditPage> =>
       offset === 0
         ? { entries: [entry('a'), entry('b')], subjects: { s1: { kind: 'device' as const, label: 'Kiosk 1' } }, total: 3 }
         : { entries: [entry('b'), entry('c')], subjects: { s2: { kind: 'submission' as const, label: 'REF-1' } }, total: 3 },
