@@ -43,8 +43,6 @@ export class AdminDevices {
   reset(): void {
     this.devices = undefined;
     this.thresholds = undefined;
-    this.revoking.confirming = undefined;
-    this.revoking.message = undefined;
-    this.revoking.failed = undefined;
+    this.revoking.reset();
   }
 }

@@ -100,8 +100,6 @@ export class AdminEnrolmentCodes {
     this.busy = false;
     this.codes = undefined;
     this.now = new Date().toISOString();
-    this.revoking.confirming = undefined;
-    this.revoking.message = undefined;
-    this.revoking.failed = undefined;
+    this.revoking.reset();
   }
 }

@@ -96,8 +96,6 @@ export class AdminUsers {
     this.created = undefined;
     this.busy = false;
     this.accounts = undefined;
-    this.deactivating.confirming = undefined;
-    this.deactivating.message = undefined;
-    this.deactivating.failed = undefined;
+    this.deactivating.reset();
   }
 }
