@@ -25,6 +25,7 @@ export class AdminDevices {
         await api.revokeDevice(device.id);
         return ui.t('staff:devices.revoked', { name: device.name });
       },
+      failure: ui.failure,
       after: () => this.load(),
       doneFocusId: 'devices-heading',
       buttonId: (device) => `revoke-${device.id}`,

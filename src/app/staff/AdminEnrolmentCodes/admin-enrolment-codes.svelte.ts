@@ -41,6 +41,7 @@ export class AdminEnrolmentCodes {
         await api.revokeEnrolmentCode(code.id);
         return ui.t('staff:codes.revoked', { name: this.nameOf(code) });
       },
+      failure: ui.failure,
       after: () => this.load(),
       doneFocusId: 'codes-list-heading',
       buttonId: (code) => `revoke-code-${code.id}`,
