@@ -21,3 +21,35 @@ export type HelpCallRequest = v.InferOutput<typeof helpCallRequestSchema>;
 /** The staff events stream (`GET /api/v1/staff/events`) sends these as SSE `event:` names with JSON data. */
 export const staffEventNames = ['help-call', 'help-call-handled', 'queue-changed'] as const;
 export type StaffEventName = (typeof staffEventNames)[number];
+
+/** A help call as the staff API answers it, with the kiosk's name beside its id. */
+export interface HelpCall {
+  id: string;
+  deviceId: string;
+  deviceName: string;
+  route: string;
+  calledAt: string;
+  receivedAt: string;
+  handledAt: string | null;
+  handledBy: string | null;
+}
+
+/** A numbered queue ticket; numbers start at 1 each day in Copenhagen. */
+export interface QueueTicket {
+  id: string;
+  deviceId: string;
+  deviceName: string;
+  day: string;
+  number: number;
+  createdAt: string;
+  calledAt: string | null;
+  calledBy: string | null;
+}
+
+/** "Venter nu" (`GET /api/v1/staff/waiting`): today's tickets and the open help calls. */
+export interface Waiting {
+  day: string;
+  now: string;
+  tickets: QueueTicket[];
+  helpCalls: HelpCall[];
+}

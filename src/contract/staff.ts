@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import type { DeviceReport } from './device-report.ts';
 import { submissionStatuses } from '#domain/casework/submission-workflow.ts';
 
 /**
@@ -92,3 +93,172 @@ export const submissionDetailSchema = v.object({
 
 export type SubmissionRowAnswer = v.InferOutput<typeof submissionRowSchema>;
 export type SubmissionListAnswer = v.InferOutput<typeof submissionListSchema>;
+export type SubmissionStatus = (typeof submissionStatuses)[number];
+export type DeviceKind = (typeof deviceKinds)[number];
+export type StaffRole = (typeof staffRoles)[number];
+export type HistoryEvent = v.InferOutput<typeof historyEventSchema>;
+
+/** The signed-in staff member, as login and the session answer it (the cookie itself is HttpOnly). */
+export interface StaffSession {
+  username: string;
+  role: StaffRole;
+  expiresAt: string;
+  /** True when the account has a TOTP second factor. */
+  secondFactor?: boolean;
+  /** After an admin's reset: a new password must be chosen first. */
+  mustChangePassword?: boolean;
+}
+
+/** The witness register's count for a case with a witness (by a keyed hash of the CPR number, never the number). */
+export interface WitnessCheck {
+  seen: number;
+  times: number;
+  withinDays: number;
+  flagged: boolean;
+}
+
+/** One case as the detail screen reads it: the row, the sealed payload opened, the history and the next steps. */
+export interface SubmissionDetailAnswer extends SubmissionRowAnswer {
+  schemaVersion: number;
+  /** Null without a witness (absent from older servers). */
+  witness?: WitnessCheck | null;
+  allowedTransitions: SubmissionStatus[];
+  payload: { type: string; schemaVersion: number; reference: string; createdAt: string; assisted?: boolean; assistedBy?: string; data: unknown };
+  history: HistoryEvent[];
+}
+
+/** A case after a casework change (assignment, note): what the detail screen shows again. */
+export interface CaseStateAnswer {
+  id: string;
+  status: SubmissionStatus;
+  assignee: string | null;
+  dueAt: string;
+  allowedTransitions: SubmissionStatus[];
+  history: HistoryEvent[];
+}
+
+/** The audit log's actions; the server refuses a filter on any other. */
+export const auditActions = [
+  'login',
+  'login_failed',
+  'logout',
+  'read_submission',
+  'print_submission',
+  'export_csv',
+  'transition',
+  'create_user',
+  'disable_user',
+  'enrol_device',
+  'revoke_device',
+  'create_enrolment_code',
+  'revoke_enrolment_code',
+  'retention_delete',
+  'retention_delete_audit',
+  'rotate_server_key',
+  'rotate_key_encryption_key',
+  'tablet_wiped',
+  'assign_submission',
+  'add_note',
+  'export_audit_csv',
+  'enrol_second_factor',
+  'use_recovery_code',
+  'change_password',
+  'reset_password',
+  'reactivate_user',
+  'change_role',
+  'issue_staff_credential',
+  'refuse_staff_work',
+] as const;
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actor: string;
+  action: string;
+  target: string | null;
+  detail: Record<string, unknown>;
+}
+
+/** What an id in the audit log is: a submission (its reference), a device (its name) or an enrolment code (its label). */
+export interface AuditSubject {
+  kind: 'submission' | 'device' | 'enrolment_code';
+  label: string;
+}
+
+export interface AuditPage {
+  entries: AuditEntry[];
+  subjects: Record<string, AuditSubject>;
+  /** Every entry the filter matches (absent from older servers). */
+  total?: number;
+}
+
+export interface DeviceAnswer {
+  id: string;
+  name: string;
+  kind: DeviceKind;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+/** The fleet view: a device with its last report and what needs attention, most trouble first. */
+export interface DeviceHealth extends DeviceAnswer {
+  lastSeenAt: string | null;
+  /** Counts and sizes only, as the sync sends them after each run (device-report.ts). */
+  report: DeviceReport | null;
+  oldestQueuedAt: string | null;
+  flags: string[];
+  state: string;
+}
+
+export interface DeviceFleetAnswer {
+  devices: DeviceHealth[];
+  thresholds: { notSeenMinutes: number; oldWorkMinutes: number };
+}
+
+/** What every staff member may know of a device: enough to filter the inbox by it. */
+export interface DeviceName {
+  id: string;
+  name: string;
+  kind: DeviceKind;
+  revoked: boolean;
+}
+
+export interface EnrolmentCodeAnswer {
+  id: string;
+  label: string;
+  kind: DeviceKind | null;
+  createdAt: string;
+  createdBy: string;
+  expiresAt: string;
+  maxUses: number | null;
+  uses: number;
+  revokedAt: string | null;
+  revokedBy: string | null;
+}
+
+export interface EnrolmentCodeRequest {
+  expiresInHours: number;
+  label: string;
+  kind: DeviceKind | null;
+  maxUses: number | null;
+}
+
+/** A new code, shown once: the server keeps only its hash. */
+export interface EnrolmentCodeCreated {
+  id: string;
+  code: string;
+  expiresAt: string;
+}
+
+export interface StaffAccountAnswer {
+  username: string;
+  role: StaffRole;
+  createdAt: string;
+  disabledAt: string | null;
+  disabledBy: string | null;
+}
+
+/** A staff username: lower-case letters, digits and `._@-`, 2 to 64 characters; the server refuses any other. */
+export const staffUsernamePattern = /^[a-z0-9][a-z0-9._@-]{1,63}$/;
+/** The shortest password the server accepts for a staff account. */
+export const MIN_STAFF_PASSWORD_LENGTH = 12;

@@ -1,5 +1,5 @@
 import type { Translate } from '#app/shared/i18n.ts';
-import type { AuditEntry, AuditSubject } from './api.ts';
+import type { AuditEntry, AuditSubject } from '#contract/staff.ts';
 import { typeLabel } from './type-label.ts';
 
 export interface AuditFormat {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MISSING_KEY_MARK, type Translate } from '#app/shared/i18n.ts';
-import type { AuditEntry } from './api.ts';
+import type { AuditEntry } from '#contract/staff.ts';
 import { auditDetail } from './audit-format.ts';
 
 const texts: Record<string, string> = {

@@ -1,5 +1,16 @@
 import { MISSING_KEY_MARK, type Translate } from '#app/shared/i18n.ts';
-import { handleHelpCall, listHelpCalls, STAFF_EVENTS_URL, type HelpCall } from './counter-api.ts';
+import type { HelpCall } from '#contract/counter.ts';
+import { handleHelpCall, listHelpCalls, STAFF_EVENTS_URL } from './api/counter.ts';
+
+/** What the live link asks the server: the open calls, answering one, and the event stream. */
+export interface CounterLiveApi {
+  listHelpCalls: typeof listHelpCalls;
+  handleHelpCall: typeof handleHelpCall;
+  /** Opens the server's event stream (an EventSource in the browser). */
+  events: () => Pick<EventSource, 'addEventListener' | 'close'>;
+  /** Says a new call has come; a beep in the browser. */
+  alert?: () => void;
+}
 
 /** The clock the ages are shown by moves this often. */
 const CLOCK_MS = 15_000;
@@ -50,12 +61,17 @@ export class CounterLive {
   /** Goes up whenever the queue changed on the server ("Venter nu" reloads). */
   queueVersion = $state(0);
   connected = $state(false);
-  private source: EventSource | undefined;
+  private source: ReturnType<CounterLiveApi['events']> | undefined;
   private clock: ReturnType<typeof setInterval> | undefined;
+  readonly #api: CounterLiveApi;
+
+  constructor(api: CounterLiveApi) {
+    this.#api = api;
+  }
 
   connect(): void {
     if (this.source) return;
-    const source = new EventSource(STAFF_EVENTS_URL);
+    const source = this.#api.events();
     this.source = source;
     // On every (re)connection the list is read afresh: calls made while the stream was down show too.
     source.addEventListener('ready', () => {
@@ -66,7 +82,7 @@ export class CounterLive {
       const call = JSON.parse((event as MessageEvent<string>).data) as HelpCall;
       if (!this.helpCalls.some((c) => c.id === call.id)) {
         this.helpCalls = [...this.helpCalls, call].sort((a, b) => a.calledAt.localeCompare(b.calledAt));
-        beep();
+        (this.#api.alert ?? beep)();
       }
       this.queueVersion++;
     });
@@ -82,7 +98,7 @@ export class CounterLive {
 
   async reload(): Promise<void> {
     try {
-      const { helpCalls, now } = await listHelpCalls();
+      const { helpCalls, now } = await this.#api.listHelpCalls();
       this.helpCalls = helpCalls;
       this.now = Math.max(Date.now(), Date.parse(now));
     } catch {
@@ -92,7 +108,7 @@ export class CounterLive {
 
   /** "Jeg kommer": the call leaves every screen; one someone else answered first leaves as well. */
   async handle(id: string): Promise<void> {
-    await handleHelpCall(id).catch(() => undefined);
+    await this.#api.handleHelpCall(id).catch(() => undefined);
     this.helpCalls = this.helpCalls.filter((c) => c.id !== id);
     this.queueVersion++;
   }
@@ -107,4 +123,4 @@ export class CounterLive {
   }
 }
 
-export const counterLive = new CounterLive();
+export const counterLive = new CounterLive({ listHelpCalls, handleHelpCall, events: () => new EventSource(STAFF_EVENTS_URL) });

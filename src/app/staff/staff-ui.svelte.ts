@@ -1,5 +1,8 @@
 import { translator, type Language, type Translate } from '#app/shared/i18n.ts';
-import { StaffApiError, type AuditFilter, type DeviceName, type Filter, type StaffUser } from './api.ts';
+import type { DeviceName, StaffSession } from '#contract/staff.ts';
+import type { AuditFilter } from './api/audit.ts';
+import { StaffApiError } from './api/http.ts';
+import type { Filter } from './api/submissions.ts';
 
 /** A staff setting, not citizen data: the back office's language on this browser. */
 const LANGUAGE_KEY = 'staff-language';
@@ -34,7 +37,7 @@ export class StaffUi {
       // A browser that refuses storage still switches, for this page load.
     }
   }
-  user = $state<StaffUser | undefined>();
+  user = $state<StaffSession | undefined>();
   /** Shown on the login screen: why the staff member is there again. */
   notice = $state<string | undefined>();
   filter = $state<Filter>(emptyFilter());

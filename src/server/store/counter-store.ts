@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Migration, Transaction } from 'kysely';
 import type { Database } from './schema.ts';
+import type { HelpCall, QueueTicket } from '#contract/counter.ts';
 
 /**
  * The live link between kiosks and the counter (migration 009): help calls a kiosk sends and the
@@ -58,28 +59,6 @@ export const counterMigration: Migration = {
       .execute();
   },
 };
-
-export interface HelpCall {
-  id: string;
-  deviceId: string;
-  deviceName: string;
-  route: string;
-  calledAt: string;
-  receivedAt: string;
-  handledAt: string | null;
-  handledBy: string | null;
-}
-
-export interface QueueTicket {
-  id: string;
-  deviceId: string;
-  deviceName: string;
-  day: string;
-  number: number;
-  createdAt: string;
-  calledAt: string | null;
-  calledBy: string | null;
-}
 
 /** The calendar day in Copenhagen, where the centres are: a ticket taken at 00:30 local time belongs to that day. */
 export function copenhagenDay(at: Date): string {

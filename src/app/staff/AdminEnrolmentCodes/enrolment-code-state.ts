@@ -1,4 +1,4 @@
-import type { EnrolmentCode } from '../api.ts';
+import type { EnrolmentCodeAnswer as EnrolmentCode } from '#contract/staff.ts';
 
 export type CodeState = 'active' | 'revoked' | 'expired' | 'usedUp';
 

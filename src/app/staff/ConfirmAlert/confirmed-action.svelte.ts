@@ -53,4 +53,11 @@ export class ConfirmedAction<T> {
     this.confirming = undefined;
     if (item !== undefined) document.getElementById(this.options.buttonId(item))?.focus();
   }
+
+  /** Nothing asked, nothing to announce. */
+  reset(): void {
+    this.confirming = undefined;
+    this.message = undefined;
+    this.failed = undefined;
+  }
 }

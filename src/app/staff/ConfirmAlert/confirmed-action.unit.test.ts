@@ -54,4 +54,12 @@ describe('ConfirmedAction', () => {
     expect(confirmed.confirming).toBeUndefined();
     expect(focused).toEqual(['button-tablet-1']);
   });
+
+  it('on reset forgets the question and the last outcome', async () => {
+    const { confirmed } = action(async () => 'done');
+    await confirmed.ask('tablet-1');
+    confirmed.failed = 'an earlier failure';
+    confirmed.reset();
+    expect(confirmed).toMatchObject({ confirming: undefined, message: undefined, failed: undefined });
+  });
 });

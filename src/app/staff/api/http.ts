@@ -1,0 +1,41 @@
+/**
+ * The one way the back office talks to the server. The session is the HttpOnly cookie the browser
+ * sends by itself (same origin); no token ever reaches script. Payloads are shown, never logged:
+ * nothing here writes to the console.
+ */
+
+/** A refusal from the server, with the contract's error code (`not_logged_in`, `invalid_credentials` …). */
+export class StaffApiError extends Error {
+  constructor(
+    readonly operation: string,
+    readonly status: number,
+    readonly code: string,
+  ) {
+    super(`${operation}: ${status} ${code}`);
+  }
+}
+
+export const STAFF_BASE = '/api/v1/staff';
+
+/** Calls `STAFF_BASE + path`; a refusal throws a StaffApiError, a 204 answers undefined. */
+export async function call<T>(operation: string, path: string, init: RequestInit = {}): Promise<T> {
+  const headers = init.body ? { 'Content-Type': 'application/json' } : undefined;
+  const response = await fetch(STAFF_BASE + path, { credentials: 'same-origin', cache: 'no-store', headers, ...init });
+  if (!response.ok) {
+    const body = (await response.json().catch(() => undefined)) as { error?: { code?: string } } | undefined;
+    throw new StaffApiError(operation, response.status, body?.error?.code ?? 'unknown');
+  }
+  return response.status === 204 ? (undefined as T) : ((await response.json()) as T);
+}
+
+/** A POST, with a JSON body when there is one. */
+export const post = (body?: unknown): RequestInit => ({ method: 'POST', body: body === undefined ? undefined : JSON.stringify(body) });
+
+/** An id or a username as one path segment. */
+export const segment = (value: string) => encodeURIComponent(value);
+
+/** Local midnight as an ISO timestamp, so that "to 23 November" means the end of that day in Denmark. */
+export function localMidnight(date: string, addDays = 0): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(y!, m! - 1, d! + addDays).toISOString();
+}
