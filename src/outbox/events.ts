@@ -1,4 +1,4 @@
-import type { SyncResult } from './sync.ts';
+import type { SyncResult } from './sync-result.ts';
 
 /**
  * What the outbox tells the rest of the page, as a typed event map: submit asks for a sync without

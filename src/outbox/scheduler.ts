@@ -1,6 +1,7 @@
 import { onOutbox } from './events.ts';
 import { nextDueAt } from './list.ts';
-import { syncOutbox, type SyncResult } from './sync.ts';
+import { syncOutbox } from './sync.ts';
+import type { SyncResult } from './sync-result.ts';
 import { BACKGROUND_SYNC_TAG } from './sw-message.ts';
 
 /**

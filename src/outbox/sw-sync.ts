@@ -1,5 +1,6 @@
 import { BACKGROUND_SYNC_TAG, isSyncRequest } from './sw-message.ts';
-import { syncOutbox, type SyncResult } from './sync.ts';
+import { syncOutbox } from './sync.ts';
+import type { SyncResult } from './sync-result.ts';
 
 /**
  * The service worker's part of syncing (DESIGN.md, "Citizen data and the outbox"): the Background
