@@ -28,6 +28,12 @@ export function onOutbox<K extends keyof OutboxEvents>(event: K, listener: Liste
   };
 }
 
+/** Calls `listener` whenever the outbox's contents may have changed: an item queued, or a sync round ended. */
+export function onOutboxChange(listener: () => void): () => void {
+  const offs = [onOutbox('queued', listener), onOutbox('synced', listener)];
+  return () => offs.forEach((off) => off());
+}
+
 /**
  * Events reach the other contexts of this origin too (tabs, and the service worker's syncs), so a
  * screen showing counts is never stale after the worker delivered in the background.
