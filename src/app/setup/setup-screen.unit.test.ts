@@ -10,7 +10,7 @@ const done: SyncResult = { outcome: 'done', sent: 2, stored: 2, duplicate: 0, re
 
 function fakeIo(overrides: Partial<SetupScreenIo> = {}) {
   const listeners = new Set<() => void>();
-  const io = {
+  const defaults = {
     readDevice: vi.fn(async (): Promise<DeviceRecord | undefined> => device),
     outboxCounts: vi.fn(async () => counts),
     listQueued: vi.fn(async (): Promise<OutboxSummary[]> => []),
@@ -20,8 +20,8 @@ function fakeIo(overrides: Partial<SetupScreenIo> = {}) {
       return () => listeners.delete(listener);
     }),
     enrol: vi.fn(async () => device),
-    ...overrides,
   };
+  const io = { ...defaults, ...overrides } as typeof defaults;
   return { io, change: () => listeners.forEach((listener) => listener()), listeners };
 }
 

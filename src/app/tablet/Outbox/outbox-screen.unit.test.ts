@@ -6,7 +6,7 @@ const rejected = { id: 'a', reference: 'ABC-123', status: 'rejected' } as Outbox
 
 function fakeIo(overrides: Partial<OutboxScreenIo> = {}) {
   const listeners = new Set<() => void>();
-  const io = {
+  const defaults = {
     list: vi.fn(async (): Promise<OutboxSummary[]> => [rejected]),
     retry: vi.fn(async () => undefined),
     discard: vi.fn(async () => undefined),
@@ -14,8 +14,8 @@ function fakeIo(overrides: Partial<OutboxScreenIo> = {}) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     }),
-    ...overrides,
   };
+  const io = { ...defaults, ...overrides } as typeof defaults;
   return { io, listeners };
 }
 
