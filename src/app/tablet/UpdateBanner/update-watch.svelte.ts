@@ -5,7 +5,7 @@ const CHECK_MS = 30 * 60_000;
 
 /**
  * Knows when a new version of the app has installed and waits. On the tablet it is applied only
- * when staff press Install (DESIGN.md), never by itself: a home visit must not reload under them.
+ * when staff press Install, never by itself: a home visit must not reload under them.
  */
 export class UpdateWatch {
   ready = $state(false);
