@@ -1,6 +1,6 @@
 /**
  * When to try a failed delivery again: exponential backoff with full jitter, capped, never giving
- * up (DESIGN.md, "Citizen data and the outbox": retried, never dropped). Full jitter spreads the
+ * up: a submission is retried, never dropped, whatever the network does. Full jitter spreads the
  * retries of many kiosks that lost the network together, so they do not return in step.
  */
 

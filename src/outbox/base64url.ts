@@ -1,4 +1,4 @@
-/** base64url without padding, as the wire contract's binary fields are (DESIGN.md, "Wire contract v1"). */
+/** base64url without padding, as the wire contract's binary fields are (src/contract/v1.ts). */
 
 const CHUNK = 0x8000;
 

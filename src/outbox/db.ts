@@ -4,8 +4,8 @@ import { DB_NAME, type DeviceRecord, type OutboxItem } from './records.ts';
 
 /**
  * The device's IndexedDB database. It holds the outbox (sealed submissions and their plain
- * metadata) and the device's enrolment; never anything readable of a citizen's answers
- * (DESIGN.md, "Citizen data and the outbox"). Only code that needs it loads it: Dexie must stay
+ * metadata) and the device's enrolment; never anything readable of a citizen's answers.
+ * Only code that needs it loads it: Dexie must stay
  * out of the kiosk start screen's bundle (see device-status.ts).
  */
 

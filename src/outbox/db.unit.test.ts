@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { outboxDb, withStorage } from './db.ts';
 import { StorageError, storageErrorKind } from './errors.ts';
 import { DEVICE_KEY } from './records.ts';
-import { clearOutboxDb, makeServerKeys, testDevice } from './testing.ts';
+import { clearOutboxDb, makeServerKeys, testDevice } from './outbox.fixtures.ts';
 
 afterEach(clearOutboxDb);
 

@@ -3,7 +3,7 @@ import { version } from '../../package.json';
 import { withStorage } from './db.ts';
 import { apiUrl } from './device.ts';
 import type { DeviceRecord } from './records.ts';
-import type { SyncOutcome } from './sync.ts';
+import type { SyncOutcome } from './sync-result.ts';
 
 /**
  * The device report sent after each sync run (src/contract/device-report.ts), so that operations

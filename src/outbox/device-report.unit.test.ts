@@ -5,7 +5,7 @@ import { deviceReportSchema, type DeviceReport } from '#contract/device-report.t
 import { memoryLock } from './lock.ts';
 import { submit } from './submit.ts';
 import { syncOutbox } from './sync.ts';
-import { TEST_TYPE, clearOutboxDb, makeServerKeys, registerTestRequestType, storeDevice, testDevice, type TestServerKeys } from './testing.ts';
+import { TEST_TYPE, clearOutboxDb, makeServerKeys, registerTestRequestType, storeDevice, testDevice, type TestServerKeys } from './outbox.fixtures.ts';
 
 const T0 = Date.parse('2025-03-01T12:00:00.000Z');
 let keys: TestServerKeys;

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { outboxDb } from './db.ts';
 import { readDeviceStatus } from './device-status.ts';
 import { DB_NAME } from './records.ts';
-import { makeServerKeys, storeDevice, testDevice } from './testing.ts';
+import { makeServerKeys, storeDevice, testDevice } from './outbox.fixtures.ts';
 
 async function databaseExists(): Promise<boolean> {
   return (await indexedDB.databases()).some((d) => d.name === DB_NAME);

@@ -35,7 +35,7 @@ const enrollResponseSchema = v.object({
 
 /**
  * Enrols this device with a sync server and stores what it needs to submit: the token and the
- * server's public key (DESIGN.md, "Wire contract v1"). Asks the browser to keep storage persistent,
+ * server's public key (the enrolment answer of src/contract/v1.ts). Asks the browser to keep storage persistent,
  * so the outbox is not evicted under pressure. A device enrolled again replaces its old enrolment,
  * and what is queued becomes due at once, to be sent with the new token.
  *

@@ -7,7 +7,7 @@ import { enrol, normalizeServerUrl, type EnrolInput } from './enrol.ts';
 import { EnrolmentError } from './errors.ts';
 import { onOutbox } from './events.ts';
 import { submit } from './submit.ts';
-import { TEST_TYPE, clearOutboxDb, makeServerKeys, registerTestRequestType, type TestServerKeys } from './testing.ts';
+import { TEST_TYPE, clearOutboxDb, makeServerKeys, registerTestRequestType, type TestServerKeys } from './outbox.fixtures.ts';
 
 let keys: TestServerKeys;
 const input: EnrolInput = { serverUrl: '', code: ' 123456 ', name: ' Kiosk i forhallen ', kind: 'kiosk' };

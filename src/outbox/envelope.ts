@@ -2,7 +2,7 @@ import { envelopeAad, type Envelope, type SealedPayload, type ServerKey } from '
 import { toBase64url } from './base64url.ts';
 
 /**
- * Envelope encryption for the server (DESIGN.md, "Citizen data and the outbox"): a fresh
+ * Envelope encryption for the server: a fresh
  * AES-256-GCM key per submission, wrapped with the server's RSA-OAEP-256 public key. The AES key
  * is extractable only so that wrapKey can export it, and is dropped when this returns, so the
  * device can never read back what it queued.

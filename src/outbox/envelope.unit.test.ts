@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import { envelopeSchema, type Envelope, type SealedPayload } from '#contract/v1.ts';
 import { fromBase64url, toBase64url } from './base64url.ts';
 import { importServerKey, seal } from './envelope.ts';
-import { makeServerKeys, openEnvelope, type TestServerKeys } from './testing.ts';
+import { makeServerKeys, openEnvelope, type TestServerKeys } from './outbox.fixtures.ts';
 
 const payload: SealedPayload = {
   type: 'test-note',

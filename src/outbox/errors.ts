@@ -100,7 +100,7 @@ export class OutboxItemNotFoundError extends Error {
   }
 }
 
-/** A rejected item is only discarded with a reason and the name of who did it (issue 7). */
+/** A rejected item is only discarded with a reason and the name of who did it: the tombstone says why it was never delivered. */
 export class DiscardReasonRequiredError extends Error {
   override readonly name = 'DiscardReasonRequiredError';
   constructor(readonly itemId: string, readonly missing: 'reason' | 'by') {

@@ -1,4 +1,4 @@
-import type { SyncResult } from './sync.ts';
+import type { SyncResult } from './sync-result.ts';
 
 /**
  * What the outbox tells the rest of the page, as a typed event map: submit asks for a sync without
@@ -26,6 +26,12 @@ export function onOutbox<K extends keyof OutboxEvents>(event: K, listener: Liste
   return () => {
     set.delete(listener as Listener<never>);
   };
+}
+
+/** Calls `listener` whenever the outbox's contents may have changed: an item queued, or a sync round ended. */
+export function onOutboxChange(listener: () => void): () => void {
+  const offs = [onOutbox('queued', listener), onOutbox('synced', listener)];
+  return () => offs.forEach((off) => off());
 }
 
 /**

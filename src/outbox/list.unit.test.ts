@@ -3,7 +3,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { outboxDb } from './db.ts';
 import { listOutbox, nextDueAt, outboxCounts } from './list.ts';
 import { submit } from './submit.ts';
-import { TEST_TYPE, makeServerKeys, registerTestRequestType, storeDevice, testDevice } from './testing.ts';
+import { TEST_TYPE, makeServerKeys, registerTestRequestType, storeDevice, testDevice } from './outbox.fixtures.ts';
 
 beforeAll(async () => {
   registerTestRequestType();

@@ -1,6 +1,6 @@
 /**
  * Exclusive, non-waiting locks: one uploader at a time across tabs and the service worker
- * (DESIGN.md, "Citizen data and the outbox"). A caller that finds the lock taken skips its run
+ * (two uploaders would send the same item twice). A caller that finds the lock taken skips its run
  * rather than queueing behind it: the holder is already uploading everything that is due.
  */
 

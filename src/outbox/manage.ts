@@ -6,7 +6,7 @@ import type { OutboxSummary } from './records.ts';
 import { queuedItem, transition, type OutboxEvent } from './state.ts';
 
 /**
- * What staff may do to single outbox items from the outbox view (issue 7), and how a staff tablet
+ * What staff may do to single outbox items from the tablet's outbox view, and how a staff tablet
  * hands over sealed drafts. Every change goes through the state machine (state.ts), so a stored
  * item cannot be retried and a queued one cannot be discarded.
  */

@@ -24,7 +24,7 @@ export interface OutboxError { code: string; message: string }
 
 /**
  * One submission. Everything but `envelope` is plain metadata for the staff outbox view
- * (DESIGN.md, "Citizen data and the outbox"); the citizen's answers exist only inside
+ * (the tablet's outbox view); the citizen's answers exist only inside
  * `envelope.ciphertext`, which this device cannot decrypt and which is deleted once stored.
  */
 export interface OutboxItem {
@@ -70,7 +70,7 @@ export interface DeviceRecord {
   deviceId: string;
   token: string;
   serverKey: ServerKey;
-  /** '' means the origin the app is served from (DESIGN.md: the kiosk is served by the sync server). */
+  /** '' means the origin the app is served from (the sync server serves the app too). */
   serverUrl: string;
   name: string;
   kind: DeviceKind;

@@ -1,7 +1,7 @@
 /**
  * The receipt reference, made on the device so that the receipt carries it while offline
- * (DESIGN.md, "Wire contract v1": at least 50 random bits, grouped for reading aloud, with a
- * check character).
+ * (the contract asks for at least 50 random bits, grouped for reading aloud, with a check
+ * character).
  *
  * 11 random symbols of Crockford's base32 (no I, L, O, U: nothing to mistake for 1, 0 or V) give
  * 55 bits; a 12th symbol is the check, read as "K7QM-3XRT-9PWA". The check is Damm's algorithm

@@ -1,10 +1,11 @@
 import { onOutbox } from './events.ts';
 import { nextDueAt } from './list.ts';
-import { syncOutbox, type SyncResult } from './sync.ts';
+import { syncOutbox } from './sync.ts';
+import type { SyncResult } from './sync-result.ts';
 import { BACKGROUND_SYNC_TAG } from './sw-message.ts';
 
 /**
- * When the page syncs (DESIGN.md, "Citizen data and the outbox"): at start, when the browser goes
+ * When the page syncs (README.md, "When the outbox syncs"): at start, when the browser goes
  * online, when the page becomes visible, after a submit, and on a timer while anything is queued,
  * set for the earliest item's next attempt. Offline, it also registers a Background Sync so the
  * service worker sends the queue when the network returns, even with the page closed.

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { emitOutbox } from './events.ts';
 import { createOutboxScheduler, type OutboxScheduler, type SchedulerOptions } from './scheduler.ts';
-import type { SyncOutcome, SyncResult } from './sync.ts';
+import type { SyncOutcome, SyncResult } from './sync-result.ts';
 
 const T0 = Date.parse('2025-03-01T12:00:00.000Z');
 const result = (outcome: SyncOutcome): SyncResult => ({ outcome, sent: 0, stored: 0, duplicate: 0, rejected: 0, retried: 0 });

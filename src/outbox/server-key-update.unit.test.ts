@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readDevice } from './device.ts';
 import { adoptServerKey } from './server-key-update.ts';
-import { clearOutboxDb, makeServerKeys, storeDevice, testDevice, type TestServerKeys } from './testing.ts';
+import { clearOutboxDb, makeServerKeys, storeDevice, testDevice, type TestServerKeys } from './outbox.fixtures.ts';
 
 let first: TestServerKeys;
 let second: TestServerKeys;

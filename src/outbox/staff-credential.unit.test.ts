@@ -4,7 +4,7 @@ import { outboxDb } from './db.ts';
 import { readDevice } from './device.ts';
 import { renewStaffCredential } from './staff-credential.ts';
 import { submit } from './submit.ts';
-import { TEST_TYPE, clearOutboxDb, makeServerKeys, registerTestRequestType, storeDevice, testDevice, type TestServerKeys } from './testing.ts';
+import { TEST_TYPE, clearOutboxDb, makeServerKeys, registerTestRequestType, storeDevice, testDevice, type TestServerKeys } from './outbox.fixtures.ts';
 
 let keys: TestServerKeys;
 beforeAll(async () => {

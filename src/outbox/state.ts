@@ -3,7 +3,7 @@ import { backoffDelay } from './backoff.ts';
 import type { OutboxError, OutboxItem } from './records.ts';
 
 /**
- * The outbox state machine (DESIGN.md, "Citizen data and the outbox"), pure:
+ * The outbox state machine, pure:
  *
  *   queued → sending → stored     acknowledged (stored or duplicate): the ciphertext is purged
  *            sending → queued     retry later, with backoff; never dropped

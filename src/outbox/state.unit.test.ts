@@ -86,7 +86,7 @@ describe('outbox state machine', () => {
     expect(cases.filter(([status]) => status === 'stored' || status === 'rejected')).toHaveLength(10);
   });
 
-  describe('staff actions (issue 7)', () => {
+  describe('staff actions', () => {
     const later = now + 60_000;
     const discard = { type: 'discard', reason: ' Duplicate of K7QM ', by: 'anna' } as const;
 

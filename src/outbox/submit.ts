@@ -37,7 +37,7 @@ export interface SubmitOptions {
 /**
  * Validates, encrypts for the server, and commits one envelope to the outbox, then asks for a
  * sync without waiting for it. Up to this call the citizen's answers live only in memory; after
- * it only the ciphertext is stored (DESIGN.md, "Citizen data and the outbox").
+ * it only the ciphertext is stored: the device never keeps a citizen's answers readable.
  *
  * Throws SubmissionInvalidError (nothing stored), NotEnrolledError, SubmissionTooLargeError, or
  * StorageError (quota, closed or blocked database): in every case the answers are still in the

@@ -15,7 +15,7 @@ import {
   storeDevice,
   testDevice,
   type TestServerKeys,
-} from './testing.ts';
+} from './outbox.fixtures.ts';
 
 const MARKER = 'MARKER-Æblevej-7f3c';
 let keys: TestServerKeys;

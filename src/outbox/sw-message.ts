@@ -1,4 +1,4 @@
-import type { SyncResult } from './sync.ts';
+import type { SyncResult } from './sync-result.ts';
 
 /**
  * What the page and the service worker say to each other about the outbox. No Dexie here: the

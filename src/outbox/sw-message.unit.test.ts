@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isSyncRequest, requestServiceWorkerSync } from './sw-message.ts';
-import type { SyncResult } from './sync.ts';
+import type { SyncResult } from './sync-result.ts';
 
 const done: SyncResult = { outcome: 'done', sent: 2, stored: 2, duplicate: 0, rejected: 0, retried: 0 };
 

@@ -1,8 +1,9 @@
 import { BACKGROUND_SYNC_TAG, isSyncRequest } from './sw-message.ts';
-import { syncOutbox, type SyncResult } from './sync.ts';
+import { syncOutbox } from './sync.ts';
+import type { SyncResult } from './sync-result.ts';
 
 /**
- * The service worker's part of syncing (DESIGN.md, "Citizen data and the outbox"): the Background
+ * The service worker's part of syncing (README.md, "When the outbox syncs"): the Background
  * Sync event, which the browser fires when the network returns even with every page closed, and a
  * {type:'outbox-sync'} message from a page. Both run syncOutbox under the same Web Lock as the
  * pages, so there is still one uploader. src/sw/sw.ts calls installOutboxSync(self).

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { installOutboxSync } from './sw-sync.ts';
-import type { SyncOutcome, SyncResult } from './sync.ts';
+import type { SyncOutcome, SyncResult } from './sync-result.ts';
 
 const result = (outcome: SyncOutcome): SyncResult => ({ outcome, sent: 1, stored: 1, duplicate: 0, rejected: 0, retried: 0 });
 

@@ -6,7 +6,7 @@ import { memoryLock } from './lock.ts';
 import type { OutboxItem } from './records.ts';
 import { submit } from './submit.ts';
 import { syncOutbox, type SyncOptions } from './sync.ts';
-import { TEST_TYPE, clearOutboxDb, makeServerKeys, registerTestRequestType, storeDevice, testDevice, type TestServerKeys } from './testing.ts';
+import { TEST_TYPE, clearOutboxDb, makeServerKeys, registerTestRequestType, storeDevice, testDevice, type TestServerKeys } from './outbox.fixtures.ts';
 
 const T0 = Date.parse('2025-03-01T12:00:00.000Z');
 let keys: TestServerKeys;

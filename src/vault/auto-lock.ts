@@ -1,5 +1,5 @@
 /**
- * Locks the vault after inactivity (issue 7: "auto-lock after inactivity").
+ * Locks the vault after inactivity, so that a tablet left open does not stay open.
  *
  * Five minutes: the staff member works at the citizen's kitchen table and looks away for a form or
  * a phone call; shorter would lock mid-conversation, longer would leave an unattended tablet open.

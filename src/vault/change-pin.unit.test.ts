@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { clearOutboxDb, makeServerKeys, storeDevice, testDevice, type TestServerKeys } from '#outbox/testing.ts';
+import { clearOutboxDb, makeServerKeys, storeDevice, testDevice, type TestServerKeys } from '#outbox/outbox.fixtures.ts';
 import { changePin } from './change-pin.ts';
 import { closeStaffDb, staffDb } from './db.ts';
 import { InvalidPinError } from './errors.ts';
-import { TEST_ITERATIONS } from './testing.ts';
+import { TEST_ITERATIONS } from './vault.fixtures.ts';
 import { createProfile, unlock } from './vault.ts';
 
 const options = { iterations: TEST_ITERATIONS };

@@ -1,5 +1,5 @@
 /**
- * The tablet's key handling, WebCrypto only (issue 7):
+ * The tablet's key handling, WebCrypto only:
  * - a random AES-256-GCM drafts key encrypts each draft (fresh 12-byte IV, [id, formId] as AAD);
  * - it is stored wrapped with AES-KW (RFC 3394) under a key derived from the PIN with
  *   PBKDF2-HMAC-SHA-256 and a random 16-byte salt per profile. A wrong PIN derives another key and

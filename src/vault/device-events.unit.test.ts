@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { clearOutboxDb, makeServerKeys, storeDevice, testDevice, type TestServerKeys } from '#outbox/testing.ts';
+import { clearOutboxDb, makeServerKeys, storeDevice, testDevice, type TestServerKeys } from '#outbox/outbox.fixtures.ts';
 import { closeStaffDb, staffDb } from './db.ts';
 import { pendingDeviceEvents, sendDeviceEvents } from './device-events.ts';
 import { MAX_WRONG_PINS } from './pin.ts';
-import { TEST_ITERATIONS } from './testing.ts';
+import { TEST_ITERATIONS } from './vault.fixtures.ts';
 import { createProfile, unlock } from './vault.ts';
 
 const T0 = new Date('2026-11-23T10:00:00.000Z');

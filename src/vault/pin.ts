@@ -1,13 +1,13 @@
 /**
- * The staff tablet's PIN rules (issue 7): the PIN unlocks the drafts key offline after a first
+ * The staff tablet's PIN rules: the PIN unlocks the drafts key offline after a first
  * online login, so it must be long enough that guessing within MAX_WRONG_PINS tries is hopeless.
  */
 
-/** Issue 7: "a PIN of at least 6 digits". */
+/** A PIN of at least 6 digits. */
 export const MIN_PIN_LENGTH = 6;
 /** A longer PIN is allowed; this only stops absurd input. */
 export const MAX_PIN_LENGTH = 32;
-/** Issue 7: after 5 wrong PINs the drafts are rescued to the outbox and the local key is wiped. */
+/** After 5 wrong PINs the drafts are rescued to the outbox and the local key is wiped. */
 export const MAX_WRONG_PINS = 5;
 
 export type PinProblem = 'too-short' | 'not-digits';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_WRONG_PINS, MIN_PIN_LENGTH, pinProblem } from './pin.ts';
 
 describe('pinProblem', () => {
-  it('keeps the limits of issue 7', () => {
+  it('keeps the tablet\'s PIN limits', () => {
     expect(MIN_PIN_LENGTH).toBe(6);
     expect(MAX_WRONG_PINS).toBe(5);
   });

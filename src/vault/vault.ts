@@ -7,7 +7,7 @@ import { newPinProblem } from './pin-strength.ts';
 import { queueRescue, sealRescueCopy } from './rescue.ts';
 
 /**
- * The staff tablet's vault (issue 7): a profile made after an online login, unlocked offline
+ * The staff tablet's vault: a profile made after an online login, unlocked offline
  * with the PIN, holding the visit drafts encrypted under a key only the PIN unwraps. See
  * crypto.ts for the keys and README.md for the whole picture.
  */

@@ -3,14 +3,14 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import * as manage from '#outbox/manage.ts';
 import { outboxDb } from '#outbox/db.ts';
 import { DB_NAME } from '#outbox/records.ts';
-import { clearOutboxDb, makeServerKeys, openEnvelope, storeDevice, testDevice, type TestServerKeys } from '#outbox/testing.ts';
+import { clearOutboxDb, everyStoredString as everyStoredText, makeServerKeys, openEnvelope, storeDevice, testDevice, type TestServerKeys } from '#outbox/outbox.fixtures.ts';
 import { validateRequest } from '#forms/registry.ts';
 import { STAFF_DRAFT_TYPE } from '#forms/staff-draft.ts';
 import { PBKDF2_ITERATIONS } from './crypto.ts';
 import { PROFILE_KEY, STAFF_DB_NAME, closeStaffDb, staffDb } from './db.ts';
 import { InvalidPinError, NoProfileError, ProfileHasDraftsError, RescueFailedError, VaultLockedError, DraftUnreadableError } from './errors.ts';
 import { MAX_WRONG_PINS } from './pin.ts';
-import { TEST_ITERATIONS, everyStoredText } from './testing.ts';
+import { TEST_ITERATIONS } from './vault.fixtures.ts';
 import { createProfile, readProfile, unlock, type Vault } from './vault.ts';
 
 vi.mock('#outbox/manage.ts', async (original) => {

@@ -8,7 +8,7 @@ import { enrol } from '#outbox/enrol.ts';
 import { memoryLock } from '#outbox/lock.ts';
 import { submit } from '#outbox/submit.ts';
 import { syncOutbox } from '#outbox/sync.ts';
-import { clearOutboxDb } from '#outbox/testing.ts';
+import { clearOutboxDb } from '#outbox/outbox.fixtures.ts';
 import { rotateServerKey } from '#server/cli-rotate-key.ts';
 import { silentLog } from '#server/log.ts';
 import { openStore } from '#server/store/open-store.ts';

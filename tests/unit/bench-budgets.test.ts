@@ -4,7 +4,7 @@ import { MAX_BATCH, type Envelope } from '#contract/v1.ts';
 import { memoryLock } from '#outbox/lock.ts';
 import { submit } from '#outbox/submit.ts';
 import { syncOutbox } from '#outbox/sync.ts';
-import { TEST_TYPE, clearOutboxDb, makeServerKeys, registerTestRequestType, storeDevice, testDevice } from '#outbox/testing.ts';
+import { TEST_TYPE, clearOutboxDb, makeServerKeys, registerTestRequestType, storeDevice, testDevice } from '#outbox/outbox.fixtures.ts';
 
 /**
  * Budgets from `npm run bench` (tests/bench/BENCHMARKS.md) that hold on any machine: counts and

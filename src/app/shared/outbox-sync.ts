@@ -5,9 +5,9 @@ import { requestServiceWorkerSync } from '#outbox/sw-message.ts';
 const PERIOD_MS = 30_000;
 
 /**
- * Keeps the outbox moving from the moment the kiosk starts (DESIGN.md: sync on start, online,
- * visibilitychange and a timer) without loading the outbox into the start screen: the service
- * worker runs the sync. Where no worker controls the page, the page's own scheduler (with Dexie)
+ * Keeps the outbox moving from the moment the kiosk starts (at start, when online, when visible
+ * and on a timer, as the outbox's scheduler does) without loading the outbox into the start
+ * screen: the service worker runs the sync. Where no worker controls the page, the page's own scheduler (with Dexie)
  * is loaded instead. Resolves to whether this device is enrolled.
  */
 export async function startSyncTriggers(): Promise<boolean> {

@@ -2,7 +2,7 @@ import { Workbox } from 'workbox-window';
 
 /**
  * Registers the service worker. A new version waits: it is applied only at a reset, between two
- * citizens (DESIGN.md), never in front of one.
+ * citizens, never in front of one.
  */
 export function registerServiceWorker(): void {
   if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;

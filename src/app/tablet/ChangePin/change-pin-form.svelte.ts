@@ -1,4 +1,5 @@
-import { newPinProblem } from '#vault/pin-strength.ts';
+import { changePin, type ChangePinResult } from '#vault/change-pin.ts';
+import { newPinProblems } from '../new-pin.ts';
 import type { Problem } from '../problems.ts';
 
 /** Changing the PIN: the current one, then the new one typed twice (the rules are src/vault/pin-strength.ts). */
@@ -9,15 +10,16 @@ export class ChangePinForm {
   busy = $state(false);
   problems = $state<Problem[]>([]);
   done = $state(false);
+  /** The change failed for another reason than a wrong current PIN (storage). */
+  failed = $state(false);
+
+  constructor(private readonly change: (username: string, current: string, pin: string) => Promise<ChangePinResult> = changePin) {}
 
   /** True when the fields may be sent; otherwise `problems` says why. */
   check(minLength: number): boolean {
     const found: Problem[] = [];
     if (!this.current) found.push({ field: 'pin-current', key: 'pin.errors.currentRequired' });
-    const problem = this.pin ? newPinProblem(this.pin) : 'required';
-    if (problem) found.push({ field: 'pin-new', key: `pin.errors.${problem}`, values: { min: minLength } });
-    else if (!this.again) found.push({ field: 'pin-again', key: 'pin.errors.againRequired' });
-    else if (this.again !== this.pin) found.push({ field: 'pin-again', key: 'pin.errors.mismatch' });
+    found.push(...newPinProblems(this.pin, this.again, minLength));
     this.problems = found;
     if (found.length > 0) this.again = '';
     return found.length === 0;
@@ -30,6 +32,27 @@ export class ChangePinForm {
     this.problems = [{ field: 'pin-current', key: 'pin.errors.currentWrong' }];
   }
 
+  /** Changes `username`'s PIN; afterwards `done`, `problems` or `failed` says how it went. */
+  async submit(username: string, minLength: number): Promise<void> {
+    this.failed = false;
+    this.done = false;
+    if (!this.check(minLength)) return;
+    this.busy = true;
+    try {
+      const result = await this.change(username, this.current, this.pin);
+      if (result.ok) {
+        this.reset();
+        this.done = true;
+      } else if (result.reason === 'wrong-pin') this.wrongCurrent();
+      else this.failed = true;
+    } catch (error) {
+      console.error('tablet: could not change the PIN', error instanceof Error ? error.name : typeof error);
+      this.failed = true;
+    } finally {
+      this.busy = false;
+    }
+  }
+
   reset(): void {
     this.current = '';
     this.pin = '';
@@ -37,5 +60,6 @@ export class ChangePinForm {
     this.busy = false;
     this.problems = [];
     this.done = false;
+    this.failed = false;
   }
 }

@@ -1,9 +1,18 @@
 import { readSyncStatus } from '#outbox/device.ts';
-import { onOutbox } from '#outbox/events.ts';
+import { onOutboxChange } from '#outbox/events.ts';
 import { outboxCounts } from '#outbox/list.ts';
+import type { OutboxStatus, SyncStatus } from '#outbox/records.ts';
 
 /** While the header shows it, look again this often: the service worker syncs without telling the page. */
-const REFRESH_MS = 5_000;
+export const SYNC_STATUS_REFRESH_MS = 5_000;
+
+/** What the header reads, as functions (the outbox's by default; fakes in the unit tests). */
+export interface SyncStatusIo {
+  outboxCounts: () => Promise<Record<OutboxStatus, number>>;
+  readSyncStatus: () => Promise<SyncStatus>;
+  /** Subscribes to "the outbox may have changed"; returns the unsubscribe function. */
+  onChange: (listener: () => void) => () => void;
+}
 
 /** The header's sync status: connection, items waiting to be sent, items refused, and the last sync. */
 export class SyncStatusWatch {
@@ -12,6 +21,12 @@ export class SyncStatusWatch {
   waiting = $state<number | undefined>();
   rejected = $state(0);
   lastSyncAt = $state<string | undefined>();
+
+  private readonly io: SyncStatusIo;
+
+  constructor(io: Partial<SyncStatusIo> = {}) {
+    this.io = { outboxCounts, readSyncStatus, onChange: onOutboxChange, ...io };
+  }
 
   /** Starts watching; returns the function that stops it. */
   start(): () => void {
@@ -22,20 +37,20 @@ export class SyncStatusWatch {
     const refresh = () => void this.refresh();
     addEventListener('online', connection);
     addEventListener('offline', connection);
-    const offs = [onOutbox('queued', refresh), onOutbox('synced', refresh)];
-    const timer = setInterval(refresh, REFRESH_MS);
+    const off = this.io.onChange(refresh);
+    const timer = setInterval(refresh, SYNC_STATUS_REFRESH_MS);
     refresh();
     return () => {
       removeEventListener('online', connection);
       removeEventListener('offline', connection);
-      offs.forEach((off) => off());
+      off();
       clearInterval(timer);
     };
   }
 
   async refresh(): Promise<void> {
     try {
-      const [counts, status] = await Promise.all([outboxCounts(), readSyncStatus()]);
+      const [counts, status] = await Promise.all([this.io.outboxCounts(), this.io.readSyncStatus()]);
       this.waiting = counts.queued + counts.sending;
       this.rejected = counts.rejected;
       this.lastSyncAt = status.lastSyncAt;

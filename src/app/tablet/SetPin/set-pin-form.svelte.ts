@@ -1,4 +1,5 @@
-import { newPinProblem } from '#vault/pin-strength.ts';
+import { createProfile, type StaffRole, type Vault } from '#vault/vault.ts';
+import { newPinProblems } from '../new-pin.ts';
 import type { Problem } from '../problems.ts';
 
 /** Choosing the PIN, typed twice. The rules (length, digits only, not easy to guess) are the vault's (src/vault/pin-strength.ts). */
@@ -7,17 +8,34 @@ export class SetPinForm {
   again = $state('');
   busy = $state(false);
   problems = $state<Problem[]>([]);
+  /** The profile could not be created (storage). */
+  failed = $state(false);
+
+  constructor(private readonly create: (staff: { username: string; role: StaffRole }, pin: string) => Promise<Vault> = createProfile) {}
 
   /** True when the PIN may be used; otherwise `problems` says why. */
   check(minLength: number): boolean {
-    const found: Problem[] = [];
-    const problem = this.pin ? newPinProblem(this.pin) : 'required';
-    if (problem) found.push({ field: 'pin-new', key: `pin.errors.${problem}`, values: { min: minLength } });
-    else if (!this.again) found.push({ field: 'pin-again', key: 'pin.errors.againRequired' });
-    else if (this.again !== this.pin) found.push({ field: 'pin-again', key: 'pin.errors.mismatch' });
-    this.problems = found;
-    if (found.length > 0) this.again = '';
-    return found.length === 0;
+    this.problems = newPinProblems(this.pin, this.again, minLength);
+    if (this.problems.length > 0) this.again = '';
+    return this.problems.length === 0;
+  }
+
+  /** Creates the staff member's profile with the PIN: the open vault, or undefined with `problems` or `failed` set. */
+  async submit(staff: { username: string; role: StaffRole } | undefined, minLength: number): Promise<Vault | undefined> {
+    this.failed = false;
+    if (!this.check(minLength) || !staff) return undefined;
+    this.busy = true;
+    try {
+      const vault = await this.create(staff, this.pin);
+      this.reset();
+      return vault;
+    } catch (error) {
+      console.error('tablet: could not create the profile', error instanceof Error ? error.name : typeof error);
+      this.failed = true;
+      return undefined;
+    } finally {
+      this.busy = false;
+    }
   }
 
   reset(): void {
@@ -25,5 +43,6 @@ export class SetPinForm {
     this.again = '';
     this.busy = false;
     this.problems = [];
+    this.failed = false;
   }
 }

@@ -37,3 +37,42 @@ describe('SetPinForm', () => {
     expect([form.pin, form.again, form.problems]).toEqual(['', '', []]);
   });
 });
+
+describe('SetPinForm.submit', () => {
+  const staff = { username: 'anna', role: 'caseworker' as const };
+  const vault = { username: 'anna' } as import('#vault/vault.ts').Vault;
+
+  it('creates the profile with the PIN and forgets it', async () => {
+    const calls: unknown[] = [];
+    const form = new SetPinForm(async (...args) => (calls.push(args), vault));
+    form.pin = '246813';
+    form.again = '246813';
+    expect(await form.submit(staff, MIN_PIN_LENGTH)).toBe(vault);
+    expect(calls).toEqual([[staff, '246813']]);
+    expect(form.pin).toBe('');
+  });
+
+  it('creates nothing from a PIN that breaks the rules', async () => {
+    const calls: unknown[] = [];
+    const form = new SetPinForm(async (...args) => (calls.push(args), vault));
+    form.pin = '123456';
+    form.again = '123456';
+    expect(await form.submit(staff, MIN_PIN_LENGTH)).toBeUndefined();
+    expect(calls).toEqual([]);
+    expect(form.problems).toHaveLength(1);
+  });
+
+  it('says so when the profile cannot be stored', async () => {
+    const error = console.error;
+    console.error = () => undefined;
+    const form = new SetPinForm(async () => {
+      throw new Error('quota');
+    });
+    form.pin = '246813';
+    form.again = '246813';
+    expect(await form.submit(staff, MIN_PIN_LENGTH)).toBeUndefined();
+    console.error = error;
+    expect(form.failed).toBe(true);
+    expect(form.busy).toBe(false);
+  });
+});

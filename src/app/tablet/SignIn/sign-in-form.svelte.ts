@@ -1,5 +1,6 @@
 import type { Problem } from '../problems.ts';
 import { LoginError, verifyStaff, type StaffRole } from '../staff-login.ts';
+import { ssoOffered, ssoReturned, staffFromSsoSession } from './sso-return.ts';
 
 /** The online sign-in form: what was typed, and why it was refused. The password is cleared after every try. */
 export class SignInForm {
@@ -7,6 +8,8 @@ export class SignInForm {
   password = $state('');
   busy = $state(false);
   problems = $state<Problem[]>([]);
+  /** The server offers the organisation's login. */
+  sso = $state(false);
 
   /** Answers the verified staff member, or undefined with `problems` set. */
   async submit(verify = verifyStaff): Promise<{ username: string; role: StaffRole } | undefined> {
@@ -29,10 +32,31 @@ export class SignInForm {
     }
   }
 
+  /**
+   * Back from the organisation's login (`search` has sso=1; `forgetSearch` takes it off the
+   * address): who signed in. Otherwise, or when that session is gone, sets whether that login is
+   * offered, and answers undefined.
+   */
+  async returnFromSso(
+    search: string,
+    forgetSearch: () => void,
+    session: () => Promise<{ username: string; role: StaffRole } | undefined> = staffFromSsoSession,
+    offered: () => Promise<boolean> = ssoOffered,
+  ): Promise<{ username: string; role: StaffRole } | undefined> {
+    if (ssoReturned(search)) {
+      forgetSearch();
+      const staff = await session();
+      if (staff) return staff;
+    }
+    this.sso = await offered();
+    return undefined;
+  }
+
   reset(): void {
     this.username = '';
     this.password = '';
     this.busy = false;
     this.problems = [];
+    this.sso = false;
   }
 }

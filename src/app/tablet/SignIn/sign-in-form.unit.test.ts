@@ -35,3 +35,30 @@ describe('SignInForm', () => {
     expect(form.problems).toEqual([{ field: 'signin-username', key: 'signIn.errors.offline' }]);
   });
 });
+
+describe('SignInForm.returnFromSso', () => {
+  const anna = { username: 'anna', role: 'caseworker' as const };
+
+  it('back from the organisation\'s login: takes the address\'s marker off and answers who signed in', async () => {
+    const form = new SignInForm();
+    let forgotten = false;
+    const staff = await form.returnFromSso('?sso=1', () => (forgotten = true), async () => anna, async () => true);
+    expect(staff).toEqual(anna);
+    expect(forgotten).toBe(true);
+  });
+
+  it('otherwise says whether the organisation\'s login is offered', async () => {
+    const form = new SignInForm();
+    let asked = false;
+    const staff = await form.returnFromSso('', () => undefined, async () => ((asked = true), anna), async () => true);
+    expect(staff).toBeUndefined();
+    expect(asked).toBe(false);
+    expect(form.sso).toBe(true);
+  });
+
+  it('offers the login again when the session was gone', async () => {
+    const form = new SignInForm();
+    expect(await form.returnFromSso('?sso=1', () => undefined, async () => undefined, async () => false)).toBeUndefined();
+    expect(form.sso).toBe(false);
+  });
+});

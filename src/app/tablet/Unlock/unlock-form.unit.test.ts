@@ -18,3 +18,45 @@ describe('UnlockForm', () => {
     expect(form.problems).toEqual([{ field: 'pin-unlock', key: 'unlock.errors.wrong', values: { count: 3 } }]);
   });
 });
+
+describe('UnlockForm.submit', () => {
+  const vault = { username: 'anna' } as import('#vault/vault.ts').Vault;
+
+  it('answers the open vault and forgets the PIN', async () => {
+    const form = new UnlockForm(async () => ({ ok: true, vault }));
+    form.pin = '246813';
+    expect(await form.submit()).toEqual({ ok: true, vault });
+    expect(form.pin).toBe('');
+  });
+
+  it('answers the wipe after the last wrong PIN', async () => {
+    const form = new UnlockForm(async () => ({ ok: false, reason: 'wiped', rescued: 2, notRescued: 0 }));
+    form.pin = '000000';
+    expect(await form.submit()).toEqual({ ok: false, reason: 'wiped', rescued: 2, notRescued: 0 });
+  });
+
+  it('says how many tries are left after a wrong PIN, and does not try an empty one', async () => {
+    let tries = 0;
+    const form = new UnlockForm(async () => (tries++, { ok: false, reason: 'wrong-pin', attemptsLeft: 4 }));
+    expect(await form.submit()).toBeUndefined();
+    expect(tries).toBe(0);
+    form.pin = '000000';
+    expect(await form.submit()).toBeUndefined();
+    expect(form.problems).toEqual([{ field: 'pin-unlock', key: 'unlock.errors.wrong', values: { count: 4 } }]);
+    expect(form.busy).toBe(false);
+  });
+
+  it('says the unlock failed when storage fails, and forgets the PIN', async () => {
+    const error = console.error;
+    console.error = () => undefined;
+    const form = new UnlockForm(async () => {
+      throw new Error('closed');
+    });
+    form.pin = '246813';
+    expect(await form.submit()).toBeUndefined();
+    console.error = error;
+    expect(form.failed).toBe(true);
+    expect(form.pin).toBe('');
+    expect(form.problems).toEqual([]);
+  });
+});

@@ -1,15 +1,18 @@
 import { applyWaitingUpdate } from '#app/shared/sw-update.ts';
 
 /** How often the tablet asks the server whether there is a new version (it may stay open for days). */
-const CHECK_MS = 30 * 60_000;
+export const UPDATE_CHECK_MS = 30 * 60_000;
 
 /**
  * Knows when a new version of the app has installed and waits. On the tablet it is applied only
- * when staff press Install (DESIGN.md), never by itself: a home visit must not reload under them.
+ * when staff press Install, never by itself: a home visit must not reload under them.
  */
 export class UpdateWatch {
   ready = $state(false);
   installing = $state(false);
+
+  /** `apply` activates the waiting version and reloads into it (the shared service-worker helper). */
+  constructor(private readonly apply: () => Promise<void> = () => applyWaitingUpdate()) {}
 
   /** Starts watching the registration; returns the function that stops it. */
   start(container: ServiceWorkerContainer | undefined = navigator.serviceWorker): () => void {
@@ -28,7 +31,7 @@ export class UpdateWatch {
           if (worker.state === 'installed') check();
         });
       });
-      timer = setInterval(() => void registration.update().catch(() => undefined), CHECK_MS);
+      timer = setInterval(() => void registration.update().catch(() => undefined), UPDATE_CHECK_MS);
     });
     return () => {
       stopped = true;
@@ -39,7 +42,7 @@ export class UpdateWatch {
   /** Applies the waiting version: the page reloads into it (and the tablet locks, its drafts saved). */
   async install(): Promise<void> {
     this.installing = true;
-    await applyWaitingUpdate();
+    await this.apply();
   }
 
   reset(): void {

@@ -5,7 +5,7 @@ import { fromBase64url } from './base64url.ts';
 import { outboxDb } from './db.ts';
 import { DB_NAME, DEVICE_KEY, type DeviceRecord } from './records.ts';
 
-/** Fixtures for the outbox's unit tests. Not imported by the app. */
+/** Fixtures for the unit tests of the outbox and of what stores beside it (the vault, the server's key rotation). Not imported by the app. */
 
 export const TEST_TYPE = 'test-note';
 

@@ -1,0 +1,137 @@
+import { readDevice } from '#outbox/device.ts';
+import { onOutboxChange } from '#outbox/events.ts';
+import { listOutbox, outboxCounts } from '#outbox/list.ts';
+import type { DeviceRecord, OutboxStatus, OutboxSummary } from '#outbox/records.ts';
+import type { SyncResult } from '#outbox/sync-result.ts';
+import { syncOutbox } from '#outbox/sync.ts';
+import { SetupForm } from './setup-form.svelte.ts';
+
+/** What the set-up screen reads and does, as functions (the outbox's by default; fakes in the unit tests). */
+export interface SetupScreenIo {
+  readDevice: () => Promise<DeviceRecord | undefined>;
+  outboxCounts: () => Promise<Record<OutboxStatus, number>>;
+  listQueued: () => Promise<OutboxSummary[]>;
+  /** A sync run that sends the device report afterwards. */
+  sync: () => Promise<SyncResult>;
+  /** Subscribes to "the outbox may have changed"; returns the unsubscribe function. */
+  onChange: (listener: () => void) => () => void;
+  enrol?: ConstructorParameters<typeof SetupForm>[1];
+}
+
+const outboxIo: SetupScreenIo = {
+  readDevice,
+  outboxCounts,
+  listQueued: () => listOutbox({ status: 'queued' }),
+  sync: () => syncOutbox({ report: true }),
+  onChange: onOutboxChange,
+};
+
+/**
+ * Coalesced: reading the counts walks the outbox, and a burst of submissions must not pay for one
+ * walk each (the bench saw enqueue slow down as the outbox grew).
+ */
+export const REFRESH_COALESCE_MS = 250;
+
+/**
+ * The set-up screen's state: the enrolled device, the outbox counts, the "sync now" button and the
+ * enrolment form. The component keeps the markup and the focus moves.
+ */
+export class SetupScreenController {
+  device = $state<DeviceRecord | undefined>();
+  counts = $state<Record<OutboxStatus, number> | undefined>();
+  /** A revoked token leaves items queued with this reason until staff enrol again. */
+  unauthorized = $state(false);
+  loadFailed = $state(false);
+  enrolledNow = $state(false);
+  syncing = $state(false);
+  lastSync = $state<SyncResult | undefined>();
+  readonly form: SetupForm;
+
+  private readonly io: SetupScreenIo;
+  private formFilled = false;
+  private formEdited = false;
+
+  constructor(origin: string, io: Partial<SetupScreenIo> = {}) {
+    this.io = { ...outboxIo, ...io };
+    this.form = new SetupForm(origin, this.io.enrol);
+  }
+
+  /**
+   * Reads the device and fills the form from it, unless staff have begun typing by then (what
+   * they typed always wins); then follows the outbox. Returns the function that stops following.
+   */
+  open(): () => void {
+    void this.refresh().then(() => {
+      if (!this.formFilled && !this.formEdited) this.form.reset(this.device);
+      this.formFilled = true;
+    });
+    let pending: ReturnType<typeof setTimeout> | undefined;
+    const off = this.io.onChange(() => {
+      pending ??= setTimeout(() => {
+        pending = undefined;
+        void this.refresh();
+      }, REFRESH_COALESCE_MS);
+    });
+    return () => {
+      clearTimeout(pending);
+      off();
+    };
+  }
+
+  /** Staff typed in the form. */
+  edited(): void {
+    this.formEdited = true;
+  }
+
+  async refresh(): Promise<void> {
+    try {
+      const [current, byStatus, queued] = await Promise.all([this.io.readDevice(), this.io.outboxCounts(), this.io.listQueued()]);
+      this.device = current;
+      this.counts = byStatus;
+      this.unauthorized = queued.some((item) => item.lastError?.code === 'unauthorized');
+      this.loadFailed = false;
+    } catch (error) {
+      console.error('setup: could not read the device', error);
+      this.loadFailed = true;
+    }
+  }
+
+  /** Enrols with what the form holds; true when the device is now enrolled, false with the form's errors set. */
+  async enrol(): Promise<boolean> {
+    this.enrolledNow = false;
+    const enrolled = await this.form.submit();
+    if (!enrolled) return false;
+    this.device = enrolled;
+    this.enrolledNow = true;
+    this.lastSync = undefined;
+    await this.refresh();
+    return true;
+  }
+
+  async syncNow(): Promise<void> {
+    this.syncing = true;
+    try {
+      this.lastSync = await this.io.sync();
+    } catch (error) {
+      console.error('setup: sync failed', error);
+      this.lastSync = undefined;
+      this.loadFailed = true;
+    } finally {
+      this.syncing = false;
+      await this.refresh();
+    }
+  }
+
+  reset(): void {
+    this.device = undefined;
+    this.counts = undefined;
+    this.unauthorized = false;
+    this.loadFailed = false;
+    this.enrolledNow = false;
+    this.syncing = false;
+    this.lastSync = undefined;
+    this.formFilled = false;
+    this.formEdited = false;
+    this.form.reset();
+  }
+}
