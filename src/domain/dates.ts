@@ -74,7 +74,7 @@ const copenhagenFormat = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
-/** The calendar date in Copenhagen at this instant (DOMAIN.md: age counts on the Copenhagen date). */
+/** The calendar date in Copenhagen at this instant (ages and rules count on the Copenhagen date). */
 export function copenhagenDate(instant: Date): IsoDate {
   if (Number.isNaN(instant.getTime())) throw new RangeError('dates.copenhagenDate: invalid Date');
   const parts = copenhagenFormat.formatToParts(instant);

@@ -41,8 +41,8 @@ export interface MitIdAuthenticator {
 }
 
 const mitIdSource =
-  'DOMAIN.md "Facts that changed since the seeds": "MitID authenticators: app, code display (kodeviser), ' +
-  'audio code reader (kodeoplæser) for people with visual impairment, and chip"';
+  'mitid.dk (checked 2025): MitID authenticators are the app, the code display (kodeviser), ' +
+  'the audio code reader (kodeoplæser) for people with visual impairment, and the chip';
 
 export const mitIdAuthenticators: readonly MitIdAuthenticator[] = [
   { id: 'app', labelKey: 'authenticators.app', forVisualImpairment: false, source: mitIdSource },

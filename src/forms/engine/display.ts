@@ -24,7 +24,7 @@ export interface AnswerSection {
 
 /**
  * The answers as a citizen reads them, step by step. On screen a CPR number is masked
- * (DOMAIN.md: never the full number where others can read it); only the citizen's printed copy
+ * (never the full number where others can read it); only the citizen's printed copy
  * asks for `fullCpr`.
  */
 export function answerSections(form: FormDefinition, data: Answers, t: Translate, language: string, { fullCpr = false } = {}): AnswerSection[] {
