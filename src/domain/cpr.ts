@@ -1,8 +1,5 @@
 import { copenhagenDate, formatIsoDate, isValidDate, type IsoDate } from './dates.ts';
 
-export { ageOn } from './age.ts';
-export { copenhagenDate } from './dates.ts';
-
 export type CprError = 'format' | 'date' | 'future' | 'replacement';
 
 export type CprResult =

@@ -45,30 +45,30 @@ const names = (violations: Violation[]) => violations.map((v) => v.rule.name).so
 describe('the import rule', () => {
   it('holds on the tree as it is', () => {
     expect(cruise(['src'])).toEqual([]);
-  }, 60_000);
+  }, 120_000);
 
   it('holds for the start screen: no static path from src/app/main.ts to Dexie', () => {
     expect(cruise(['src/app/main.ts'], '.dependency-cruiser.start-screen.cjs')).toEqual([]);
-  }, 60_000);
+  }, 120_000);
 
   it('fails the domain importing the server', () => {
     const file = scratch('domain', "import '#server/main.ts';\n");
     const violations = cruise([file]);
     expect(names(violations)).toEqual(['domain-imports-nothing-of-ours', 'only-the-server-imports-the-server']);
     expect(violations[0]).toMatchObject({ from: file, to: 'src/server/main.ts' });
-  }, 60_000);
+  }, 120_000);
 
   it('fails the forms importing the outbox, and config importing forms', () => {
     expect(names(cruise([scratch('forms', "import '#outbox/reference.ts';\n")]))).toEqual([
       'forms-below-devices-and-server',
     ]);
     expect(names(cruise([scratch('config', "import '#forms/registry.ts';\n")]))).toEqual(['config-only-domain']);
-  }, 60_000);
+  }, 120_000);
 
   it('fails one app importing another app\'s internals', () => {
     const file = scratch('app/setup', "import '#app/staff/mount.ts';\n");
     expect(names(cruise([file]))).toEqual(['apps-do-not-import-each-other']);
-  }, 60_000);
+  }, 120_000);
 
   it('fails a static path to Dexie from the entry (the start-screen rule, from a stand-in entry)', () => {
     const entry = scratch('app/shared', "import '#outbox/db.ts';\n");
@@ -84,12 +84,12 @@ module.exports = { ...real, forbidden: real.forbidden.map((rule) => ({ ...rule, 
     written.push(config);
     const violations = cruise([entry, lazy], config);
     expect(violations.map((v) => [v.rule.name, v.from])).toEqual([['start-screen-never-loads-dexie', entry]]);
-  }, 60_000);
+  }, 120_000);
 
   it('fails a circle of imports', () => {
     const a = scratch('domain', '');
     const b = scratch('domain', `import './${a.split('/').pop()}';\n`);
     writeFileSync(join(root, a), `import './${b.split('/').pop()}';\n`);
     expect(new Set(names(cruise([a])))).toEqual(new Set(['no-circular']));
-  }, 60_000);
+  }, 120_000);
 });

@@ -1,6 +1,6 @@
 import type { LabelKey } from './labels.ts';
 
-export const keyCardKinds = ['standard', 'large-print', 'voice-response'] as const;
+const keyCardKinds = ['standard', 'large-print', 'voice-response'] as const;
 export type KeyCardKind = (typeof keyCardKinds)[number];
 
 export interface KeyCardOption {

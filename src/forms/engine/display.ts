@@ -122,7 +122,7 @@ export function formatPhone(phone: string): string {
 }
 
 /** A Danish address as written on a letter: "Vej 12, 2. th" and "8000 Aarhus C". */
-export function addressLines(a: Record<string, string>): string[] {
+function addressLines(a: Record<string, string>): string[] {
   const unit = [a.floor, a.door].filter(Boolean).join(' ');
   const first = `${a.street ?? ''} ${a.number ?? ''}`.trim() + (unit ? `, ${unit}` : '');
   return [first, `${a.postcode ?? ''} ${a.town ?? ''}`.trim()].filter(Boolean);
