@@ -10,56 +10,39 @@ const OURS = '^src/';
 /** Tests may cross layers to check how they meet; the layer rules are about production code. */
 const TEST = '\\.test\\.ts$';
 
+const BELOW_FORMS = ['domain', 'config', 'contract'];
+
+/** Production code of src/<name> imports nothing of ours but itself and the `allowed` layers. */
+function layer(name, allowed, ruleName, comment = '') {
+  return {
+    name: ruleName,
+    comment,
+    severity: 'error',
+    from: { path: `^src/${name}/`, pathNot: TEST },
+    to: { path: OURS, pathNot: `^src/(${[name, ...allowed].join('|')})/` },
+  };
+}
+
+/** Nothing under `from` imports anything under `to` (both path patterns). */
+function never(ruleName, from, to, comment = '') {
+  return { name: ruleName, comment, severity: 'error', from: { path: from }, to: { path: to } };
+}
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
-    {
-      name: 'domain-imports-nothing-of-ours',
-      comment: 'src/domain holds pure rules; it may use npm packages but no other folder of src.',
-      severity: 'error',
-      from: { path: '^src/domain/', pathNot: TEST },
-      to: { path: OURS, pathNot: '^src/domain/' },
-    },
-    {
-      name: 'config-only-domain',
-      comment: 'The municipality configuration is read by everyone, so it builds on the domain only.',
-      severity: 'error',
-      from: { path: '^src/config/', pathNot: TEST },
-      to: { path: OURS, pathNot: '^src/(config|domain)/' },
-    },
-    {
-      name: 'contract-only-domain',
-      comment: 'The wire contract is shared by devices and the server; it builds on the domain only.',
-      severity: 'error',
-      from: { path: '^src/contract/', pathNot: TEST },
-      to: { path: OURS, pathNot: '^src/(contract|domain)/' },
-    },
-    {
-      name: 'forms-below-devices-and-server',
-      comment: 'The form schemas are shared by the app and the server: domain, config and contract only.',
-      severity: 'error',
-      from: { path: '^src/forms/', pathNot: TEST },
-      to: { path: OURS, pathNot: '^src/(forms|domain|config|contract)/' },
-    },
-    {
-      name: 'outbox-no-further-up-than-forms',
-      severity: 'error',
-      from: { path: '^src/outbox/', pathNot: TEST },
-      to: { path: OURS, pathNot: '^src/(outbox|forms|domain|config|contract)/' },
-    },
-    {
-      name: 'vault-no-further-up-than-forms-and-outbox',
-      comment: 'The vault seals drafts and sends its rescue copies through the outbox.',
-      severity: 'error',
-      from: { path: '^src/vault/', pathNot: TEST },
-      to: { path: OURS, pathNot: '^src/(vault|outbox|forms|domain|config|contract)/' },
-    },
-    {
-      name: 'speech-no-further-up-than-forms',
-      severity: 'error',
-      from: { path: '^src/speech/', pathNot: TEST },
-      to: { path: OURS, pathNot: '^src/(speech|forms|domain|config|contract)/' },
-    },
+    layer('domain', [], 'domain-imports-nothing-of-ours',
+      'src/domain holds pure rules; it may use npm packages but no other folder of src.'),
+    layer('config', ['domain'], 'config-only-domain',
+      'The municipality configuration is read by everyone, so it builds on the domain only.'),
+    layer('contract', ['domain'], 'contract-only-domain',
+      'The wire contract is shared by devices and the server; it builds on the domain only.'),
+    layer('forms', BELOW_FORMS, 'forms-below-devices-and-server',
+      'The form schemas are shared by the app and the server: domain, config and contract only.'),
+    layer('outbox', ['forms', ...BELOW_FORMS], 'outbox-no-further-up-than-forms'),
+    layer('vault', ['outbox', 'forms', ...BELOW_FORMS], 'vault-no-further-up-than-forms-and-outbox',
+      'The vault seals drafts and sends its rescue copies through the outbox.'),
+    layer('speech', ['forms', ...BELOW_FORMS], 'speech-no-further-up-than-forms'),
     {
       name: 'only-the-server-imports-the-server',
       comment: 'Server code (secrets, SQL, Node APIs) never reaches a bundle for the browser.',
@@ -77,20 +60,10 @@ module.exports = {
       from: { path: '^src/server/', pathNot: '^src/server/search/search-params\\.ts$' },
       to: { path: '^src/(app|ui|outbox|vault|speech|sw)/' },
     },
-    {
-      name: 'ui-not-apps',
-      comment: 'The UI kit takes translated strings as props; it never reaches into an app.',
-      severity: 'error',
-      from: { path: '^src/ui/' },
-      to: { path: '^src/(app|sw)/' },
-    },
-    {
-      name: 'sw-not-screens',
-      comment: 'The service worker has no DOM: no app, UI kit, vault or speech.',
-      severity: 'error',
-      from: { path: '^src/sw/' },
-      to: { path: '^src/(app|ui|vault|speech)/' },
-    },
+    never('ui-not-apps', '^src/ui/', '^src/(app|sw)/',
+      'The UI kit takes translated strings as props; it never reaches into an app.'),
+    never('sw-not-screens', '^src/sw/', '^src/(app|ui|vault|speech)/',
+      'The service worker has no DOM: no app, UI kit, vault or speech.'),
     {
       name: 'apps-do-not-import-each-other',
       comment:
@@ -109,19 +82,9 @@ module.exports = {
         ],
       },
     },
-    {
-      name: 'shared-app-code-not-an-app',
-      comment: 'src/app/shared and src/app/form-flow serve every app, so they import none of them.',
-      severity: 'error',
-      from: { path: '^src/app/(shared|form-flow)/' },
-      to: { path: '^src/app/(kiosk|setup|tablet|staff)/' },
-    },
-    {
-      name: 'shared-below-form-flow',
-      severity: 'error',
-      from: { path: '^src/app/shared/' },
-      to: { path: '^src/app/form-flow/' },
-    },
+    never('shared-app-code-not-an-app', '^src/app/(shared|form-flow)/', '^src/app/(kiosk|setup|tablet|staff)/',
+      'src/app/shared and src/app/form-flow serve every app, so they import none of them.'),
+    never('shared-below-form-flow', '^src/app/shared/', '^src/app/form-flow/'),
     {
       name: 'no-test-code-in-production',
       comment: 'Fixtures and helpers for tests live beside the tests; production code never imports them.',
