@@ -23,9 +23,9 @@ export interface AnswerSection {
 }
 
 /**
- * The answers as a citizen reads them, step by step. On screen a CPR number is masked
- * (never the full number where others can read it); only the citizen's printed copy
- * asks for `fullCpr`.
+ * The answers as a citizen reads them, step by step. A CPR number is masked on screen and on the
+ * kiosk's printed copy (never the full number where others can read it); only the back office,
+ * which staff read, asks for `fullCpr` (labelled-answers.ts).
  */
 export function answerSections(form: FormDefinition, data: Answers, t: Translate, language: string, { fullCpr = false } = {}): AnswerSection[] {
   return (
