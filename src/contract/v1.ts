@@ -1,8 +1,8 @@
 import * as v from 'valibot';
 
 /**
- * Wire contract v1, as fixed in shared/DESIGN.md ("Wire contract v1"). Checks outside this
- * repository use it: extend, never break. Both the outbox (client) and the server import these.
+ * Wire contract v1 (docs/wire-contract.md). Checks outside this repository use it: extend,
+ * never break. Both the outbox (client) and the server import these.
  */
 
 export const MAX_BATCH = 100;
@@ -61,9 +61,9 @@ export interface SealedPayload {
   schemaVersion: number;
   reference: string;
   createdAt: string;
-  /** True when a staff member filled it in for the citizen (issue 7, assisted mode). */
+  /** True when a staff member filled it in for the citizen (assisted mode on a staff tablet). */
   assisted?: boolean;
-  /** The staff member's username, when assisted (issue 7); at most MAX_ASSISTED_BY characters. */
+  /** The staff member's username, when assisted; at most MAX_ASSISTED_BY characters. */
   assistedBy?: string;
   data: Record<string, unknown>;
 }

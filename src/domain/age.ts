@@ -1,7 +1,7 @@
 import { calendarDate, formatIsoDate, isValidDate, parseIsoDate, type IsoDate } from './dates.ts';
 
 /**
- * Age in whole years on the Copenhagen calendar date (DOMAIN.md "CPR numbers"). A person is a year
+ * Age in whole years on the Copenhagen calendar date (docs/rules.md, "CPR numbers"). A person is a year
  * older from the first moment of their birthday.
  *
  * 29 February, a chosen convention: in a common year the birthday is taken to be 1 March, i.e. the

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { copenhagenDate, maskCpr, parseCpr } from './cpr.ts';
+import { maskCpr, parseCpr } from './cpr.ts';
+import { copenhagenDate } from './dates.ts';
 
 const today = new Date('2026-03-10T12:00:00Z');
 const farFuture = new Date('2099-12-31T12:00:00Z');

@@ -10,7 +10,7 @@ export type IsoDate = string;
 const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 const msPerDay = 86_400_000;
 
-export function isLeapYear(year: number): boolean {
+function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
@@ -74,7 +74,7 @@ const copenhagenFormat = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
-/** The calendar date in Copenhagen at this instant (DOMAIN.md: age counts on the Copenhagen date). */
+/** The calendar date in Copenhagen at this instant (ages and rules count on the Copenhagen date). */
 export function copenhagenDate(instant: Date): IsoDate {
   if (Number.isNaN(instant.getTime())) throw new RangeError('dates.copenhagenDate: invalid Date');
   const parts = copenhagenFormat.formatToParts(instant);

@@ -1,3 +1,3 @@
-/** The two digital-ID schemes the kiosk serves side by side (DOMAIN.md "NemID and MitID side by side"). */
+/** The two digital-ID schemes the kiosk serves side by side (docs/rules.md, "NemID and MitID on the day"). */
 export const schemes = ['nemid', 'mitid'] as const;
 export type Scheme = (typeof schemes)[number];

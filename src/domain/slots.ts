@@ -24,7 +24,7 @@ const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2
 const copenhagenTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Copenhagen', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 /** Minutes since midnight on the Copenhagen clock at this instant. */
-export function copenhagenMinutes(instant: Date): number {
+function copenhagenMinutes(instant: Date): number {
   return minutesOf(copenhagenTime.format(instant));
 }
 

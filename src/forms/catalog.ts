@@ -19,7 +19,7 @@ export const formIds: readonly string[] = [
 ];
 
 /**
- * Forms only staff fill in, on a tablet (issue 7): never on the kiosk's start screen. Together with
+ * Forms only staff fill in, on a tablet: never on the kiosk's start screen. Together with
  * formIds this is every definition (a unit test keeps it so).
  */
 export const staffOnlyFormIds: readonly string[] = ['home-visit'];

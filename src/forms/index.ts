@@ -9,4 +9,4 @@ import './staff-draft.ts';
 
 for (const versions of formVersions) registerForm(...versions);
 
-export { validateRequest, requestType, requestTypes } from './registry.ts';
+export { validateRequest, requestType } from './registry.ts';

@@ -3,7 +3,7 @@ import { registerRequestType } from './registry.ts';
 
 /**
  * 'staff-draft': an unfinished form from a staff tablet, rescued to the server when the tablet's
- * drafts key is wiped after too many wrong PINs (issue 7, src/vault). A partial form cannot pass
+ * drafts key is wiped after too many wrong PINs (src/vault). A partial form cannot pass
  * its own schema, so the answers travel as they were and the caseworker sees what there was; the
  * form's id, version and step say how far the visit got. Sealed with `assisted` and `assistedBy`.
  */

@@ -30,7 +30,7 @@ function byIds(el: Element, attribute: string): string {
   return clean(ids.map((id) => el.ownerDocument.getElementById(id)).map((ref) => (ref ? textOf(ref) : '')).join(' '));
 }
 
-export function accessibleName(el: Element): string {
+function accessibleName(el: Element): string {
   const labelledBy = byIds(el, 'aria-labelledby');
   if (labelledBy) return labelledBy;
   const label = el.getAttribute('aria-label');
@@ -52,7 +52,7 @@ export function accessibleName(el: Element): string {
   return clean(el.getAttribute('title') ?? (el as HTMLInputElement).placeholder ?? '');
 }
 
-export function roleOf(el: Element): string | undefined {
+function roleOf(el: Element): string | undefined {
   const explicit = el.getAttribute('role');
   if (explicit) return explicit.split(' ')[0];
   if (el instanceof HTMLAnchorElement) return el.hasAttribute('href') ? 'link' : undefined;

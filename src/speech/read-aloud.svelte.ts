@@ -15,7 +15,7 @@ interface Runtime {
  * loaded the first time it is switched on, so the start screen carries none of it. Nothing that was
  * said is kept here; reset() (Finish, idle reset) silences it at once and switches it off.
  */
-export class ReadAloud {
+class ReadAloud {
   on = $state(false);
   rate = $state<Rate>('normal');
   #runtime: Runtime | undefined;

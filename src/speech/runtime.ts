@@ -26,7 +26,7 @@ function text(el: Element | null | undefined): string {
 }
 
 /** The screen as a whole: its heading and lead; on a receipt, all of it (reference, what happens next, whom to call). */
-export function screenText(main: Element): string {
+function screenText(main: Element): string {
   const h1 = main.querySelector('h1');
   const panel = main.querySelector('.receipt-panel');
   if (panel) {

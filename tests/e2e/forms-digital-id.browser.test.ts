@@ -7,7 +7,7 @@ import defaultConfig from '#config/municipality.default.json' with { type: 'json
 import type { MunicipalityConfig } from '#config/schema.ts';
 import { defaultBooking } from '#config/values.ts';
 import { bookableDays } from '#domain/slots.ts';
-import { examplePayloads } from '#forms/definitions/examples.ts';
+import { examplePayloads } from '#forms/definitions/fixtures/examples.ts';
 import { receiptValues } from '#forms/definitions/get-digital-id.checks.ts';
 import { formatDate } from '#domain/dates.ts';
 import { formatDay, formatSlot } from '#forms/engine/display.ts';

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { examplePayloads } from '#forms/definitions/examples.ts';
+import { examplePayloads } from '#forms/definitions/fixtures/examples.ts';
 import { requestType } from '#forms/index.ts';
 import { adminApi, E2E_ADMIN, logInAt, storeSubmission } from './support/staff.ts';
 

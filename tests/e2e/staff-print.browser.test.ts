@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { examplePayloads } from '#forms/definitions/examples.ts';
+import { examplePayloads } from '#forms/definitions/fixtures/examples.ts';
 import { requestType } from '#forms/index.ts';
 import { pdfText } from './support/forms.ts';
 import { adminApi, E2E_ADMIN, logInAt, storeSubmission } from './support/staff.ts';

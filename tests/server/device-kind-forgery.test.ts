@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EnrollResponse } from '#contract/v1.ts';
 import '#forms/index.ts';
-import { examplePayloads } from '#forms/definitions/examples.ts';
+import { examplePayloads } from '#forms/definitions/fixtures/examples.ts';
 import { testEnvelope, testPayload } from './fixtures.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 import { seal } from './seal.ts';

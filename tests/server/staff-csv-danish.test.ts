@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EnrollResponse } from '#contract/v1.ts';
 import '#forms/index.ts';
 import { currentForms } from '#forms/definitions/index.ts';
-import { examplePayloads } from '#forms/definitions/examples.ts';
+import { examplePayloads } from '#forms/definitions/fixtures/examples.ts';
 import { isTabletOnlyType } from '#forms/device-kinds.ts';
 import { testEnvelope } from './fixtures.ts';
 import { startTestServer, type TestServer } from './harness.ts';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, expect, it } from 'vitest';
 import '#forms/index.ts';
-import { examplePayloads } from '#forms/definitions/examples.ts';
+import { examplePayloads } from '#forms/definitions/fixtures/examples.ts';
 import { requestType } from '#forms/registry.ts';
 import { newReference } from '#outbox/reference.ts';
 import { startTestServer } from './harness.ts';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EnrollResponse, Envelope } from '#contract/v1.ts';
 import '#forms/index.ts';
 import { requestType } from '#forms/registry.ts';
-import { examplePayloads } from '#forms/definitions/examples.ts';
+import { examplePayloads } from '#forms/definitions/fixtures/examples.ts';
 import { newReference } from '#outbox/reference.ts';
 import { filesUnder } from './at-rest.ts';
 import { startTestServer, type TestServer } from './harness.ts';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EnrollResponse, SealedPayload } from '#contract/v1.ts';
 import '#forms/index.ts';
-import { examplePayloads } from '#forms/definitions/examples.ts';
+import { examplePayloads } from '#forms/definitions/fixtures/examples.ts';
 import { filesUnder } from './at-rest.ts';
 import { testEnvelope } from './fixtures.ts';
 import { startTestServer, type TestServer } from './harness.ts';

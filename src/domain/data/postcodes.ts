@@ -9,8 +9,6 @@
  * central Copenhagen and Frederiksberg C are kept as the ranges they fall in.
  * Update: replace the list below from PostNord's current file or DAWA (api.dataforsyningen.dk/postnumre).
  */
-export const postcodesAsOf = '2020-10-17';
-
 const ranges: readonly [number, number, string][] = [
   [1000, 1499, 'København K'],
   [1500, 1799, 'København V'],

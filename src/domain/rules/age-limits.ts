@@ -21,7 +21,6 @@ export const minimumAge: Record<Scheme, DatedRule<number>[]> = {
       // the MitID and NemLog-in act came into force (6 May 2021, digst.dk).
       from: '2021-05-06',
       source:
-        'DOMAIN.md "Facts that changed since the seeds": "MitID can be issued from age 13"; ' +
         'mitid.dk "Who can get a MitID?": "You can get a MitID if you are above 13 years old"',
     },
   ],

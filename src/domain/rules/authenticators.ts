@@ -1,6 +1,6 @@
 import type { LabelKey } from './labels.ts';
 
-export const keyCardKinds = ['standard', 'large-print', 'voice-response'] as const;
+const keyCardKinds = ['standard', 'large-print', 'voice-response'] as const;
 export type KeyCardKind = (typeof keyCardKinds)[number];
 
 export interface KeyCardOption {
@@ -41,8 +41,8 @@ export interface MitIdAuthenticator {
 }
 
 const mitIdSource =
-  'DOMAIN.md "Facts that changed since the seeds": "MitID authenticators: app, code display (kodeviser), ' +
-  'audio code reader (kodeoplæser) for people with visual impairment, and chip"';
+  'mitid.dk (checked 2025): MitID authenticators are the app, the code display (kodeviser), ' +
+  'the audio code reader (kodeoplæser) for people with visual impairment, and the chip';
 
 export const mitIdAuthenticators: readonly MitIdAuthenticator[] = [
   { id: 'app', labelKey: 'authenticators.app', forVisualImpairment: false, source: mitIdSource },

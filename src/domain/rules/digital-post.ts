@@ -1,7 +1,7 @@
 import type { DatedRule } from './dated.ts';
 import type { LabelKey } from './labels.ts';
 
-export const exemptionGroundIds = [
+const exemptionGroundIds = [
   'impairment',
   'no-internet-at-home',
   'emigrated',

@@ -10,8 +10,8 @@ export interface DoctorDistance {
 /**
  * The distance from one's doctor beyond which a move calls for a new choice of doctor
  * (health-insurance group 1; group 2 has no fixed doctor). Later official rules (sundhed.dk, on the
- * basis of Sundhedsloven), not in the seed pages. The lead's brief named Copenhagen and
- * Frederiksberg only; the stored pages name Tårnby and Dragør as well, and they are followed.
+ * basis of Sundhedsloven), not in the seed pages. The capital area is København, Frederiksberg, Tårnby and Dragør, as
+ * the official pages name it (not København and Frederiksberg alone).
  */
 export const doctorDistance: DatedRule<DoctorDistance>[] = [
   {

@@ -24,7 +24,7 @@ export type ClosedDayRule =
   | (ClosedDayBase & { daysAfterEaster: number });
 
 const helligdagsloven = 'helligdagsloven (lov om helligdagsfred) § 1, the public holidays';
-const closedByCustom = 'custom: not a helligdag, but municipal offices are closed (issue 5 brief)';
+const closedByCustom = 'custom: not a helligdag, but municipal offices are closed';
 
 export const closedDayRules: readonly ClosedDayRule[] = [
   {

@@ -6,7 +6,7 @@ export interface Milestone {
 }
 
 /**
- * The end of NemID as seed 004 tells it, shown in the "From NemID to MitID" guide. What the kiosk
+ * The end of NemID as seed page 004 tells it (docs/rules.md, "Sources"), shown in the "From NemID to MitID" guide. What the kiosk
  * offers on a given day follows from these dates through nemid-status.ts.
  */
 export const nemIdTimeline = {

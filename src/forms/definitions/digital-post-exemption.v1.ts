@@ -5,7 +5,7 @@ import type { FormDefinition } from '../engine/types.ts';
 /**
  * Exemption from Digital Post, schema version 1. Shipped: never edit; add a v2 file instead.
  * The grounds are shown as information from src/domain/rules/digital-post.ts; the citizen need not
- * say which applies, but signs a declaration on honour (DOMAIN.md, "Facts that changed").
+ * say which applies, but signs a declaration on honour (docs/rules.md, "Facts that changed since the seed pages").
  */
 export const digitalPostExemptionV1: FormDefinition = {
   id: 'digital-post-exemption',

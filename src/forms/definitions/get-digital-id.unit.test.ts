@@ -28,7 +28,7 @@ const errorsOf = (data: Record<string, unknown>) => {
 
 describe('get a digital ID', () => {
   it('refuses a citizen under the age limit and says from which day they qualify', () => {
-    // CPR 0101124234: born 1 January 2012; MitID from 13 (DOMAIN.md), NemID from 15 (seeds).
+    // CPR 0101124234: born 1 January 2012; MitID from 13, NemID from 15 (src/domain/rules/age-limits.ts).
     const child = { ...example, cpr: '0101124234', scheme: 'nemid' };
     expect(errorsOf(child).map((e) => e.path)).toEqual(['cpr']);
     expect(errorsOf({ ...child, scheme: 'mitid', keyCard: undefined, authenticators: ['app'] })).toEqual([]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import '../index.ts';
 import { validateRequest } from '../registry.ts';
-import { examplePayloads } from './examples.ts';
+import { examplePayloads } from './fixtures/examples.ts';
 import { authenticatorValues, receiptValuesV2, witnessValues } from './get-digital-id.v2.checks.ts';
 
 const example = examplePayloads['get-digital-id']!;

@@ -3,7 +3,7 @@ import '../index.ts';
 import { validateRequest } from '../registry.ts';
 import { formIds, staffOnlyFormIds } from '../catalog.ts';
 import { validatePayload, validateStep } from '../engine/validate.ts';
-import { examplePayloads } from './examples.ts';
+import { examplePayloads } from './fixtures/examples.ts';
 import { LETTER_SERIAL_PATTERN, homeVisitV1 } from './home-visit.v1.ts';
 import { witnessMinimumAge } from '#domain/rules/witness.ts';
 import { documentRequirements } from '#domain/rules/documents.ts';

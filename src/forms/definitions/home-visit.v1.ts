@@ -20,7 +20,7 @@ const LETTER_SERIAL_MAX = 24;
 
 /**
  * Home-visit identification ("udkørende identifikation", seeds/003 "Hvis du ikke kan forlade dit
- * hjem"; DOMAIN.md "Home visit"), schema version 1, filled in by staff on a tablet at the
+ * hjem"; docs/rules.md), schema version 1, filled in by staff on a tablet at the
  * citizen's home: the citizen and why they cannot come in, the documents seen (no passport or
  * driving licence, so two others, one with the CPR number), the witness with a declaration on
  * honour signed on the screen, and what was handed over. Queued for completion at the office.

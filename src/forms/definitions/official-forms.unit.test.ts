@@ -13,8 +13,8 @@ import { receiptTexts } from '../engine/display.ts';
 import type { FieldError, FormDefinition } from '../engine/types.ts';
 import { validatePayload, validateStep } from '../engine/validate.ts';
 import { validateRequest } from '../registry.ts';
-import { examplePayloads } from './examples.ts';
-import { shippedExamples } from './examples.shipped.ts';
+import { examplePayloads } from './fixtures/examples.ts';
+import { shippedExamples } from './fixtures/examples.shipped.ts';
 import { monthsBefore } from './holiday-pay.checks.ts';
 import { currentForms, formVersions } from './index.ts';
 

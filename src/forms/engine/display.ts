@@ -23,9 +23,9 @@ export interface AnswerSection {
 }
 
 /**
- * The answers as a citizen reads them, step by step. On screen a CPR number is masked
- * (DOMAIN.md: never the full number where others can read it); only the citizen's printed copy
- * asks for `fullCpr`.
+ * The answers as a citizen reads them, step by step. A CPR number is masked on screen and on the
+ * kiosk's printed copy (never the full number where others can read it); only the back office,
+ * which staff read, asks for `fullCpr` (labelled-answers.ts).
  */
 export function answerSections(form: FormDefinition, data: Answers, t: Translate, language: string, { fullCpr = false } = {}): AnswerSection[] {
   return (
@@ -122,7 +122,7 @@ export function formatPhone(phone: string): string {
 }
 
 /** A Danish address as written on a letter: "Vej 12, 2. th" and "8000 Aarhus C". */
-export function addressLines(a: Record<string, string>): string[] {
+function addressLines(a: Record<string, string>): string[] {
   const unit = [a.floor, a.door].filter(Boolean).join(' ');
   const first = `${a.street ?? ''} ${a.number ?? ''}`.trim() + (unit ? `, ${unit}` : '');
   return [first, `${a.postcode ?? ''} ${a.town ?? ''}`.trim()].filter(Boolean);

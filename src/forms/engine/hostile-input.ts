@@ -15,7 +15,7 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** String.prototype.isWellFormed, which the supported browsers and Node have, without needing ES2024 types. */
-export const isWellFormedText = (text: string) => !LONE_SURROGATE.test(text);
+const isWellFormedText = (text: string) => !LONE_SURROGATE.test(text);
 const MAX_DEPTH = 8;
 
 export function hostileInputErrors(value: unknown, path = '', depth = 0): FieldError[] {

@@ -4,7 +4,7 @@ import type { ErrorCode, FieldDefinition, FieldKind, FormDefinition, StepDefinit
  * Where a form's words live. Each form has its own namespace `form-<id>` (one JSON file per
  * language); keys without a namespace in a definition are read in that namespace.
  */
-export const formNamespace = (form: Pick<FormDefinition, 'id'>) => `form-${form.id}`;
+const formNamespace = (form: Pick<FormDefinition, 'id'>) => `form-${form.id}`;
 
 export function resolveKey(form: Pick<FormDefinition, 'id'>, key: string): string {
   return key.includes(':') ? key : `${formNamespace(form)}:${key}`;

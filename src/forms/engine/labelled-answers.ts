@@ -23,7 +23,7 @@ export interface LabelledSection {
  * The definition an envelope was filled in with: its type and schema version, never today's form,
  * so that a request queued by an older app is read with the questions the citizen was asked.
  */
-export function formDefinition(type: string, schemaVersion: number): FormDefinition | undefined {
+function formDefinition(type: string, schemaVersion: number): FormDefinition | undefined {
   return formVersions.flat().find((f) => f.type === type && f.schemaVersion === schemaVersion);
 }
 
