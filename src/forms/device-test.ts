@@ -9,7 +9,7 @@ import { registerRequestType } from './registry.ts';
  */
 export const DEVICE_TEST_TYPE = 'device-test';
 
-const deviceTestV1 = v.strictObject({
+export const deviceTestV1 = v.strictObject({
   note: v.literal('device-test'),
   sentAt: v.pipe(v.string(), v.isoTimestamp()),
 });
