@@ -50,21 +50,8 @@ module.exports = {
       from: { path: OURS, pathNot: ['^src/server/', TEST] },
       to: { path: '^src/server/' },
     },
-    {
-      name: 'server-not-devices-or-apps',
-      comment:
-        'The server shares domain, config, contract and forms with the devices, nothing of the device side. ' +
-        'TEMPORARY exception: src/server/search/search-params.ts reads the reference format from ' +
-        'src/outbox/reference.ts; remove it when that format moves below the outbox (e.g. src/domain).',
-      severity: 'error',
-      from: { path: '^src/server/' },
-      to: {
-        path: '^src/(app|ui|outbox|vault|speech|sw)/',
-        pathNot: '^src/outbox/reference\\.ts$',
-      },
-    },
-    never('server-only-the-known-outbox-import', '^src/server/(?!search/search-params\\.ts$)', '^src/outbox/',
-      'The other half of the TEMPORARY exception above: only search-params.ts may read the outbox.'),
+    never('server-not-devices-or-apps', '^src/server/', '^src/(app|ui|outbox|vault|speech|sw)/',
+      'The server shares domain, config, contract and forms with the devices, nothing of the device side.'),
     never('ui-not-apps', '^src/ui/', '^src/(app|sw)/',
       'The UI kit takes translated strings as props; it never reaches into an app.'),
     never('sw-not-screens', '^src/sw/', '^src/(app|ui|vault|speech)/',

@@ -9,7 +9,7 @@ import type { OutboxItem } from './records.ts';
 import { InvalidTransitionError } from './state.ts';
 import { submit } from './submit.ts';
 import { seal } from './envelope.ts';
-import { newReference } from './reference.ts';
+import { newReference } from '#domain/reference.ts';
 import { TEST_TYPE, clearOutboxDb, everyStoredString, makeServerKeys, registerTestRequestType, storeDevice, testDevice, type TestServerKeys } from './outbox.fixtures.ts';
 
 const T0 = Date.parse('2025-03-01T12:00:00.000Z');

@@ -6,7 +6,7 @@ import { seal } from './envelope.ts';
 import { attachStaffCredential } from './staff-credential.ts';
 import { NotEnrolledError, SubmissionInvalidError, SubmissionTooLargeError } from './errors.ts';
 import { emitOutbox } from './events.ts';
-import { newReference } from './reference.ts';
+import { newReference } from '#domain/reference.ts';
 import { queuedItem } from './state.ts';
 
 /** How many enqueue timings to keep before starting over (tests/bench/enqueue.ts reads up to 1,000). */

@@ -3,7 +3,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { outboxDb } from './db.ts';
 import { NotEnrolledError, StorageError, SubmissionInvalidError, SubmissionTooLargeError } from './errors.ts';
 import { onOutbox } from './events.ts';
-import { isValidReference } from './reference.ts';
+import { isValidReference } from '#domain/reference.ts';
 import { submit } from './submit.ts';
 import {
   TEST_TYPE,

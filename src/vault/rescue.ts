@@ -4,7 +4,7 @@ import { STAFF_DRAFT_TYPE, type StaffDraftData } from '#forms/staff-draft.ts';
 import { readDevice } from '#outbox/device.ts';
 import { seal } from '#outbox/envelope.ts';
 import { enqueueSealed } from '#outbox/manage.ts';
-import { newReference } from '#outbox/reference.ts';
+import { newReference } from '#domain/reference.ts';
 
 /**
  * The rescue copy of a draft: the same answers sealed for the server as a 'staff-draft'

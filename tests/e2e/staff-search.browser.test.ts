@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { examplePayloads } from '#forms/definitions/fixtures/examples.ts';
 import { requestType } from '#forms/index.ts';
-import { newReference } from '#outbox/reference.ts';
+import { newReference } from '#domain/reference.ts';
 import { adminApi, E2E_ADMIN, logInAt, storeSubmission } from './support/staff.ts';
 
 const type = 'change-of-address';

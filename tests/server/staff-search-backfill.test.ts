@@ -7,7 +7,7 @@ import { afterEach, expect, it } from 'vitest';
 import '#forms/index.ts';
 import { examplePayloads } from '#forms/definitions/fixtures/examples.ts';
 import { requestType } from '#forms/registry.ts';
-import { newReference } from '#outbox/reference.ts';
+import { newReference } from '#domain/reference.ts';
 import { startTestServer } from './harness.ts';
 import { seal } from './seal.ts';
 

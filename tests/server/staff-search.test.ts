@@ -6,7 +6,7 @@ import type { EnrollResponse, Envelope } from '#contract/v1.ts';
 import '#forms/index.ts';
 import { requestType } from '#forms/registry.ts';
 import { examplePayloads } from '#forms/definitions/fixtures/examples.ts';
-import { newReference } from '#outbox/reference.ts';
+import { newReference } from '#domain/reference.ts';
 import { filesUnder } from './at-rest.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 import { seal } from './seal.ts';

@@ -1,4 +1,4 @@
-import { normalizeReference } from '#outbox/reference.ts';
+import { normalizeReference } from '#domain/reference.ts';
 
 export type SearchKind = 'reference' | 'cpr' | 'q';
 

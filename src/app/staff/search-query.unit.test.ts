@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newReference } from '#outbox/reference.ts';
+import { newReference } from '#domain/reference.ts';
 import { interpretSearch } from './search-query.ts';
 
 describe('the inbox search field', () => {

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { normalizeReference } from '#outbox/reference.ts';
+import { normalizeReference } from '#domain/reference.ts';
 import { submissionSortKeys, type SubmissionFilter } from '../store/store.ts';
 import { cprDigits, nameTokens } from './name-tokens.ts';
 

@@ -16,7 +16,7 @@ import { outboxDb } from '#outbox/db.ts';
 import { importServerKey, seal } from '#outbox/envelope.ts';
 import { queuedItem } from '#outbox/state.ts';
 import { outboxCounts } from '#outbox/list.ts';
-import { newReference } from '#outbox/reference.ts';
+import { newReference } from '#domain/reference.ts';
 import { submit } from '#outbox/submit.ts';
 import { syncOutbox } from '#outbox/sync.ts';
 
