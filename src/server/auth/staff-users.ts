@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { staffUsernamePattern } from '#contract/staff.ts';
 import type { Log } from '../log.ts';
 import type { StaffRole, Store } from '../store/store.ts';
 import type { SecondFactors } from './second-factor.ts';
 import { passwordProblem, WeakPasswordError } from './password-strength.ts';
 import { hashPassword } from './passwords.ts';
 
-const USERNAME = /^[a-z0-9][a-z0-9._@-]{1,63}$/;
+const USERNAME = staffUsernamePattern;
 
 /** Usernames are case-insensitive: "Anne" and "anne" are one person at the counter. */
 export const normalizeUsername = (username: string) => username.trim().toLowerCase();

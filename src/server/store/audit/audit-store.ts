@@ -1,40 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import { auditActions } from '#contract/staff.ts';
 import type { Database } from '../schema.ts';
 
-export const auditActions = [
-  'login',
-  'login_failed',
-  'logout',
-  'read_submission',
-  'transition',
-  'export_csv',
-  'create_user',
-  'disable_user',
-  'enrol_device',
-  'revoke_device',
-  'create_enrolment_code',
-  'revoke_enrolment_code',
-  'print_submission',
-  'retention_delete',
-  'rotate_server_key',
-  'retention_delete_audit',
-  'rotate_key_encryption_key',
-  'tablet_wiped',
-  'handle_help_call',
-  'call_next_ticket',
-  'assign_submission',
-  'add_note',
-  'export_audit_csv',
-  'enrol_second_factor',
-  'use_recovery_code',
-  'change_password',
-  'reset_password',
-  'reactivate_user',
-  'change_role',
-  'issue_staff_credential',
-  'refuse_staff_work',
-] as const;
+export { auditActions };
 export type AuditAction = (typeof auditActions)[number];
 
 /**

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
+import type { EnrolmentCodeAnswer } from '#contract/staff.ts';
 import type { Database } from '../schema.ts';
 import { insertAudit } from '../audit/audit-store.ts';
 import type { DeviceKind } from '../devices/device-store.ts';
@@ -20,18 +21,7 @@ export interface EnrolmentCode {
 }
 
 /** An enrolment code as admins see it in the list: everything but the code and its hash. */
-export interface EnrolmentCodeInfo {
-  id: string;
-  label: string;
-  kind: DeviceKind | null;
-  createdAt: string;
-  createdBy: string;
-  expiresAt: string;
-  maxUses: number | null;
-  uses: number;
-  revokedAt: string | null;
-  revokedBy: string | null;
-}
+export type EnrolmentCodeInfo = EnrolmentCodeAnswer;
 
 /** Why a code did not enrol a device; `unknown` covers wrong codes (and the environment's code is checked before). */
 export type EnrolmentCodeRefusal = 'unknown' | 'expired' | 'revoked' | 'used_up' | 'wrong_kind';
