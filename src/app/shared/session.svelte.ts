@@ -1,4 +1,4 @@
-import { translator, type Language, type Translate } from './i18n.ts';
+import type { Language, Translate } from './i18n.ts';
 
 /**
  * Everything about the citizen at the kiosk now: language, print size and what they have typed.
@@ -9,10 +9,15 @@ export class KioskSession {
   language = $state<Language>('da');
   /** Counts the text namespaces loaded after start-up; a new count redraws every text. */
   #texts = $state(0);
+  /**
+   * How texts are found for a language: i18n.ts's translator, set once at start-up (main.ts). The
+   * session does not import i18next itself, so that the start screen's code stays in fewer chunks.
+   */
+  translator = $state.raw<(language: Language) => Translate>(() => (key) => key);
   /** The kiosk's and the form screens' texts, in the citizen's language. */
   t: Translate = $derived.by(() => {
     void this.#texts;
-    return translator(this.language);
+    return this.translator(this.language);
   });
   largePrint = $state(false);
   /** Answers by flow id; flows keep their inputs here so that a language switch loses nothing. */
