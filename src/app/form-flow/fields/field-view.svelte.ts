@@ -32,6 +32,12 @@ export class FieldView {
     this.errorPrefix = $derived(session.t('common:errorPrefix'));
   }
 
+  /** The ids and texts of a text box in its form group, for the kit's TextInput. */
+  get textInput() {
+    const { id, label, hint, error, errorPrefix } = this;
+    return { id, name: this.#props().path, label, hint, error, errorPrefix };
+  }
+
   get t() {
     return session.t;
   }
