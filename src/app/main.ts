@@ -2,13 +2,15 @@ import { mount } from 'svelte';
 import '#app/styles/kiosk.scss';
 import App from '#app/kiosk/KioskApp.svelte';
 import ConfigError from '#app/kiosk/ConfigError/ConfigError.svelte';
-import { initI18n, loadAllNamespaces } from '#app/shared/i18n.ts';
+import { initI18n, loadAllNamespaces, translator } from '#app/shared/i18n.ts';
+import { session } from '#app/shared/session.svelte.ts';
 import { loadConfig } from '#app/shared/config.ts';
 import { registerServiceWorker } from '#app/shared/sw-update.ts';
 import { readDeviceStatus } from '#outbox/device-status.ts';
 
 const target = document.getElementById('app')!;
 await initI18n();
+session.translator = translator;
 
 const isTabletPath = (path: string) => path === '/tablet' || path.startsWith('/tablet/');
 

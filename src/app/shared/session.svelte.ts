@@ -1,12 +1,24 @@
-import type { Language } from './i18n.ts';
+import type { Language, Translate } from './i18n.ts';
 
 /**
  * Everything about the citizen at the kiosk now: language, print size and what they have typed.
- * It lives in memory only and is never written to storage (DESIGN.md, "Citizen data and the
- * outbox"); reset() is the privacy boundary between two citizens.
+ * It lives in memory only and is never written to storage: a citizen's answers leave the kiosk
+ * only as a request in the encrypted outbox. reset() is the privacy boundary between two citizens.
  */
 export class KioskSession {
   language = $state<Language>('da');
+  /** Counts the text namespaces loaded after start-up; a new count redraws every text. */
+  #texts = $state(0);
+  /**
+   * How texts are found for a language: i18n.ts's translator, set once at start-up (main.ts). The
+   * session does not import i18next itself, so that the start screen's code stays in fewer chunks.
+   */
+  translator = $state.raw<(language: Language) => Translate>(() => (key) => key);
+  /** The kiosk's and the form screens' texts, in the citizen's language. */
+  t: Translate = $derived.by(() => {
+    void this.#texts;
+    return this.translator(this.language);
+  });
   largePrint = $state(false);
   /** Answers by flow id; flows keep their inputs here so that a language switch loses nothing. */
   answers = $state<Record<string, Record<string, unknown>>>({});
@@ -32,6 +44,11 @@ export class KioskSession {
     // Read back after assigning: `??=` would hand out the plain object, not the reactive proxy.
     this.answers[flow] ??= {};
     return this.answers[flow];
+  }
+
+  /** More texts arrived (the namespaces beyond the start screen's): `t` is renewed so they show. */
+  textsLoaded(): void {
+    this.#texts += 1;
   }
 
   reset(): void {

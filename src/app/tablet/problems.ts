@@ -7,9 +7,9 @@ export interface Problem {
   values?: Record<string, unknown>;
 }
 
-/** The error summary's entries (src/app/form-flow/ErrorSummary) in the staff member's language. */
+/** The error summary's entries (src/ui/ErrorSummary) in the staff member's language. */
 export const summaryOf = (t: Translate, problems: readonly Problem[]) =>
-  problems.map((p) => ({ id: p.field, message: t(`tablet:${p.key}`, p.values) }));
+  problems.map((p) => ({ field: p.field, message: t(`tablet:${p.key}`, p.values) }));
 
 export const messageFor = (t: Translate, problems: readonly Problem[], field: string) => {
   const problem = problems.find((p) => p.field === field);

@@ -1,9 +1,7 @@
-import type { Translate } from '#app/shared/i18n.ts';
 import type { Answers, FieldDefinition, FormDefinition } from '#forms/engine/types.ts';
 
 /** What every field component gets: where its answer lives and how to name and explain it. */
 export interface FieldProps {
-  t: Translate;
   form: FormDefinition;
   field: FieldDefinition;
   /** The object holding this field's answer: the session's answers, or one row of a group. */
@@ -18,9 +16,3 @@ export interface FieldProps {
 
 /** The element id of the input that an error at this path should move focus to. */
 export const fieldId = (path: string) => `f-${path.replaceAll('.', '-')}`;
-
-/** aria-describedby for an input with an optional hint and error. */
-export function describedBy(id: string, hint: string | undefined, error: string | undefined): string | undefined {
-  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean);
-  return ids.length > 0 ? ids.join(' ') : undefined;
-}

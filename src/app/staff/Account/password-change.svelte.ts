@@ -1,7 +1,7 @@
 import { MIN_STAFF_PASSWORD_LENGTH } from '#contract/staff.ts';
 import { StaffApiError } from '../api/http.ts';
 import type { changePassword } from '../api/session.ts';
-import type { FieldError } from '../components/field-error.ts';
+import type { FieldError } from '#ui/ErrorSummary/field-error.ts';
 import type { StaffUi } from '../staff-ui.svelte.ts';
 
 /** The server's refusals of a new password, as the field and the message a staff member reads. */

@@ -1,7 +1,7 @@
 import { qrSvg } from '#app/form-flow/qr.ts';
 import { StaffApiError } from '../api/http.ts';
 import type { confirmTotp, startTotp } from '../api/session.ts';
-import type { FieldError } from '../components/field-error.ts';
+import type { FieldError } from '#ui/ErrorSummary/field-error.ts';
 import type { StaffUi } from '../staff-ui.svelte.ts';
 
 export type EnrolmentStep = 'idle' | 'scan' | 'done';

@@ -1,6 +1,6 @@
 import type { DeviceKind, EnrolmentCodeAnswer, EnrolmentCodeCreated } from '#contract/staff.ts';
 import type { createEnrolmentCode, listEnrolmentCodes, revokeEnrolmentCode } from '../api/enrolment-codes.ts';
-import type { FieldError } from '../components/field-error.ts';
+import type { FieldError } from '#ui/ErrorSummary/field-error.ts';
 import { ConfirmedAction } from '../ConfirmAlert/confirmed-action.svelte.ts';
 import type { StaffUi } from '../staff-ui.svelte.ts';
 

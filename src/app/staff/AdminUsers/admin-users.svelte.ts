@@ -1,7 +1,7 @@
 import { MIN_STAFF_PASSWORD_LENGTH, staffUsernamePattern, type StaffAccountAnswer, type StaffRole } from '#contract/staff.ts';
 import { StaffApiError } from '../api/http.ts';
 import type { createUser, disableUser, listUsers } from '../api/users.ts';
-import type { FieldError } from '../components/field-error.ts';
+import type { FieldError } from '#ui/ErrorSummary/field-error.ts';
 import { ConfirmedAction } from '../ConfirmAlert/confirmed-action.svelte.ts';
 import type { StaffUi } from '../staff-ui.svelte.ts';
 

@@ -1,6 +1,6 @@
 import { StaffApiError } from '../api/http.ts';
 import type { login } from '../api/session.ts';
-import type { FieldError } from '../components/field-error.ts';
+import type { FieldError } from '#ui/ErrorSummary/field-error.ts';
 import type { StaffUi } from '../staff-ui.svelte.ts';
 
 /** The server's refusal of a sign-in, as the key under `staff:login.` that says why. */

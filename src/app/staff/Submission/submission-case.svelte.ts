@@ -4,7 +4,7 @@ import type { auditOf } from '../api/audit.ts';
 import { StaffApiError } from '../api/http.ts';
 import type { readSubmission, recordPrint, transition } from '../api/submissions.ts';
 import { caseworkMessageKey } from '../CaseworkPanel/casework-errors.ts';
-import type { FieldError } from '../components/field-error.ts';
+import type { FieldError } from '#ui/ErrorSummary/field-error.ts';
 import { assistedBy } from '../DraftView/draft-shape.ts';
 import type { StaffUi } from '../staff-ui.svelte.ts';
 

@@ -4,4 +4,5 @@ export interface FieldError {
   message: string;
 }
 
+/** The message for one field, if it has a problem. */
 export const errorFor = (errors: readonly FieldError[], field: string) => errors.find((e) => e.field === field)?.message;
