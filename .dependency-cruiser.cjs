@@ -60,9 +60,7 @@ module.exports = {
       name: 'apps-do-not-import-each-other',
       comment:
         'kiosk, setup, tablet and staff share src/app/shared and src/app/form-flow, not each other. ' +
-        'Allowed: the kiosk opens the set-up screen at /setup (a lazy import of its entry). ' +
-        'TEMPORARY exceptions: the tablet uses the kiosk\'s LanguageSwitch, ReadAloudToggle and ' +
-        'services.ts; remove them when those move to src/app/shared or src/ui.',
+        'Allowed: the kiosk opens the set-up screen at /setup (a lazy import of its entry).',
       severity: 'error',
       from: { path: '^src/app/(kiosk|setup|tablet|staff)/' },
       to: {
@@ -70,7 +68,6 @@ module.exports = {
         pathNot: [
           '^src/app/$1/',
           '^src/app/setup/SetupScreen\\.svelte$',
-          '^src/app/kiosk/(LanguageSwitch/LanguageSwitch\\.svelte|ReadAloudToggle/ReadAloudToggle\\.svelte|services\\.ts)$',
         ],
       },
     },
