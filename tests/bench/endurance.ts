@@ -8,7 +8,7 @@ import { round } from './lib/stats.ts';
  * Figure 5, endurance: JS heap and DOM after `after[0]` and after `after[1]` simulated kiosk
  * sessions; a kiosk runs all day without a reload, so whatever a session leaves behind adds up.
  * A session: tap the change-of-address tile, type a name into its first field, tap Finish and Yes (the
- * reset DESIGN.md describes), back on the start screen. Driven inside the page (real click() and
+ * reset docs/outbox-and-privacy.md describes), back on the start screen. Driven inside the page (real click() and
  * input events on the real elements) so that 500 sessions take seconds, not minutes of round trips.
  * Measured over CDP after a forced full GC: Runtime.getHeapUsage (used JS heap) and
  * Memory.getDOMCounters (nodes alive, attached or not, and event listeners).

@@ -18,7 +18,7 @@ import { chooseLanguage } from './support/kiosk.ts';
 import { readOutbox } from './support/outbox-page.ts';
 
 /**
- * The digital-ID requests of issue 5, each in both languages through to the receipt with the
+ * The digital-ID requests, each in both languages through to the receipt with the
  * network cut after enrolment. Numbers and addresses are read from the rule data the screens use.
  * The NemID flows run on a day NemID could still be ordered (support/digital-id.ts seedTime), as
  * the seeds describe them; today those paths lead to MitID (digital-id-today.browser.test.ts).

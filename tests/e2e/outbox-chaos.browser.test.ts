@@ -8,7 +8,7 @@ import { SERVER_ENROLMENT_CODE } from './support/server-process.ts';
 import { serverHoldings } from './support/server-submissions.ts';
 import { visitUntilControlled } from './support/service-worker.ts';
 
-// The chaos test of issue 4: three kiosks (browser contexts, each enrolled as its own device) press
+// The chaos test of the outbox: three kiosks (browser contexts, each enrolled as its own device) press
 // "Send a test request" 1,002 times between them while their network flaps, the server is killed
 // and restarted, and the proxy drops answers after the server committed, fails with 500 or asks
 // to wait with 429. After healing, the server must hold every request exactly once.

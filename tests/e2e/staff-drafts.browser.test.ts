@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { adminApi, E2E_ADMIN, expectNoAxeViolations, logInAt } from './support/staff.ts';
 
 /**
- * What tablets will send (issue 7), before the forms that send it exist on this server: the answers
+ * What staff tablets send, before the forms that send it exist on this server: the answers
  * of the staff API are stood in for with page.route, so that the back office's rendering is tested
  * on the exact shapes (a rescued draft, a type with no translation yet).
  */

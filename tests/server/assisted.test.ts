@@ -6,7 +6,7 @@ import { testEnvelope, testPayload } from './fixtures.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 import { seal } from './seal.ts';
 
-/** Issue 7: staff fill in forms for citizens; the sealed payload says so and names who. */
+/** Staff on a tablet fill in forms for citizens; the sealed payload says so and names who. */
 
 let server: TestServer;
 let device: EnrollResponse;

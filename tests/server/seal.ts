@@ -1,7 +1,7 @@
 import { envelopeAad, type Envelope, type SealedPayload, type ServerKey } from '#contract/v1.ts';
 
 /**
- * Seals a payload exactly as a device does (DESIGN.md, "Citizen data and the outbox"), written
+ * Seals a payload exactly as a device does (docs/outbox-and-privacy.md), written
  * here from the contract rather than imported from src/outbox, so that the server is tested
  * against the contract and not against the client's reading of it: a fresh AES-256-GCM key and a
  * 12-byte IV, the envelope metadata as additional data, the raw AES key wrapped with RSA-OAEP

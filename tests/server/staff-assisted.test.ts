@@ -8,7 +8,7 @@ import { testEnvelope } from './fixtures.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 
 /**
- * What tablets send (issue 7): assisted submissions, rescued drafts (`staff-draft`) and home visits.
+ * What staff tablets send: assisted submissions, rescued drafts (`staff-draft`) and home visits.
  * The real schemas live in src/forms; here loose stand-ins are registered so that the server's
  * side is tested on its own: the back office must show any shape it is given.
  */

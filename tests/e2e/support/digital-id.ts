@@ -11,7 +11,7 @@ import type { ErrorCode, FieldDefinition, FormDefinition } from '#forms/engine/t
 import { choose, fieldId, fillText, type Language } from './forms.ts';
 
 /**
- * The six digital-ID flows of issue 5 as data for the browser tests: one filler per step that
+ * The six digital-ID flows as data for the browser tests: one filler per step that
  * answers it validly, so that tests can walk every step (axe, screenshots, invalid input).
  */
 
