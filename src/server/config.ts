@@ -4,7 +4,7 @@ import { parseMunicipalityConfig, type MunicipalityConfig } from '#config/schema
 
 // From the repository root, so that the same path holds for src/server/config.ts under tsx and for
 // the built build/server/main.js (both two levels below the root).
-export const DEFAULT_CONFIG_PATH = fileURLToPath(new URL('../config/municipality.default.json', import.meta.url));
+export const DEFAULT_CONFIG_PATH = fileURLToPath(new URL('../../src/config/municipality.default.json', import.meta.url));
 
 /**
  * Reads and validates the municipality configuration at start-up: a kiosk must not come up with a

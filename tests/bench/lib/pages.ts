@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 
 /** Where the bench pages are built: served by lib/server-entry.ts as the server's static files. */
-export const pagesDist = fileURLToPath(new URL('../.build/pages', import.meta.url));
+export const pagesDist = fileURLToPath(new URL('../.build/pages/', import.meta.url));
 
 /**
  * Bundles tests/bench/pages/index.html (the drain page) with Vite, without the app's config (no PWA plugin, no service
@@ -13,7 +13,7 @@ export async function buildBenchPages(): Promise<string> {
   rmSync(pagesDist, { recursive: true, force: true });
   await build({
     configFile: false,
-    root: fileURLToPath(new URL('../pages', import.meta.url)),
+    root: fileURLToPath(new URL('../pages/', import.meta.url)),
     logLevel: 'warn',
     build: {
       outDir: pagesDist,

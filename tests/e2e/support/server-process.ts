@@ -16,7 +16,7 @@ import Database from 'better-sqlite3';
 export const SERVER_ENROLMENT_CODE = 'OUTBOX-E2E-5RNV-8HJC-2WDY';
 export const SERVER_ADMIN = { username: 'outbox-admin', password: 'outbox-e2e-admin-password' };
 
-const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** A free TCP port on loopback (asked of the OS, then released for the caller to bind). */
 export function freePort(): Promise<number> {
