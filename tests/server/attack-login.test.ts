@@ -105,7 +105,9 @@ describe('login under attack', { timeout: 120_000 }, () => {
   });
 
   it('ignores X-Forwarded-For entries the client wrote itself (only the trusted hop counts)', async () => {
-    // The proxy appends the real peer; what the client put in front is skipped.
+    // The proxy appends the real peer; what the client put in front is skipped. The attacker is made
+    // to wait first: on a slow machine its wait from the tests above may have run out.
+    await loginAs(server, ATTACKER, 'x', 'y');
     const r = await server.request('/api/v1/staff/login', { method: 'POST', headers: { 'X-Forwarded-For': `10.9.9.9, ${ATTACKER}` }, body: JSON.stringify({ username: 'x', password: 'y' }) });
     expect(r.status).toBe(429);
   });
