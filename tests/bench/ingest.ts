@@ -11,7 +11,8 @@ import { BENCH_ENROLMENT_CODE, repoRoot, startServerChild, type ServerChild } fr
 import { median, round } from './lib/stats.ts';
 
 /**
- * Figure 4, server ingest: envelopes/s stored (schema check, RSA-OAEP unwrap, AES-GCM decrypt,
+ * Figure 4, server ingest: envelopes/s stored (schema check, ECDH + HKDF for the key-agreement
+ * envelopes the load generator seals as devices now do, AES-GCM decrypt,
  * payload validation, insert), by the real server (lib/server-entry.ts: rate limits lifted, since
  * one load generator stands in for many kiosks), with the load generator (lib/loadgen.ts) in a
  * process of its own. One process on SQLite, one and two on PostgreSQL; the limit is a bare Node
