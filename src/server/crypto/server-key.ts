@@ -8,16 +8,16 @@ import { ECDH_ALGORITHM, ECDH_PARAMS, generateEcdhServerKey, servedEcdhKey } fro
 
 /**
  * The server's RSA-OAEP-256 key pairs (and, beside them, its P-256 key pairs for the key-agreement
- * envelope: server-key-ecdh.ts). Devices wrap each submission's AES key with the current
- * public key; only the server can unwrap it. The keys live in the database (so that every process
+ * envelope: server-key-ecdh.ts). A device that knows only the RSA key wraps each submission's AES
+ * key with the current public key; only the server can unwrap it. The keys live in the database (so that every process
  * sharing one PostgreSQL decrypts with the same keys), the private halves sealed under the
  * key-encryption key, which is never in the database (key-wrap.ts, key-encryption-key.ts).
  * Rotation (cli-rotate-key.ts) adds a new current key; older keys stay to open what they sealed.
  *
  * 3072 bits: NIST SP 800-57 rates it as 128-bit security, matching AES-256-GCM's use here for the
  * years a municipal archive lasts; 2048 is rated only to 2030. Unwrapping costs about 2 ms of CPU
- * per envelope, the largest share of ingest (tests/bench/BENCHMARKS.md, figure 4, has the profile
- * and the 2048-bit trade-off).
+ * per envelope, the largest share of ingest for RSA envelopes, which is why devices seal new work
+ * with the key-agreement envelope once they know the EC key (tests/bench/BENCHMARKS.md, figure 4).
  */
 export const RSA_MODULUS_BITS = 3072;
 export const RSA_ALGORITHM = 'RSA-OAEP-256';
