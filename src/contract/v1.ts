@@ -12,6 +12,15 @@ export const MAX_ASSISTED_BY = 100;
 
 const base64url = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]*$/, 'must be base64url'));
 
+/**
+ * Added: the key-agreement envelope. `alg` names it; an envelope without `alg` is the RSA-OAEP
+ * envelope as it always was. ECDH on P-256 between a fresh ephemeral key of the device (`epk`) and
+ * the server's EC key (`kid`), HKDF-SHA-256 over the shared secret to the AES-256-GCM key.
+ */
+export const ECDH_ALG = 'ECDH-ES+HKDF-SHA256/A256GCM';
+/** An uncompressed P-256 point (0x04 || x || y, 65 bytes) is 87 characters of base64url without padding. */
+const EPK_CHARS = 87;
+
 export const envelopeSchema = v.object({
   id: v.pipe(v.string(), v.uuid()),
   reference: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
@@ -20,8 +29,13 @@ export const envelopeSchema = v.object({
   createdAt: v.pipe(v.string(), v.isoTimestamp()),
   kid: v.pipe(v.string(), v.minLength(1), v.maxLength(128)),
   iv: v.pipe(base64url, v.minLength(16), v.maxLength(16)),
-  wrappedKey: v.pipe(base64url, v.minLength(1)),
+  /** The AES key wrapped with RSA-OAEP; present exactly when `alg` is absent. */
+  wrappedKey: v.optional(v.pipe(base64url, v.minLength(1))),
   ciphertext: v.pipe(base64url, v.minLength(1)),
+  /** Added: the key-agreement envelope (ECDH_ALG); absent on an RSA envelope. */
+  alg: v.optional(v.literal(ECDH_ALG)),
+  /** Added with `alg`: the device's ephemeral P-256 public key, an uncompressed point in base64url. */
+  epk: v.optional(v.pipe(base64url, v.length(EPK_CHARS))),
   /**
    * Added for staff tablets: the staff credential of the online sign-in under which the work was
    * sealed (POST /api/v1/devices/staff-credential). Plain metadata beside the sealed payload, not
@@ -31,6 +45,14 @@ export const envelopeSchema = v.object({
   staffCredential: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{16,256}$/))),
 });
 export type Envelope = v.InferOutput<typeof envelopeSchema>;
+
+/** Which key fields an envelope's scheme needs: `wrappedKey` without `alg`, `epk` with it, never both. */
+export function envelopeKeyFieldErrors(e: Pick<Envelope, 'alg' | 'wrappedKey' | 'epk'>): FieldError[] {
+  if (e.alg === undefined) {
+    return [...(e.wrappedKey === undefined ? [{ path: 'wrappedKey', code: 'missing' }] : []), ...(e.epk !== undefined ? [{ path: 'epk', code: 'without_alg' }] : [])];
+  }
+  return [...(e.epk === undefined ? [{ path: 'epk', code: 'missing' }] : []), ...(e.wrappedKey !== undefined ? [{ path: 'wrappedKey', code: 'with_alg' }] : [])];
+}
 
 export const submissionBatchSchema = v.object({
   submissions: v.pipe(v.array(v.unknown()), v.minLength(1), v.maxLength(MAX_BATCH)),
@@ -50,7 +72,12 @@ export interface BatchResponse {
 }
 
 export interface EnrollRequest { code: string; name: string; kind: 'kiosk' | 'tablet' }
-export interface ServerKey { kid: string; jwk: JsonWebKey }
+export interface PublicServerKey { kid: string; jwk: JsonWebKey }
+/**
+ * The RSA-OAEP-256 key (as always) and, added, `ecdh`: the server's P-256 key for ECDH_ALG
+ * envelopes. Older devices read `kid` and `jwk` only; newer ones seal for `ecdh` when it is there.
+ */
+export interface ServerKey extends PublicServerKey { ecdh?: PublicServerKey }
 export interface EnrollResponse { deviceId: string; token: string; serverKey: ServerKey }
 
 export interface ErrorBody { error: { code: string; message: string } }
@@ -74,4 +101,13 @@ export interface SealedPayload {
  */
 export function envelopeAad(e: Pick<Envelope, 'id' | 'reference' | 'type' | 'schemaVersion' | 'createdAt' | 'kid'>): Uint8Array {
   return new TextEncoder().encode(JSON.stringify([e.id, e.reference, e.type, e.schemaVersion, e.createdAt, e.kid]));
+}
+
+/**
+ * HKDF-SHA-256's `info` for an ECDH_ALG envelope: the scheme, the server key's kid, the envelope's
+ * id and the ephemeral public key. The derived AES key is then good for this one envelope under this
+ * one server key only, whatever the AAD says.
+ */
+export function ecdhKdfInfo(e: { kid: string; id: string; epk: string }): Uint8Array {
+  return new TextEncoder().encode(JSON.stringify([ECDH_ALG, e.kid, e.id, e.epk]));
 }

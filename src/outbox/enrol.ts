@@ -1,8 +1,8 @@
 import * as v from 'valibot';
-import type { EnrollRequest } from '#contract/v1.ts';
+import type { EnrollRequest, ServerKey } from '#contract/v1.ts';
 import { withStorage } from './db.ts';
 import { apiUrl } from './device.ts';
-import { importServerKey } from './envelope.ts';
+import { serverKeySchema, usableServerKey } from './server-key-update.ts';
 import { EnrolmentError } from './errors.ts';
 import { emitOutbox } from './events.ts';
 import { DEVICE_KEY, type DeviceKind, type DeviceRecord } from './records.ts';
@@ -27,10 +27,7 @@ const ENROLL_PATH = '/api/v1/devices/enroll';
 const enrollResponseSchema = v.object({
   deviceId: v.pipe(v.string(), v.minLength(1)),
   token: v.pipe(v.string(), v.minLength(1)),
-  serverKey: v.object({
-    kid: v.pipe(v.string(), v.minLength(1)),
-    jwk: v.looseObject({ kty: v.string() }),
-  }),
+  serverKey: serverKeySchema,
 });
 
 /**
@@ -63,9 +60,10 @@ export async function enrol(input: EnrolInput, options: EnrolOptions = {}): Prom
 
   const parsed = v.safeParse(enrollResponseSchema, await response.json().catch(() => undefined));
   if (!parsed.success) throw new EnrolmentError('bad_response', 'the answer is not an enrolment');
-  const { deviceId, token, serverKey } = parsed.output;
+  const { deviceId, token } = parsed.output;
+  let serverKey: ServerKey;
   try {
-    await importServerKey(serverKey);
+    serverKey = await usableServerKey(parsed.output.serverKey);
   } catch (cause) {
     throw new EnrolmentError('bad_response', 'the server key is not an RSA-OAEP-256 public key', { cause });
   }

@@ -1,5 +1,6 @@
 import { envelopeAad, type Envelope, type SealedPayload, type ServerKey } from '#contract/v1.ts';
 import { toBase64url } from './base64url.ts';
+import { sealEcdh } from './envelope-ecdh.ts';
 
 /**
  * Envelope encryption for the server: a fresh
@@ -10,8 +11,19 @@ import { toBase64url } from './base64url.ts';
 
 const IV_BYTES = 12;
 
-/** Seals a payload for the server; the envelope's metadata is taken from the payload and bound to the ciphertext. */
+/**
+ * Seals a payload for the server; the envelope's metadata is taken from the payload and bound to the
+ * ciphertext. New work goes to the server's EC key when the device knows one (envelope-ecdh.ts: far
+ * cheaper for the server to open); otherwise, and on servers that publish none, to its RSA key.
+ * Only new work is sealed here: a queued envelope is sent as it was sealed, never sealed again.
+ */
 export async function seal(payload: SealedPayload, meta: { id: string }, serverKey: ServerKey): Promise<Envelope> {
+  if (serverKey.ecdh) return sealEcdh(payload, meta, serverKey.ecdh);
+  return sealRsa(payload, meta, serverKey);
+}
+
+/** The RSA-OAEP envelope of contract v1 as it always was (no `alg`). */
+export async function sealRsa(payload: SealedPayload, meta: { id: string }, serverKey: ServerKey): Promise<Envelope> {
   const publicKey = await importServerKey(serverKey);
   const contentKey = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, ['encrypt']);
   const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));

@@ -36,7 +36,7 @@ export async function makeServerKeys(kid = 'test-kid'): Promise<TestServerKeys> 
 
 /** What the server does: unwrap the AES key and decrypt, with the envelope's metadata as AAD. */
 export async function openEnvelope(envelope: Envelope, privateKey: CryptoKey): Promise<SealedPayload> {
-  const key = await crypto.subtle.unwrapKey('raw', fromBase64url(envelope.wrappedKey), privateKey, { name: 'RSA-OAEP' }, { name: 'AES-GCM' }, false, [
+  const key = await crypto.subtle.unwrapKey('raw', fromBase64url(envelope.wrappedKey!), privateKey, { name: 'RSA-OAEP' }, { name: 'AES-GCM' }, false, [
     'decrypt',
   ]);
   const plaintext = await crypto.subtle.decrypt(

@@ -27,3 +27,31 @@ describe('adoptServerKey', () => {
     expect((await readDevice())!.serverKey.kid).toBe('kid-1');
   });
 });
+
+describe('adoptServerKey with the server EC key (the key-agreement envelope)', () => {
+  const ecKey = async (kid: string) => {
+    const pair = await crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, true, ['deriveBits']);
+    const { kty, crv, x, y } = await crypto.subtle.exportKey('jwk', pair.publicKey);
+    return { kid, jwk: { kty, crv, x, y } };
+  };
+
+  it('keeps an EC key learnt beside an unchanged RSA key, and a rotated EC key', async () => {
+    await storeDevice(testDevice(first.serverKey));
+    const ec1 = await ecKey('ec-1');
+    expect(await adoptServerKey({ ...first.serverKey, ecdh: ec1 }, 'token-1')).toBe(true);
+    expect((await readDevice())!.serverKey).toEqual({ ...first.serverKey, ecdh: ec1 });
+    expect(await adoptServerKey({ ...first.serverKey, ecdh: ec1 }, 'token-1')).toBe(false);
+    const ec2 = await ecKey('ec-2');
+    expect(await adoptServerKey({ ...first.serverKey, ecdh: ec2 }, 'token-1')).toBe(true);
+    expect((await readDevice())!.serverKey.ecdh?.kid).toBe('ec-2');
+  });
+
+  it('leaves out an EC key it cannot import (not on P-256), and keeps sealing with RSA', async () => {
+    await storeDevice(testDevice(first.serverKey));
+    const bad = { kid: 'ec-bad', jwk: { kty: 'EC', crv: 'P-256', x: 'AAAA', y: 'AAAA' } };
+    expect(await adoptServerKey({ ...second.serverKey, ecdh: bad }, 'token-1')).toBe(true);
+    expect((await readDevice())!.serverKey).toEqual(second.serverKey);
+    const rsaOnly = { ...(await ecKey('ec-rsa')), jwk: second.serverKey.jwk };
+    expect(await adoptServerKey({ ...second.serverKey, ecdh: rsaOnly }, 'token-1')).toBe(false);
+  });
+});

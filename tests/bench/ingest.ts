@@ -4,13 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../e2e/support/server-process.ts';
 import { keyCopies } from '#server/crypto/server-key.ts';
+import { envelopeOpenCost } from './envelope-open.ts';
 import { startBenchPg } from './lib/postgres.ts';
 import type { Figure } from './lib/results.ts';
 import { BENCH_ENROLMENT_CODE, repoRoot, startServerChild, type ServerChild } from './lib/server.ts';
 import { median, round } from './lib/stats.ts';
 
 /**
- * Figure 4, server ingest: envelopes/s stored (schema check, RSA-OAEP unwrap, AES-GCM decrypt,
+ * Figure 4, server ingest: envelopes/s stored (schema check, ECDH + HKDF for the key-agreement
+ * envelopes the load generator seals as devices now do, AES-GCM decrypt,
  * payload validation, insert), by the real server (lib/server-entry.ts: rate limits lifted, since
  * one load generator stands in for many kiosks), with the load generator (lib/loadgen.ts) in a
  * process of its own. One process on SQLite, one and two on PostgreSQL; the limit is a bare Node
@@ -124,7 +126,7 @@ function loadgen(job: { urls: string[]; count: number; inFlight: number; seconds
  * envelope: one at a time (latency); 64 at once with ONE CryptoKey (Node runs WebCrypto jobs on the
  * libuv pool but locks the key during an RSA operation, so they queue); 64 at once over the
  * keyring's copies (src/server/crypto/server-key.ts: what the server does). The same for 2048 bits,
- * and one ECDH P-256 derivation, for the trade-offs BENCHMARKS.md discusses.
+ * and the whole open of an RSA envelope beside a key-agreement one (envelope-open.ts).
  */
 export async function rsaCost(): Promise<Figure[]> {
   const figures: Figure[] = [];
@@ -158,14 +160,7 @@ export async function rsaCost(): Promise<Figure[]> {
       { group: 'ingest', name: `${name}, 64 at once, ${copies.length} key copies (the server)`, value: spread, unit: '/s', quiet: true, note: `${round(spread / single, 2)}× one CryptoKey: the pool uses every core` },
     );
   }
-  const server = await crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, false, ['deriveBits']);
-  const devices = await Promise.all(Array.from({ length: 64 }, () => crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, false, ['deriveBits'])));
-  const derive: number[] = [];
-  for (const d of devices) {
-    const started = performance.now();
-    await crypto.subtle.deriveBits({ name: 'ECDH', public: d.publicKey }, server.privateKey, 256);
-    derive.push(performance.now() - started);
-  }
-  figures.push({ group: 'ingest', name: 'ECDH P-256 derive, one at a time (median of 64)', value: round(median(derive), 2), unit: 'ms', quiet: true, note: 'what an additive ECDH-ES key agreement in the contract would cost per envelope instead of the RSA unwrap' });
+  // The key-agreement envelope the devices now seal new work with, opened whole beside an RSA one.
+  figures.push(...(await envelopeOpenCost()));
   return figures;
 }

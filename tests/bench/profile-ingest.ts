@@ -53,14 +53,14 @@ const steps: Record<string, (envelopes: Envelope[]) => Promise<unknown>> = {
   'look-up: already stored? (existingOutcomes, one SELECT per batch)': async (es) =>
     store.existingOutcomes(es.map((e) => ({ id: e.id, reference: e.reference, contentHash: 'x', deviceId }))),
   'RSA-OAEP-3072 unwrap, WebCrypto, one at a time': async (es) => {
-    for (const e of es) await crypto.subtle.decrypt({ name: 'RSA-OAEP' }, cryptoKey, bytes(e.wrappedKey));
+    for (const e of es) await crypto.subtle.decrypt({ name: 'RSA-OAEP' }, cryptoKey, bytes(e.wrappedKey!));
   },
   'RSA-OAEP-3072 unwrap, WebCrypto, whole batch at once, one CryptoKey': async (es) =>
-    Promise.all(es.map((e) => crypto.subtle.decrypt({ name: 'RSA-OAEP' }, cryptoKey, bytes(e.wrappedKey)))),
+    Promise.all(es.map((e) => crypto.subtle.decrypt({ name: 'RSA-OAEP' }, cryptoKey, bytes(e.wrappedKey!)))),
   [`RSA-OAEP-3072 unwrap, WebCrypto, whole batch at once, ${keyCopies()} key copies (the keyring)`]: async (es) =>
-    Promise.all(es.map(async (e) => crypto.subtle.decrypt({ name: 'RSA-OAEP' }, (await keyring.privateKey(e.kid))!, bytes(e.wrappedKey)))),
+    Promise.all(es.map(async (e) => crypto.subtle.decrypt({ name: 'RSA-OAEP' }, (await keyring.privateKey(e.kid))!, bytes(e.wrappedKey!)))),
   'RSA-OAEP-3072 unwrap, node:crypto privateDecrypt (sync, main thread)': async (es) =>
-    es.map((e) => privateDecrypt({ key: privateKeyObject, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' }, bytes(e.wrappedKey))),
+    es.map((e) => privateDecrypt({ key: privateKeyObject, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' }, bytes(e.wrappedKey!))),
   'AES-256-GCM: import key + decrypt, WebCrypto': async (es) => {
     const keys = es.map(() => crypto.getRandomValues(new Uint8Array(32)));
     // A wrong key fails the tag check after the same work as the right one: the cost is what counts.

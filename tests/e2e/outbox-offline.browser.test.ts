@@ -51,7 +51,8 @@ test('holds exactly one copy of a request submitted offline, after a reload, a c
  */
 const PLAINTEXT_MARKERS = ['"note"', 'sentAt', '\\"note\\"'];
 /** The envelope's secret parts; they must be gone once the server has acknowledged. */
-const SEALED_FIELDS = ['ciphertext', 'wrappedKey'];
+// The key-agreement envelope: the server publishes its EC key, so Chromium seals with ECDH (`epk`, no `wrappedKey`).
+const SEALED_FIELDS = ['ciphertext', 'epk'];
 
 test('keeps only the sealed envelope before sync and nothing of it after the server stored it', async ({ context, page }) => {
   await visitUntilControlled(page, `${env.proxy.url}/setup`);

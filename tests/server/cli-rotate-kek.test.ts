@@ -23,7 +23,7 @@ describe('rotating the key-encryption key', () => {
     try {
       // A wrong current KEK changes nothing.
       await expect(rotateKek(store, randomBytes(32), next)).rejects.toThrow(/does not open the server key/);
-      expect(await rotateKek(store, TEST_KEK, next)).toBe(4); // the RSA key pair, the notes' key, the search key and the witness register's key
+      expect(await rotateKek(store, TEST_KEK, next)).toBe(5); // the RSA and EC key pairs, the notes' key, the search key and the witness register's key
       expect(await store.listAudit({ action: 'rotate_key_encryption_key' })).toHaveLength(1);
     } finally {
       await store.close();

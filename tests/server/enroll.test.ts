@@ -10,14 +10,22 @@ afterAll(() => server.close());
 const enroll = (body: unknown) => server.request('/api/v1/devices/enroll', { method: 'POST', body: JSON.stringify(body) });
 
 describe('device enrolment', () => {
-  it('answers 201 with a device id, a token and the server key as an RSA-OAEP-256 public JWK', async () => {
+  it('answers 201 with a device id, a token and the server key as an RSA-OAEP-256 public JWK, and its P-256 key beside it', async () => {
     const r = await enroll({ code: ENROLLMENT_CODE, name: 'Kiosk ved indgangen', kind: 'kiosk' });
     expect(r.status).toBe(201);
     expect(r.json).toEqual({
       deviceId: expect.stringMatching(/^[0-9a-f-]{36}$/),
       token: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
-      serverKey: { kid: expect.any(String), jwk: expect.objectContaining({ kty: 'RSA', alg: 'RSA-OAEP-256', e: 'AQAB', key_ops: ['encrypt', 'wrapKey'] }) },
+      serverKey: {
+        kid: expect.any(String),
+        jwk: expect.objectContaining({ kty: 'RSA', alg: 'RSA-OAEP-256', e: 'AQAB', key_ops: ['encrypt', 'wrapKey'] }),
+        // Added: the key for the key-agreement envelope; older devices read kid and jwk only.
+        ecdh: { kid: expect.any(String), jwk: { kty: 'EC', crv: 'P-256', x: expect.any(String), y: expect.any(String), ext: true } },
+      },
     });
+    expect(r.json.serverKey.ecdh.kid).not.toBe(r.json.serverKey.kid);
+    const ec = await crypto.subtle.importKey('jwk', r.json.serverKey.ecdh.jwk, { name: 'ECDH', namedCurve: 'P-256' }, false, []);
+    expect(ec.type).toBe('public');
     // 3072-bit modulus: 384 bytes, 512 base64url characters.
     expect(r.json.serverKey.jwk.n).toHaveLength(512);
     expect(r.json.serverKey.jwk).not.toHaveProperty('d');

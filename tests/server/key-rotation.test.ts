@@ -44,18 +44,22 @@ const queuedKids = async () => (await outboxDb().outbox.toArray()).filter((item)
 describe('rotating the server key while devices hold queued envelopes', () => {
   it('stores and opens everything queued before, and seals new work for the new key after the next contact', async () => {
     await enrol({ serverUrl: server.url, code: ENROLLMENT_CODE, name: 'Kiosk ved indgangen', kind: 'kiosk' }, { persist: async () => true });
-    const oldKid = (await readDevice())!.serverKey.kid;
+    // The device seals for the server's EC key (the key-agreement envelope); the CLI rotates it with the RSA key.
+    const oldRsaKid = (await readDevice())!.serverKey.kid;
+    const oldKid = (await readDevice())!.serverKey.ecdh!.kid;
     await queue(3, 'before');
     expect(await queuedKids()).toEqual([oldKid, oldKid, oldKid]);
 
-    const { kid: newKid, former } = await rotateServerKey(cli, kek);
+    const { kid: newRsaKid, former: formerRsa, ecdh } = await rotateServerKey(cli, kek);
+    const { kid: newKid, former } = ecdh;
+    expect(formerRsa).toBe(oldRsaKid);
     expect(former).toBe(oldKid);
     expect(newKid).not.toBe(oldKid);
 
     // Sent after the rotation, still sealed for the former key: all stored, and the device learns the new key.
     const first = await syncOutbox({ lock: memoryLock() });
     expect(first).toMatchObject({ outcome: 'done', stored: 3, rejected: 0 });
-    expect((await readDevice())!.serverKey.kid).toBe(newKid);
+    expect((await readDevice())!.serverKey).toMatchObject({ kid: newRsaKid, ecdh: { kid: newKid } });
 
     await queue(2, 'after');
     expect(await queuedKids()).toEqual([newKid, newKid]);
@@ -80,8 +84,14 @@ describe('rotating the server key while devices hold queued envelopes', () => {
 
     // A new device gets the new key at enrolment; the rotation is audited.
     const fresh = await server.enroll('Tablet 2');
-    expect(fresh.serverKey.kid).toBe(newKid);
+    expect(fresh.serverKey).toMatchObject({ kid: newRsaKid, ecdh: { kid: newKid } });
     const audit = await server.staff(cookie, '/audit?action=rotate_server_key');
-    expect(audit.json.entries).toEqual([expect.objectContaining({ actor: 'system:cli', target: newKid, detail: { algorithm: 'RSA-OAEP-256', former: oldKid } })]);
+    expect(audit.json.entries).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ actor: 'system:cli', target: newRsaKid, detail: { algorithm: 'RSA-OAEP-256', former: oldRsaKid } }),
+        expect.objectContaining({ actor: 'system:cli', target: newKid, detail: { algorithm: 'ECDH-P256', former: oldKid } }),
+      ]),
+    );
+    expect(audit.json.entries).toHaveLength(2);
   }, 60_000);
 });

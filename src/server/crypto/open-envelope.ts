@@ -1,11 +1,13 @@
 import * as v from 'valibot';
-import { MAX_ASSISTED_BY, envelopeAad, type Envelope, type FieldError, type SealedPayload } from '#contract/v1.ts';
+import { ECDH_ALG, MAX_ASSISTED_BY, envelopeAad, type Envelope, type FieldError, type SealedPayload } from '#contract/v1.ts';
 import type { RequestTypeRegistry } from '#forms/registry.ts';
 import { hostileInputErrors } from '#forms/engine/hostile-input.ts';
+import { ecdhContentKey, type ContentKey } from './open-envelope-ecdh.ts';
 
 /**
  * Opens an envelope the way the device sealed it (src/outbox/envelope.ts): RSA-OAEP-256 unwraps the
- * AES-256-GCM key, AES-GCM decrypts with the envelope's metadata as additional data, and the
+ * AES-256-GCM key (or, for the key-agreement envelope, ECDH and HKDF derive it:
+ * open-envelope-ecdh.ts), AES-GCM decrypts with the envelope's metadata as additional data, and the
  * plaintext is a JSON SealedPayload. Every failure is the sender's: it becomes `invalid` with
  * errors, never an exception.
  */
@@ -28,21 +30,29 @@ export type Decrypted = { ok: true; payload: SealedPayload } | { ok: false; erro
 const fail = (path: string, code: string): Decrypted => ({ ok: false, errors: [{ path, code }] });
 const bytes = (base64url: string) => new Uint8Array(Buffer.from(base64url, 'base64url'));
 
-/** Decrypts and parses, without judging the payload: what staff read back from storage. */
-export async function decryptEnvelope(envelope: Envelope, privateKey: CryptoKey): Promise<Decrypted> {
+/** The envelope's AES key: unwrapped with RSA-OAEP (no `alg`), or agreed by ECDH (ECDH_ALG). */
+async function contentKey(envelope: Envelope, privateKey: CryptoKey): Promise<ContentKey> {
+  if (envelope.alg === ECDH_ALG) return ecdhContentKey(envelope, privateKey);
+  if (privateKey.algorithm.name !== 'RSA-OAEP' || envelope.wrappedKey === undefined) return { ok: false, errors: [{ path: 'kid', code: 'not_an_rsa_key' }] };
   let rawKey: ArrayBuffer;
   try {
     rawKey = await crypto.subtle.decrypt({ name: 'RSA-OAEP' }, privateKey, bytes(envelope.wrappedKey));
   } catch {
-    return fail('wrappedKey', 'unwrap_failed');
+    return { ok: false, errors: [{ path: 'wrappedKey', code: 'unwrap_failed' }] };
   }
-  if (rawKey.byteLength !== AES_KEY_BYTES) return fail('wrappedKey', 'not_aes_256_key');
+  if (rawKey.byteLength !== AES_KEY_BYTES) return { ok: false, errors: [{ path: 'wrappedKey', code: 'not_aes_256_key' }] };
+  return { ok: true, key: await crypto.subtle.importKey('raw', rawKey, 'AES-GCM', false, ['decrypt']) };
+}
+
+/** Decrypts and parses, without judging the payload: what staff read back from storage. */
+export async function decryptEnvelope(envelope: Envelope, privateKey: CryptoKey): Promise<Decrypted> {
+  const key = await contentKey(envelope, privateKey);
+  if (!key.ok) return key;
   let plaintext: ArrayBuffer;
   try {
-    const contentKey = await crypto.subtle.importKey('raw', rawKey, 'AES-GCM', false, ['decrypt']);
     plaintext = await crypto.subtle.decrypt(
       { name: 'AES-GCM', iv: bytes(envelope.iv), additionalData: envelopeAad(envelope) as Uint8Array<ArrayBuffer> },
-      contentKey,
+      key.key,
       bytes(envelope.ciphertext),
     );
   } catch {

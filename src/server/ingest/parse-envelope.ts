@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import * as v from 'valibot';
-import { envelopeSchema, type Envelope, type FieldError } from '#contract/v1.ts';
+import { envelopeKeyFieldErrors, envelopeSchema, type Envelope, type FieldError } from '#contract/v1.ts';
 
 /**
  * The contract allows any 1–64 characters in a reference; the server is stricter about what it
@@ -21,7 +21,10 @@ export type ParsedEnvelope =
 
 /** Identical envelopes hash alike; any changed byte in any field (a re-encryption too) hashes differently. */
 export function envelopeContentHash(e: Envelope): string {
-  const canonical = JSON.stringify([e.id, e.reference, e.type, e.schemaVersion, e.createdAt, e.kid, e.iv, e.wrappedKey, e.ciphertext]);
+  const fields: unknown[] = [e.id, e.reference, e.type, e.schemaVersion, e.createdAt, e.kid, e.iv, e.wrappedKey, e.ciphertext];
+  // A key-agreement envelope adds its scheme and ephemeral key; an RSA envelope hashes as it always did, so resends still match.
+  if (e.alg !== undefined) fields.push(e.alg, e.epk);
+  const canonical = JSON.stringify(fields);
   return createHash('sha256').update(canonical, 'utf8').digest('hex');
 }
 
@@ -29,12 +32,10 @@ const echo = (value: unknown) => (typeof value === 'string' && value.length <= 1
 
 export function parseEnvelope(item: unknown): ParsedEnvelope {
   const result = v.safeParse(storableEnvelopeSchema, item);
-  if (result.success) return { ok: true, envelope: result.output, contentHash: envelopeContentHash(result.output) };
   const raw = (typeof item === 'object' && item !== null ? item : {}) as Record<string, unknown>;
-  return {
-    ok: false,
-    id: echo(raw.id),
-    reference: echo(raw.reference),
-    errors: result.issues.map((i) => ({ path: v.getDotPath(i) ?? '', code: i.type })),
-  };
+  if (!result.success) return { ok: false, id: echo(raw.id), reference: echo(raw.reference), errors: result.issues.map((i) => ({ path: v.getDotPath(i) ?? '', code: i.type })) };
+  // An RSA envelope needs its wrapped key, a key-agreement envelope its ephemeral key, and neither both.
+  const keyErrors = envelopeKeyFieldErrors(result.output);
+  if (keyErrors.length > 0) return { ok: false, id: result.output.id, reference: result.output.reference, errors: keyErrors };
+  return { ok: true, envelope: result.output, contentHash: envelopeContentHash(result.output) };
 }

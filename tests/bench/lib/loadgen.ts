@@ -2,13 +2,15 @@
 // Usage: tsx lib/loadgen.ts '<json>' with { urls, count, inFlight, seconds, bare?, code? }.
 // Enrols one device per request in flight (on urls[0]; with several servers they share one
 // PostgreSQL and so one server key), seals `count` envelopes the way a device does
-// (tests/server/seal.ts, type 'device-test') BEFORE the clock starts, then keeps `inFlight`
+// (tests/server/seal-ecdh.ts when the server publishes an EC key, as devices now do; else
+// tests/server/seal.ts; type 'device-test') BEFORE the clock starts, then keeps `inFlight`
 // batches of 100 going, round-robin over `urls`, until all are sent or `seconds` have passed.
 // Prints one JSON line: { stored, ms, perSecond, statuses }.
 import type { EnrollResponse, Envelope, ServerKey } from '#contract/v1.ts';
 import { deviceTestData, DEVICE_TEST_TYPE } from '#forms/device-test.ts';
 import { testPayload } from '../../server/fixtures.ts';
 import { seal } from '../../server/seal.ts';
+import { sealEcdh } from '../../server/seal-ecdh.ts';
 
 interface Job { urls: string[]; count: number; inFlight: number; seconds: number; bare?: boolean; code?: string }
 const job = JSON.parse(process.argv[2]!) as Job;
@@ -37,7 +39,8 @@ const enrolled = await devices();
 const envelopes: Envelope[] = [];
 for (let i = 0; i < job.count; i++) {
   const { serverKey } = enrolled[i % enrolled.length]!;
-  envelopes.push(await seal(testPayload({ type: DEVICE_TEST_TYPE, schemaVersion: 1, data: deviceTestData() }), crypto.randomUUID(), serverKey));
+  const payload = testPayload({ type: DEVICE_TEST_TYPE, schemaVersion: 1, data: deviceTestData() });
+  envelopes.push(await (serverKey.ecdh ? sealEcdh(payload, crypto.randomUUID(), serverKey.ecdh) : seal(payload, crypto.randomUUID(), serverKey)));
 }
 
 const statuses: Record<string, number> = {};

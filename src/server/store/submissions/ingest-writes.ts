@@ -6,6 +6,7 @@ import { lockBatchKeys } from '../ingest-locks.ts';
 import { outcomeAmong } from '../../ingest/idempotency.ts';
 import { insertSearchDigests } from '../../search/search-query.ts';
 import type { EnvelopeProbe, IngestStore, InsertOutcome, NewSubmission } from './submission-types.ts';
+import { keyMaterialColumn } from './key-material.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -41,7 +42,7 @@ async function insertOne(trx: Transaction<Database>, s: NewSubmission): Promise<
       created_at: e.createdAt,
       kid: e.kid,
       iv: e.iv,
-      wrapped_key: e.wrappedKey,
+      wrapped_key: keyMaterialColumn(e),
       ciphertext: e.ciphertext,
       content_hash: s.contentHash,
       device_id: s.deviceId,

@@ -5,6 +5,7 @@ import { insertSearchDigests, sortColumn, whereSearch } from '../../search/searc
 import { INDEXED_MARKER } from '../../search/search-table.ts';
 import { summaryColumns, toSummary } from './submission-rows.ts';
 import type { SubmissionReads, SubmissionStatus } from './submission-types.ts';
+import { keyMaterialFields } from './key-material.ts';
 
 export function submissionReads(db: Kysely<Database>): SubmissionReads {
   return {
@@ -48,7 +49,7 @@ export function submissionReads(db: Kysely<Database>): SubmissionReads {
         createdAt: r.created_at,
         kid: r.kid,
         iv: r.iv,
-        wrappedKey: r.wrapped_key,
+        ...keyMaterialFields(r.wrapped_key),
         ciphertext: r.ciphertext,
       };
       return { ...toSummary(r), envelope, contentHash: r.content_hash };
