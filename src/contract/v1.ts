@@ -51,7 +51,23 @@ export interface BatchResponse {
 
 export interface EnrollRequest { code: string; name: string; kind: 'kiosk' | 'tablet' }
 export interface ServerKey { kid: string; jwk: JsonWebKey }
-export interface EnrollResponse { deviceId: string; token: string; serverKey: ServerKey }
+export interface EnrollResponse {
+  deviceId: string;
+  token: string;
+  serverKey: ServerKey;
+  /** ISO timestamp: when the token stops working unless the device renews it (DEVICE_TOKEN_DAYS). Absent from older servers. */
+  tokenExpiresAt?: string;
+}
+
+/**
+ * POST /api/v1/devices/token: a fresh token for the device that asks (Bearer: its current token).
+ * The old one keeps working for a short overlap, so an answer lost on the way changes nothing.
+ */
+export interface RotateTokenResponse { token: string; tokenExpiresAt: string }
+/** Device answers carry the token's expiry, so a device that never saw it learns when to renew. */
+export const TOKEN_EXPIRES_HEADER = 'Device-Token-Expires';
+/** A 401 with this code: the token's lifetime ran out; the device must be enrolled again. */
+export const TOKEN_EXPIRED = 'token_expired';
 
 export interface ErrorBody { error: { code: string; message: string } }
 
