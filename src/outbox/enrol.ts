@@ -31,6 +31,8 @@ const enrollResponseSchema = v.object({
     kid: v.pipe(v.string(), v.minLength(1)),
     jwk: v.looseObject({ kty: v.string() }),
   }),
+  // Older servers send none: the first sync then renews the token and learns it.
+  tokenExpiresAt: v.optional(v.pipe(v.string(), v.isoTimestamp())),
 });
 
 /**
@@ -63,7 +65,7 @@ export async function enrol(input: EnrolInput, options: EnrolOptions = {}): Prom
 
   const parsed = v.safeParse(enrollResponseSchema, await response.json().catch(() => undefined));
   if (!parsed.success) throw new EnrolmentError('bad_response', 'the answer is not an enrolment');
-  const { deviceId, token, serverKey } = parsed.output;
+  const { deviceId, token, serverKey, tokenExpiresAt } = parsed.output;
   try {
     await importServerKey(serverKey);
   } catch (cause) {
@@ -79,6 +81,7 @@ export async function enrol(input: EnrolInput, options: EnrolOptions = {}): Prom
     name: request.name,
     kind: request.kind,
     enrolledAt: now.toISOString(),
+    ...(tokenExpiresAt ? { tokenIssuedAt: now.toISOString(), tokenExpiresAt } : {}),
     persisted: await requestPersistence(options.persist),
   };
   await withStorage('device.enrol', (db) =>

@@ -46,8 +46,8 @@ export class SyncRun {
     this.fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   }
 
-  result(outcome: SyncOutcome): SyncResult {
-    return { ...this.counts, outcome };
+  result(outcome: SyncOutcome, refusal?: SyncResult['refusal']): SyncResult {
+    return { ...this.counts, outcome, ...(refusal ? { refusal } : {}) };
   }
 
   /** Holding the lock, no one else is sending: anything still 'sending' was left by a crash. */
