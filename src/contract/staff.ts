@@ -172,6 +172,7 @@ export const auditActions = [
   'refuse_staff_work',
   'rotate_device_token',
   'revoke_all_devices',
+  'refuse_staff_unlock',
 ] as const;
 
 export interface AuditEntry {

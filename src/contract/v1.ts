@@ -66,6 +66,12 @@ export interface EnrollResponse {
 export interface RotateTokenResponse { token: string; tokenExpiresAt: string }
 /** Device answers carry the token's expiry, so a device that never saw it learns when to renew. */
 export const TOKEN_EXPIRES_HEADER = 'Device-Token-Expires';
+/**
+ * POST /api/v1/devices/staff-check: at an online unlock, whether the staff member whose credential
+ * the tablet holds may still work. 200 with this answer, or 403 `account_disabled`.
+ */
+export const staffCheckSchema = v.object({ credential: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{16,256}$/)) });
+export interface StaffCheckResponse { username: string; active: true }
 /** A 401 with this code: the token's lifetime ran out; the device must be enrolled again. */
 export const TOKEN_EXPIRED = 'token_expired';
 

@@ -15,6 +15,7 @@ import { requestLog, type Log } from './log.ts';
 import { TokenBuckets, type Limits } from './rate-limit.ts';
 import { deviceRoutes } from './routes/devices.ts';
 import { deviceTokenRoutes, type DeviceTokenSettings } from './routes/device-token.ts';
+import { staffCheckRoutes } from './routes/staff-check.ts';
 import { DEFAULT_DEVICE_TOKEN_DAYS, DEFAULT_TOKEN_OVERLAP_MS } from './store/devices/device-tokens.ts';
 import { staffCredentialRoutes } from './routes/staff-credential.ts';
 import { staffAuthRoutes } from './routes/staff-auth.ts';
@@ -103,6 +104,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const deviceTokens = { days: DEFAULT_DEVICE_TOKEN_DAYS, overlapMs: DEFAULT_TOKEN_OVERLAP_MS, ...deps.deviceTokens };
   app.route('/api/v1/devices', deviceRoutes({ store, keyring, envCodeId, limits, tokenDays: deviceTokens.days }));
   app.route('/api/v1/devices', deviceTokenRoutes(store, new TokenBuckets(limits.deviceRequestsPerSecond, limits.deviceBurst), deviceTokens));
+  app.route('/api/v1/devices', staffCheckRoutes(store, new TokenBuckets(limits.deviceRequestsPerSecond, limits.deviceBurst)));
   app.route('/api/v1/devices', deviceReportRoutes(store, new TokenBuckets(limits.deviceRequestsPerSecond, limits.deviceBurst)));
   app.route('/api/v1/devices', deviceEventRoutes(store, new TokenBuckets(limits.deviceRequestsPerSecond, limits.deviceBurst)));
   app.route('/api/v1/submissions', submissionRoutes({ store, keyring, registry: deps.registry, deviceBuckets: new TokenBuckets(limits.deviceRequestsPerSecond, limits.deviceBurst), metrics }));

@@ -10,13 +10,14 @@ afterAll(() => server.close());
 const enroll = (body: unknown) => server.request('/api/v1/devices/enroll', { method: 'POST', body: JSON.stringify(body) });
 
 describe('device enrolment', () => {
-  it('answers 201 with a device id, a token and the server key as an RSA-OAEP-256 public JWK', async () => {
+  it('answers 201 with a device id, a token with its expiry and the server key as an RSA-OAEP-256 public JWK', async () => {
     const r = await enroll({ code: ENROLLMENT_CODE, name: 'Kiosk ved indgangen', kind: 'kiosk' });
     expect(r.status).toBe(201);
     expect(r.json).toEqual({
       deviceId: expect.stringMatching(/^[0-9a-f-]{36}$/),
       token: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
       serverKey: { kid: expect.any(String), jwk: expect.objectContaining({ kty: 'RSA', alg: 'RSA-OAEP-256', e: 'AQAB', key_ops: ['encrypt', 'wrapKey'] }) },
+      tokenExpiresAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
     });
     // 3072-bit modulus: 384 bytes, 512 base64url characters.
     expect(r.json.serverKey.jwk.n).toHaveLength(512);
