@@ -1,5 +1,5 @@
 import { StorageError } from './errors.ts';
-import { DB_NAME, DEVICE_KEY, DEVICE_TABLE, type DeviceKind, type DeviceRecord, type DeviceRefusal } from './records.ts';
+import { DB_NAME, DEVICE_KEY, DEVICE_TABLE, type DeviceKind, type DeviceRecord } from './records.ts';
 
 /**
  * Whether this device is enrolled, read with raw IndexedDB for the kiosk's start screen, whose
@@ -14,8 +14,6 @@ export interface DeviceStatus {
   enrolled: boolean;
   name?: string;
   kind?: DeviceKind;
-  /** Set when the server last refused this device (revoked, or its token expired): every screen that sends says so. */
-  refused?: DeviceRefusal;
 }
 
 const NOT_ENROLLED: DeviceStatus = { enrolled: false };
@@ -67,7 +65,5 @@ export function readDeviceStatus(factory: IDBFactory | undefined = globalThis.in
 }
 
 function statusOf(device: DeviceRecord | undefined): DeviceStatus {
-  if (!device) return NOT_ENROLLED;
-  const refused = device.sync?.refused;
-  return { enrolled: true, name: device.name, kind: device.kind, ...(refused ? { refused } : {}) };
+  return device ? { enrolled: true, name: device.name, kind: device.kind } : NOT_ENROLLED;
 }

@@ -34,12 +34,6 @@ describe('readDeviceStatus', () => {
     expect(await readDeviceStatus()).toEqual({ enrolled: true, name: 'Kiosk i forhallen', kind: 'kiosk' });
   });
 
-  it('says when the server last refused the device, and why', async () => {
-    const { serverKey } = await makeServerKeys();
-    await storeDevice(testDevice(serverKey, { name: 'Kiosk', kind: 'kiosk', sync: { lastOutcome: 'unauthorized', refused: 'revoked' } }));
-    expect(await readDeviceStatus()).toEqual({ enrolled: true, name: 'Kiosk', kind: 'kiosk', refused: 'revoked' });
-  });
-
   it('says not enrolled when the database exists without an enrolment', async () => {
     await outboxDb().outbox.count();
     expect(await readDeviceStatus()).toEqual({ enrolled: false });

@@ -1,4 +1,4 @@
-import { readDeviceStatus } from '#outbox/device-status.ts';
+import { readSyncStatus } from '#outbox/device.ts';
 import { onOutbox } from '#outbox/events.ts';
 import { readItemStatus } from '#outbox/item-status.ts';
 import { requestServiceWorkerSync } from '#outbox/sw-message.ts';
@@ -38,8 +38,9 @@ export class DeliveryWatch {
   watch(id: string): Promise<void> {
     this.stop();
     const look = async () => {
-      const [status, device] = await Promise.all([readItemStatus(id).catch(() => undefined), readDeviceStatus().catch(() => undefined)]);
-      this.state = deliveryOf(status, device?.refused);
+      // Dexie is loaded by now (the submit stored the item): the receipt never shows on the start screen.
+      const [status, sync] = await Promise.all([readItemStatus(id).catch(() => undefined), readSyncStatus().catch(() => undefined)]);
+      this.state = deliveryOf(status, sync?.refused);
       // 'blocked' may still turn into 'sent' once staff enrol the device again.
       if (this.state === 'sent' || this.state === 'held') this.stop();
     };
