@@ -170,6 +170,9 @@ export const auditActions = [
   'change_role',
   'issue_staff_credential',
   'refuse_staff_work',
+  'rotate_device_token',
+  'revoke_all_devices',
+  'refuse_staff_unlock',
 ] as const;
 
 export interface AuditEntry {
@@ -264,3 +267,12 @@ export interface StaffAccountAnswer {
 export const staffUsernamePattern = /^[a-z0-9][a-z0-9._@-]{1,63}$/;
 /** The shortest password the server accepts for a staff account. */
 export const MIN_STAFF_PASSWORD_LENGTH = 12;
+
+/** POST /staff/devices/revoke-all: every device of one kind stops working at once (a lost batch, a breach). */
+export const revokeAllDevicesSchema = v.object({ kind: v.picklist(deviceKinds) });
+export type RevokeAllDevicesRequest = v.InferOutput<typeof revokeAllDevicesSchema>;
+export interface RevokeAllDevicesAnswer {
+  kind: DeviceKind;
+  /** How many devices were active and are revoked now. */
+  revoked: number;
+}

@@ -78,7 +78,29 @@ export interface PublicServerKey { kid: string; jwk: JsonWebKey }
  * envelopes. Older devices read `kid` and `jwk` only; newer ones seal for `ecdh` when it is there.
  */
 export interface ServerKey extends PublicServerKey { ecdh?: PublicServerKey }
-export interface EnrollResponse { deviceId: string; token: string; serverKey: ServerKey }
+export interface EnrollResponse {
+  deviceId: string;
+  token: string;
+  serverKey: ServerKey;
+  /** ISO timestamp: when the token stops working unless the device renews it (DEVICE_TOKEN_DAYS). Absent from older servers. */
+  tokenExpiresAt?: string;
+}
+
+/**
+ * POST /api/v1/devices/token: a fresh token for the device that asks (Bearer: its current token).
+ * The old one keeps working for a short overlap, so an answer lost on the way changes nothing.
+ */
+export interface RotateTokenResponse { token: string; tokenExpiresAt: string }
+/** Device answers carry the token's expiry, so a device that never saw it learns when to renew. */
+export const TOKEN_EXPIRES_HEADER = 'Device-Token-Expires';
+/**
+ * POST /api/v1/devices/staff-check: at an online unlock, whether the staff member whose credential
+ * the tablet holds may still work. 200 with this answer, or 403 `account_disabled`.
+ */
+export const staffCheckSchema = v.object({ credential: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{16,256}$/)) });
+export interface StaffCheckResponse { username: string; active: true }
+/** A 401 with this code: the token's lifetime ran out; the device must be enrolled again. */
+export const TOKEN_EXPIRED = 'token_expired';
 
 export interface ErrorBody { error: { code: string; message: string } }
 

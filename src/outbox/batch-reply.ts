@@ -1,7 +1,7 @@
 import * as v from 'valibot';
-import type { FieldError, ServerKey } from '#contract/v1.ts';
+import { TOKEN_EXPIRED, type FieldError, type ServerKey } from '#contract/v1.ts';
 import { parseRetryAfter } from './backoff.ts';
-import type { OutboxError } from './records.ts';
+import type { DeviceRefusal, OutboxError } from './records.ts';
 import { serverKeySchema } from './server-key-update.ts';
 import type { OutboxEvent } from './state.ts';
 import type { StopOutcome } from './sync-result.ts';
@@ -15,6 +15,8 @@ export interface Stop {
   outcome: StopOutcome;
   error: OutboxError;
   retryAfterMs?: number;
+  /** With 'unauthorized': whether the token was revoked or ran out. */
+  refusal?: DeviceRefusal;
 }
 
 const batchResponseSchema = v.object({
@@ -50,8 +52,8 @@ export async function classifyReply(response: Response, now: number): Promise<Re
   const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now);
   switch (response.status) {
     case 401:
-      // The device token is unknown (revoked): staff must enrol the device again. Nothing is dropped.
-      return stop('unauthorized', 'unauthorized', error.message);
+      // The device token is revoked or expired: staff must enrol the device again. Nothing is dropped.
+      return { kind: 'stop', stop: { outcome: 'unauthorized', error: { code: 'unauthorized', message: error.message }, refusal: refusalOf(error.code) } };
     case 413:
       return { kind: 'too-large' };
     case 400:
@@ -80,6 +82,11 @@ export function itemEvent(result: ItemResult | undefined): OutboxEvent {
     default:
       return { type: 'retry', error: { code: 'no_result', message: `the server answered ${result?.status ?? 'nothing'} for it` } };
   }
+}
+
+/** A 401's code: `token_expired` when the lifetime ran out; anything else means revoked or unknown. */
+export function refusalOf(code: string | undefined): DeviceRefusal {
+  return code === TOKEN_EXPIRED ? 'expired' : 'revoked';
 }
 
 function stop(outcome: StopOutcome, code: string, message: string, retryAfterMs?: number): Reply {

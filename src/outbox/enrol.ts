@@ -28,6 +28,8 @@ const enrollResponseSchema = v.object({
   deviceId: v.pipe(v.string(), v.minLength(1)),
   token: v.pipe(v.string(), v.minLength(1)),
   serverKey: serverKeySchema,
+  // Older servers send none: the first sync then renews the token and learns it.
+  tokenExpiresAt: v.optional(v.pipe(v.string(), v.isoTimestamp())),
 });
 
 /**
@@ -60,7 +62,7 @@ export async function enrol(input: EnrolInput, options: EnrolOptions = {}): Prom
 
   const parsed = v.safeParse(enrollResponseSchema, await response.json().catch(() => undefined));
   if (!parsed.success) throw new EnrolmentError('bad_response', 'the answer is not an enrolment');
-  const { deviceId, token } = parsed.output;
+  const { deviceId, token, tokenExpiresAt } = parsed.output;
   let serverKey: ServerKey;
   try {
     serverKey = await usableServerKey(parsed.output.serverKey);
@@ -77,6 +79,7 @@ export async function enrol(input: EnrolInput, options: EnrolOptions = {}): Prom
     name: request.name,
     kind: request.kind,
     enrolledAt: now.toISOString(),
+    ...(tokenExpiresAt ? { tokenIssuedAt: now.toISOString(), tokenExpiresAt } : {}),
     persisted: await requestPersistence(options.persist),
   };
   await withStorage('device.enrol', (db) =>

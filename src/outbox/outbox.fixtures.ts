@@ -56,6 +56,9 @@ export function testDevice(serverKey: ServerKey, overrides: Partial<DeviceRecord
     name: 'Kiosk 1',
     kind: 'kiosk',
     enrolledAt: '2025-01-01T00:00:00.000Z',
+    // A token far from renewal, so that only the renewal tests see a request for one.
+    tokenIssuedAt: '2025-01-01T00:00:00.000Z',
+    tokenExpiresAt: '2100-01-01T00:00:00.000Z',
     persisted: true,
     ...overrides,
   };

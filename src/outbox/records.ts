@@ -80,6 +80,9 @@ export interface DeviceRecord {
   persisted: boolean;
   /** How the last sync runs went (sync.ts writes it); absent until the first run after enrolment. */
   sync?: SyncStatus;
+  /** ISO timestamps: when the token was issued here and when it stops working (token-renewal.ts); absent from older enrolments. */
+  tokenIssuedAt?: string;
+  tokenExpiresAt?: string;
   /** Tablets: the staff credential of the last online sign-in (staff-credential.ts). */
   staffCredential?: StaffCredentialRecord;
 }
@@ -99,4 +102,10 @@ export interface SyncStatus {
   /** ISO timestamp of the last run that was not skipped. */
   lastRunAt?: string;
   lastOutcome?: 'done' | 'network-error' | 'server-unavailable' | 'unauthorized';
+  /** Set when the server last refused this device's token: revoked by an admin, or expired. Cleared by a run that got through. */
+  refused?: DeviceRefusal;
 }
+
+/** Why the server refuses this device: every screen that sends says so, and the work stays queued. */
+export type DeviceRefusal = 'revoked' | 'expired';
+

@@ -1,10 +1,11 @@
 import type { Envelope } from '#contract/v1.ts';
 import { withStorage } from './db.ts';
 import { apiUrl, readDevice } from './device.ts';
-import { DEVICE_KEY, type DeviceRecord, type StaffCredentialRecord } from './records.ts';
+import { refusalOf } from './batch-reply.ts';
+import { DEVICE_KEY, type DeviceRecord, type DeviceRefusal, type StaffCredentialRecord } from './records.ts';
 
 /** What asking the server for a staff credential came to. */
-export type StaffCredentialOutcome = 'saved' | 'notTablet' | 'deviceRevoked' | 'accountDisabled' | 'unavailable';
+export type StaffCredentialOutcome = 'saved' | 'notTablet' | 'deviceRevoked' | 'deviceExpired' | 'accountDisabled' | 'unavailable';
 
 /**
  * Right after a staff member signed in online (the server session of that sign-in is still open),
@@ -27,7 +28,12 @@ export async function renewStaffCredential(fetcher: typeof fetch = fetch): Promi
     return 'unavailable';
   }
   const body = (await response.json().catch(() => undefined)) as { error?: { code?: unknown }; credential?: unknown; username?: unknown; expiresAt?: unknown } | undefined;
-  if (response.status === 401 && body?.error?.code === 'invalid_token') return 'deviceRevoked';
+  if (response.status === 401) {
+    const refusal = refusalOf(typeof body?.error?.code === 'string' ? body.error.code : undefined);
+    // Noted like a refused sync run, so the header and the outbox say it too.
+    await noteRefusal(refusal).catch(() => undefined);
+    return refusal === 'expired' ? 'deviceExpired' : 'deviceRevoked';
+  }
   if (response.status === 403 && body?.error?.code === 'account_disabled') return 'accountDisabled';
   if (response.status !== 201 || typeof body?.credential !== 'string' || typeof body.username !== 'string' || typeof body.expiresAt !== 'string') return 'unavailable';
   const staffCredential: StaffCredentialRecord = { credential: body.credential, username: body.username, expiresAt: body.expiresAt };
@@ -47,4 +53,13 @@ export function attachStaffCredential(envelope: Envelope, assistedBy: string | u
   const held = device.staffCredential;
   if (!held || assistedBy === undefined || held.username !== assistedBy || Date.parse(held.expiresAt) <= now.getTime()) return envelope;
   return { ...envelope, staffCredential: held.credential };
+}
+
+async function noteRefusal(refused: DeviceRefusal): Promise<void> {
+  await withStorage('device.refused', (db) =>
+    db.transaction('rw', db.device, async () => {
+      const device = await db.device.get(DEVICE_KEY);
+      if (device) await db.device.put({ ...device, sync: { ...device.sync, refused } }, DEVICE_KEY);
+    }),
+  );
 }

@@ -49,6 +49,13 @@ describe('staff credential on a tablet', () => {
     expect(await renewStaffCredential(offline as typeof fetch)).toBe('unavailable');
   });
 
+  it('says when the tablet\'s token expired, and notes the refusal for the header and the outbox', async () => {
+    await storeDevice(testDevice(keys.serverKey, { kind: 'tablet' }));
+    const expired = vi.fn(async () => json(401, { error: { code: 'token_expired', message: 'x' } }));
+    expect(await renewStaffCredential(expired as typeof fetch)).toBe('deviceExpired');
+    expect((await readDevice())?.sync?.refused).toBe('expired');
+  });
+
   it('asks nothing on a kiosk', async () => {
     await storeDevice(testDevice(keys.serverKey, { kind: 'kiosk' }));
     const fetcher = vi.fn();

@@ -25,6 +25,8 @@ export type StopOutcome = Exclude<SyncOutcome, 'done' | 'skipped' | 'not-enrolle
 
 export interface SyncResult extends SyncCounts {
   outcome: SyncOutcome;
+  /** With 'unauthorized': whether the device was revoked or its token expired. */
+  refusal?: 'revoked' | 'expired';
 }
 
 export function noCounts(): SyncCounts {

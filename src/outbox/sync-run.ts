@@ -3,7 +3,7 @@ import { classifyReply, itemEvent, networkFailure, type ItemResult, type Reply, 
 import { withStorage } from './db.ts';
 import { apiUrl } from './device.ts';
 import type { DeviceRecord, OutboxError, OutboxItem } from './records.ts';
-import { adoptServerKey } from './server-key-update.ts';
+import { adoptServerKey, sameKeys } from './server-key-update.ts';
 import { transition, type OutboxEvent } from './state.ts';
 import { noCounts, type SyncOutcome, type SyncResult } from './sync-result.ts';
 
@@ -46,8 +46,8 @@ export class SyncRun {
     this.fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   }
 
-  result(outcome: SyncOutcome): SyncResult {
-    return { ...this.counts, outcome };
+  result(outcome: SyncOutcome, refusal?: SyncResult['refusal']): SyncResult {
+    return { ...this.counts, outcome, ...(refusal ? { refusal } : {}) };
   }
 
   /** Holding the lock, no one else is sending: anything still 'sending' was left by a crash. */
@@ -90,7 +90,7 @@ export class SyncRun {
       case 'results':
         await this.apply(items, reply.results);
         // A key the device fails to store is asked for again at the next answer; the batch is delivered either way.
-        if (reply.serverKey && reply.serverKey.kid !== this.device.serverKey.kid) await adoptServerKey(reply.serverKey, this.device.token).catch(() => false);
+        if (reply.serverKey && !sameKeys(reply.serverKey, this.device.serverKey)) await adoptServerKey(reply.serverKey, this.device.token).catch(() => false);
         return undefined;
       case 'too-large':
         // 413: the body is over the limit. Smaller batches for the rest of the run; a single

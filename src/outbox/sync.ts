@@ -8,6 +8,7 @@ import { syncLock, type ExclusiveLock } from './lock.ts';
 import { DEVICE_KEY, type DeviceRecord } from './records.ts';
 import { noCounts, type SyncOutcome, type SyncResult } from './sync-result.ts';
 import { SyncRun, type RunOptions } from './sync-run.ts';
+import { renewTokenIfDue } from './token-renewal.ts';
 
 /**
  * The sync engine's public face: uploads what is due, in batches of up to MAX_BATCH, and applies
@@ -34,9 +35,12 @@ export async function syncOutbox(options: SyncOptions = {}): Promise<SyncResult>
 }
 
 async function runLocked(options: SyncOptions): Promise<SyncResult> {
-  const device = await readDevice();
-  if (!device) return { ...noCounts(), outcome: 'not-enrolled' };
-  const run = new SyncRun(device, options);
+  const held = await readDevice();
+  if (!held) return { ...noCounts(), outcome: 'not-enrolled' };
+  // Under the lock: two tabs and the service worker never rotate the token at once.
+  const renewal = await renewTokenIfDue(held, options);
+  if ('refusal' in renewal) return { ...noCounts(), outcome: 'unauthorized', refusal: renewal.refusal };
+  const run = new SyncRun(renewal.device, options);
   await run.recoverInterrupted();
   try {
     for (;;) {
@@ -45,7 +49,7 @@ async function runLocked(options: SyncOptions): Promise<SyncResult> {
       const stop = await run.deliver(batch);
       if (stop) {
         await run.retryClaimed(stop.error, stop.retryAfterMs);
-        return run.result(stop.outcome);
+        return run.result(stop.outcome, stop.refusal);
       }
     }
   } finally {
@@ -81,6 +85,8 @@ async function recordRun(result: SyncResult, now: number): Promise<void> {
       if (!device) return;
       const sync = { ...device.sync, lastRunAt: at, lastOutcome: result.outcome as NonNullable<DeviceRecord['sync']>['lastOutcome'] };
       if (result.outcome === 'done' && reached) sync.lastSyncAt = at;
+      if (result.outcome === 'unauthorized') sync.refused = result.refusal ?? 'revoked';
+      else if (result.outcome === 'done') delete sync.refused;
       await db.device.put({ ...device, sync }, DEVICE_KEY);
     }),
   ).catch((error: unknown) => console.warn('outbox.sync: could not note the run', error));

@@ -14,6 +14,9 @@ import { staticFiles } from './http/static.ts';
 import { requestLog, type Log } from './log.ts';
 import { TokenBuckets, type Limits } from './rate-limit.ts';
 import { deviceRoutes } from './routes/devices.ts';
+import { deviceTokenRoutes, type DeviceTokenSettings } from './routes/device-token.ts';
+import { staffCheckRoutes } from './routes/staff-check.ts';
+import { DEFAULT_DEVICE_TOKEN_DAYS, DEFAULT_TOKEN_OVERLAP_MS } from './store/devices/device-tokens.ts';
 import { staffCredentialRoutes } from './routes/staff-credential.ts';
 import { staffAuthRoutes } from './routes/staff-auth.ts';
 import { staffAuditRoutes } from './routes/staff-audit.ts';
@@ -69,6 +72,8 @@ export interface AppDeps {
   oidc?: OidcClient;
   /** SEPARATE_ADMIN_DUTIES: admins cannot read citizens' cases. */
   separateAdminDuties?: boolean;
+  /** DEVICE_TOKEN_DAYS and the overlap of a replaced token; defaults 90 days and one hour. */
+  deviceTokens?: Partial<DeviceTokenSettings>;
 }
 
 /** The whole HTTP surface: API routes first, then the built PWA with its SPA fallback. */
@@ -96,7 +101,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
   app.get('/config.json', (c) => c.json(config, 200, { 'Cache-Control': 'no-cache' }));
 
-  app.route('/api/v1/devices', deviceRoutes({ store, keyring, envCodeId, limits }));
+  const deviceTokens = { days: DEFAULT_DEVICE_TOKEN_DAYS, overlapMs: DEFAULT_TOKEN_OVERLAP_MS, ...deps.deviceTokens };
+  app.route('/api/v1/devices', deviceRoutes({ store, keyring, envCodeId, limits, tokenDays: deviceTokens.days }));
+  app.route('/api/v1/devices', deviceTokenRoutes(store, new TokenBuckets(limits.deviceRequestsPerSecond, limits.deviceBurst), deviceTokens));
+  app.route('/api/v1/devices', staffCheckRoutes(store, new TokenBuckets(limits.deviceRequestsPerSecond, limits.deviceBurst)));
   app.route('/api/v1/devices', deviceReportRoutes(store, new TokenBuckets(limits.deviceRequestsPerSecond, limits.deviceBurst)));
   app.route('/api/v1/devices', deviceEventRoutes(store, new TokenBuckets(limits.deviceRequestsPerSecond, limits.deviceBurst)));
   app.route('/api/v1/submissions', submissionRoutes({ store, keyring, registry: deps.registry, deviceBuckets: new TokenBuckets(limits.deviceRequestsPerSecond, limits.deviceBurst), metrics }));

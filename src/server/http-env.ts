@@ -11,7 +11,7 @@ import { oidcSettingsFromEnv } from './auth/oidc-settings.ts';
  */
 export type HttpEnvOptions = Pick<
   ServerOptions,
-  'trustProxy' | 'publicOrigins' | 'secureCookies' | 'connections' | 'enrollmentCode' | 'enrollmentCodeHours' | 'enrollmentCodeMaxUses' | 'showSetupCode' | 'oidc' | 'separateAdminDuties'
+  'trustProxy' | 'publicOrigins' | 'secureCookies' | 'connections' | 'enrollmentCode' | 'enrollmentCodeHours' | 'enrollmentCodeMaxUses' | 'showSetupCode' | 'oidc' | 'separateAdminDuties' | 'deviceTokenDays'
 >;
 
 function wholeNumber(env: NodeJS.ProcessEnv, name: string, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
@@ -60,6 +60,7 @@ export function httpOptionsFromEnv(env: NodeJS.ProcessEnv, terminal: { isTTY?: b
     enrollmentCode,
     enrollmentCodeHours: wholeNumber(env, 'ENROLLMENT_CODE_HOURS', 1, 168),
     enrollmentCodeMaxUses: wholeNumber(env, 'ENROLLMENT_CODE_MAX_USES', 1, 100_000),
+    deviceTokenDays: wholeNumber(env, 'DEVICE_TOKEN_DAYS', 1, 3650),
     // Shown on the terminal only: written to stderr when it is one, so it never lands in a log file.
     showSetupCode: terminal.isTTY
       ? (code, expiresAt) => terminal.write(`\nFirst-run set-up code for enrolling the first devices (valid until ${expiresAt}, shown only here):\n\n    ${code}\n\n`)

@@ -41,6 +41,10 @@ export interface ServerOptions {
   enrollmentCode?: string;
   enrollmentCodeHours?: number;
   enrollmentCodeMaxUses?: number;
+  /** DEVICE_TOKEN_DAYS: how long a device token works unless the device renews it (default 90). */
+  deviceTokenDays?: number;
+  /** How long a token replaced by a rotation still works (default one hour; tests shorten it). */
+  deviceTokenOverlapMs?: number;
   /** Given (on a terminal), a fresh install makes a one-hour set-up code and shows it through this. */
   showSetupCode?: (code: string, expiresAt: string) => void;
   /** TRUST_PROXY: how many proxies in front of the server append to X-Forwarded-For (0: none). */
@@ -148,6 +152,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       draining: () => draining,
       oidc: options.oidc && new OidcClient(options.oidc),
       separateAdminDuties: options.separateAdminDuties,
+      deviceTokens: { ...(options.deviceTokenDays ? { days: options.deviceTokenDays } : {}), ...(options.deviceTokenOverlapMs !== undefined ? { overlapMs: options.deviceTokenOverlapMs } : {}) },
     });
     await ensureFirstAdmin(store, options.adminUsername, options.adminPassword, log, options.adminTotpSecret, secondFactors);
     if (!options.enrollmentCode && options.showSetupCode) {

@@ -10,7 +10,7 @@ afterAll(() => server.close());
 const enroll = (body: unknown) => server.request('/api/v1/devices/enroll', { method: 'POST', body: JSON.stringify(body) });
 
 describe('device enrolment', () => {
-  it('answers 201 with a device id, a token and the server key as an RSA-OAEP-256 public JWK, and its P-256 key beside it', async () => {
+  it('answers 201 with a device id, a token with its expiry and the server key as an RSA-OAEP-256 public JWK, and its P-256 key beside it', async () => {
     const r = await enroll({ code: ENROLLMENT_CODE, name: 'Kiosk ved indgangen', kind: 'kiosk' });
     expect(r.status).toBe(201);
     expect(r.json).toEqual({
@@ -22,6 +22,7 @@ describe('device enrolment', () => {
         // Added: the key for the key-agreement envelope; older devices read kid and jwk only.
         ecdh: { kid: expect.any(String), jwk: { kty: 'EC', crv: 'P-256', x: expect.any(String), y: expect.any(String), ext: true } },
       },
+      tokenExpiresAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
     });
     expect(r.json.serverKey.ecdh.kid).not.toBe(r.json.serverKey.kid);
     const ec = await crypto.subtle.importKey('jwk', r.json.serverKey.ecdh.jwk, { name: 'ECDH', namedCurve: 'P-256' }, false, []);

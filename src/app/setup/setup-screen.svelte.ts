@@ -1,7 +1,7 @@
 import { readDevice } from '#outbox/device.ts';
 import { onOutboxChange } from '#outbox/events.ts';
 import { listOutbox, outboxCounts } from '#outbox/list.ts';
-import type { DeviceRecord, OutboxStatus, OutboxSummary } from '#outbox/records.ts';
+import type { DeviceRecord, DeviceRefusal, OutboxStatus, OutboxSummary } from '#outbox/records.ts';
 import type { SyncResult } from '#outbox/sync-result.ts';
 import { syncOutbox } from '#outbox/sync.ts';
 import { SetupForm } from './setup-form.svelte.ts';
@@ -41,6 +41,8 @@ export class SetupScreenController {
   counts = $state<Record<OutboxStatus, number> | undefined>();
   /** A revoked token leaves items queued with this reason until staff enrol again. */
   unauthorized = $state(false);
+  /** Why the server last refused this device (revoked, or its token expired), from the outbox's device record. */
+  refused = $state<DeviceRefusal | undefined>();
   loadFailed = $state(false);
   enrolledNow = $state(false);
   syncing = $state(false);
@@ -89,6 +91,7 @@ export class SetupScreenController {
       this.device = current;
       this.counts = byStatus;
       this.unauthorized = queued.some((item) => item.lastError?.code === 'unauthorized');
+      this.refused = current?.sync?.refused;
       this.loadFailed = false;
     } catch (error) {
       console.error('setup: could not read the device', error);
@@ -126,6 +129,7 @@ export class SetupScreenController {
     this.device = undefined;
     this.counts = undefined;
     this.unauthorized = false;
+    this.refused = undefined;
     this.loadFailed = false;
     this.enrolledNow = false;
     this.syncing = false;

@@ -63,6 +63,17 @@ describe('SetupScreenController', () => {
     expect(screen.unauthorized).toBe(true);
   });
 
+  it('says whether the server refused the device as revoked or expired, from the device record', async () => {
+    const expired = { ...device, sync: { lastOutcome: 'unauthorized', refused: 'expired' } } as DeviceRecord;
+    const { io } = fakeIo({ readDevice: vi.fn(async () => expired) });
+    const screen = new SetupScreenController(origin, io);
+    await screen.refresh();
+    expect(screen.refused).toBe('expired');
+    io.readDevice.mockResolvedValue(device);
+    await screen.refresh();
+    expect(screen.refused).toBeUndefined();
+  });
+
   it('says the read failed, and clears that when a later read works', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const readDevice = vi.fn().mockRejectedValueOnce(new Error('closed')).mockResolvedValue(device);

@@ -7,7 +7,7 @@
 export type StaffRole = 'caseworker' | 'admin';
 import { renewStaffCredential } from '#outbox/staff-credential.ts';
 
-export type LoginFailure = 'offline' | 'invalid' | 'tooMany' | 'failed' | 'disabled' | 'deviceRevoked';
+export type LoginFailure = 'offline' | 'invalid' | 'tooMany' | 'failed' | 'disabled' | 'deviceRevoked' | 'deviceExpired';
 
 export class LoginError extends Error {
   constructor(readonly reason: LoginFailure, options?: ErrorOptions) {
@@ -40,6 +40,7 @@ export async function verifyStaff(username: string, password: string, fetcher: t
   // The person is verified; a server session on a tablet that travels would only be a risk.
   await fetcher('/api/v1/staff/logout', { method: 'POST', credentials: 'same-origin' }).catch(() => undefined);
   if (credential === 'deviceRevoked') throw new LoginError('deviceRevoked');
+  if (credential === 'deviceExpired') throw new LoginError('deviceExpired');
   if (credential === 'accountDisabled') throw new LoginError('disabled');
   return { username: body.username, role: body.role };
 }

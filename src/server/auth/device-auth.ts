@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import { TOKEN_EXPIRED, TOKEN_EXPIRES_HEADER } from '#contract/v1.ts';
 import type { AppEnv } from '../app-env.ts';
 import { sha256 } from '../crypto/tokens.ts';
 import { apiError } from '../http/errors.ts';
@@ -15,13 +16,21 @@ export function deviceAuth(store: Store): MiddlewareHandler<AppEnv> {
       c.header('WWW-Authenticate', 'Bearer');
       return apiError(c, 401, 'missing_token', 'Send the device token from enrolment as `Authorization: Bearer <token>`.');
     }
-    const device = await store.deviceByTokenHash(sha256(match[1]!));
+    const now = new Date().toISOString();
+    const device = await store.deviceByTokenHash(sha256(match[1]!), now);
     if (!device || device.revokedAt) {
       c.header('WWW-Authenticate', 'Bearer error="invalid_token"');
       return apiError(c, 401, 'invalid_token', 'The device token is unknown or the device has been revoked: enrol the device again.');
     }
+    // Its own code, so that the device can tell "expired" from "revoked" in its staff's language.
+    if (device.tokenExpiresAt && device.tokenExpiresAt <= now) {
+      c.header('WWW-Authenticate', 'Bearer error="invalid_token"');
+      return apiError(c, 401, TOKEN_EXPIRED, 'The device token has expired: enrol the device again.');
+    }
     c.set('device', device);
     await next();
+    // A device that never learnt its token's expiry (enrolled before tokens expired) learns it here.
+    if (device.tokenExpiresAt && !c.res.headers.has(TOKEN_EXPIRES_HEADER)) c.header(TOKEN_EXPIRES_HEADER, device.tokenExpiresAt);
   };
 }
 

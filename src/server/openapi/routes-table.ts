@@ -1,6 +1,6 @@
 import type { GenericSchema } from 'valibot';
-import { submissionBatchSchema } from '#contract/v1.ts';
-import { loginBodySchema, staffUserSchema, submissionDetailSchema, submissionListQuery, submissionListSchema, transitionBodySchema } from '#contract/staff.ts';
+import { staffCheckSchema, submissionBatchSchema } from '#contract/v1.ts';
+import { loginBodySchema, revokeAllDevicesSchema, staffUserSchema, submissionDetailSchema, submissionListQuery, submissionListSchema, transitionBodySchema } from '#contract/staff.ts';
 
 /** One route of the HTTP API as the OpenAPI document lists it. */
 export interface RouteDoc {
@@ -42,6 +42,9 @@ export const routeDocs: readonly RouteDoc[] = [
   { method: 'get', path: '/api/v1/staff/devices', summary: 'Enrolled devices and their health (admins)', tag: 'staff', auth: 'staff' },
   { method: 'get', path: '/api/v1/staff/device-names', summary: "Devices' names for the inbox's filter", tag: 'staff', auth: 'staff' },
   { method: 'post', path: '/api/v1/staff/devices/:id/revoke', summary: 'Revoke a device (admins)', tag: 'staff', auth: 'staff' },
+  { method: 'post', path: '/api/v1/staff/devices/revoke-all', summary: 'Revoke every device of one kind (admins, audited)', tag: 'staff', auth: 'staff', body: revokeAllDevicesSchema },
+  { method: 'post', path: '/api/v1/devices/staff-check', summary: 'At an online unlock: may the staff member whose credential the tablet holds still work', tag: 'devices', auth: 'device', body: staffCheckSchema },
+  { method: 'post', path: '/api/v1/devices/token', summary: "Renew the device's token before it expires; the old one works for a short overlap", tag: 'devices', auth: 'device' },
   { method: 'get', path: '/api/v1/staff/enrolment-codes', summary: 'Enrolment codes (admins)', tag: 'staff', auth: 'staff' },
   { method: 'post', path: '/api/v1/staff/enrolment-codes', summary: 'Create an enrolment code (admins)', tag: 'staff', auth: 'staff' },
   { method: 'post', path: '/api/v1/staff/enrolment-codes/:id/revoke', summary: 'Revoke an enrolment code (admins)', tag: 'staff', auth: 'staff' },

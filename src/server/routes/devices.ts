@@ -13,6 +13,7 @@ import { limitBody, readJsonBody, SMALL_BODY_BYTES } from '../http/json-body.ts'
 import { attemptKeys, attemptPolicy, retryAfterSeconds } from '../auth/attempt-policy.ts';
 import type { Limits } from '../rate-limit.ts';
 import { deviceKinds, type EnrolmentVia, type Store } from '../store/store.ts';
+import { DEFAULT_DEVICE_TOKEN_DAYS, tokenExpiry } from '../store/devices/device-tokens.ts';
 
 const enrollSchema = v.object({
   code: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
@@ -27,10 +28,12 @@ export interface DeviceRouteDeps {
   /** The code made from ENROLLMENT_CODE, if any: its enrolments are audited as `env_code`. */
   envCodeId?: string;
   limits: Limits;
+  /** DEVICE_TOKEN_DAYS: how long a new device's token works before it must have been renewed. */
+  tokenDays?: number;
 }
 
 /** POST /api/v1/devices/enroll: staff type the enrolment code on a new kiosk or tablet. */
-export function deviceRoutes({ store, keyring, envCodeId, limits }: DeviceRouteDeps): Hono<AppEnv> {
+export function deviceRoutes({ store, keyring, envCodeId, limits, tokenDays = DEFAULT_DEVICE_TOKEN_DAYS }: DeviceRouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const policy = attemptPolicy(limits);
   app.post('/enroll', limitBody(SMALL_BODY_BYTES), async (c) => {
@@ -57,11 +60,12 @@ export function deviceRoutes({ store, keyring, envCodeId, limits }: DeviceRouteD
     await store.refundAttempt([], keys);
     const token = randomToken();
     const deviceId = randomUUID();
-    const device = { id: deviceId, name: body.name, kind: body.kind, createdAt: now, revokedAt: null };
+    const tokenExpiresAt = tokenExpiry(new Date(now), tokenDays);
+    const device = { id: deviceId, name: body.name, kind: body.kind, createdAt: now, revokedAt: null, tokenExpiresAt };
     await store.createDevice(device, sha256(token), via, codeId);
     // The request log names the new device too (the audit log has it from createDevice).
     c.set('device', device);
-    const response: EnrollResponse = { deviceId, token, serverKey: await keyring.current() };
+    const response: EnrollResponse = { deviceId, token, serverKey: await keyring.current(), tokenExpiresAt };
     return c.json(response, 201);
   });
   return app;

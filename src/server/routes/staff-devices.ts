@@ -2,7 +2,9 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { requireAdmin } from '../auth/sessions.ts';
 import { DEFAULT_FLEET_THRESHOLDS, fleetHealth, type FleetThresholds } from '../fleet.ts';
+import { revokeAllDevicesSchema, type RevokeAllDevicesAnswer } from '#contract/staff.ts';
 import { apiError } from '../http/errors.ts';
+import { limitBody, readJsonBody, SMALL_BODY_BYTES } from '../http/json-body.ts';
 import type { Store } from '../store/store.ts';
 
 /**
@@ -18,6 +20,14 @@ export function staffDeviceRoutes(store: Store, auth: MiddlewareHandler<AppEnv>,
   // Every staff member filters the inbox by device: names and kinds only, no enrolment details.
   app.get('/device-names', auth, async (c) =>
     c.json({ devices: (await store.listDevices()).map(({ id, name, kind, revokedAt }) => ({ id, name, kind, revoked: revokedAt !== null })) }));
+  // A lost batch of tablets or a breach: every device of one kind stops at its next contact.
+  app.post('/devices/revoke-all', auth, admin, limitBody(SMALL_BODY_BYTES), async (c) => {
+    const body = await readJsonBody(c, revokeAllDevicesSchema);
+    if (body instanceof Response) return body;
+    const revoked = await store.revokeDevicesOfKind(body.kind, new Date().toISOString(), c.var.staff!.username);
+    const answer: RevokeAllDevicesAnswer = { kind: body.kind, revoked };
+    return c.json(answer);
+  });
   app.post('/devices/:id/revoke', auth, admin, async (c) => {
     const id = c.req.param('id');
     if (await store.revokeDevice(id, new Date().toISOString(), c.var.staff!.username)) return c.body(null, 204);

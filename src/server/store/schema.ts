@@ -34,6 +34,10 @@ export interface Database extends DeviceReportsTable, CounterTables, SubmissionS
     token_hash: string;
     created_at: string;
     revoked_at: string | null;
+    /** Migration 016 (devices/device-tokens.ts): when the token stops working, and the token it replaced during the overlap. */
+    token_expires_at: Generated<string | null>;
+    previous_token_hash: Generated<string | null>;
+    previous_token_until: Generated<string | null>;
   };
   submissions: {
     id: string;

@@ -1,19 +1,22 @@
+import { readSyncStatus } from '#outbox/device.ts';
 import { onOutbox } from '#outbox/events.ts';
 import { readItemStatus } from '#outbox/item-status.ts';
 import { requestServiceWorkerSync } from '#outbox/sw-message.ts';
-import type { OutboxStatus } from '#outbox/records.ts';
+import type { DeviceRefusal, OutboxStatus } from '#outbox/records.ts';
 
 /**
  * What the receipt may say about a submission: 'sent' once the server has acknowledged it,
  * 'saved' while it waits in this device's outbox, 'held' when the server refused it and staff must
- * look at it. Never "received" before the server has said so.
+ * look at it, 'blocked' while it waits on a device the server refuses (revoked, or its token
+ * expired): it will not go by itself, so the receipt must not promise that. Never "received"
+ * before the server has said so.
  */
-export type Delivery = 'saved' | 'sent' | 'held';
+export type Delivery = 'saved' | 'sent' | 'held' | 'blocked';
 
-export function deliveryOf(status: OutboxStatus | undefined): Delivery {
+export function deliveryOf(status: OutboxStatus | undefined, refused?: DeviceRefusal): Delivery {
   if (status === 'stored') return 'sent';
   if (status === 'rejected' || status === 'discarded') return 'held';
-  return 'saved';
+  return refused ? 'blocked' : 'saved';
 }
 
 /** How often the receipt looks again while the submission waits (a look is one IndexedDB read). */
@@ -35,9 +38,11 @@ export class DeliveryWatch {
   watch(id: string): Promise<void> {
     this.stop();
     const look = async () => {
-      const status = await readItemStatus(id).catch(() => undefined);
-      this.state = deliveryOf(status);
-      if (this.state !== 'saved') this.stop();
+      // Dexie is loaded by now (the submit stored the item): the receipt never shows on the start screen.
+      const [status, sync] = await Promise.all([readItemStatus(id).catch(() => undefined), readSyncStatus().catch(() => undefined)]);
+      this.state = deliveryOf(status, sync?.refused);
+      // 'blocked' may still turn into 'sent' once staff enrol the device again.
+      if (this.state === 'sent' || this.state === 'held') this.stop();
     };
     const askAndLook = async () => {
       await requestSync();

@@ -15,3 +15,13 @@ describe('deliveryOf', () => {
     expect([deliveryOf('rejected'), deliveryOf('discarded')]).toEqual(['held', 'held']);
   });
 });
+
+describe('deliveryOf on a device the server refuses', () => {
+  it('is "blocked", never "saved" (which promises it goes by itself) and never "sent", while the item waits', () => {
+    expect([deliveryOf('queued', 'revoked'), deliveryOf('sending', 'expired'), deliveryOf(undefined, 'revoked')]).toEqual(['blocked', 'blocked', 'blocked']);
+  });
+
+  it('still says "sent" or "held" when the server had answered for the item before', () => {
+    expect([deliveryOf('stored', 'revoked'), deliveryOf('rejected', 'expired')]).toEqual(['sent', 'held']);
+  });
+});

@@ -1,5 +1,5 @@
-import type { DeviceAnswer, DeviceFleetAnswer, DeviceHealth } from '#contract/staff.ts';
-import type { listDevices, revokeDevice } from '../api/devices.ts';
+import type { DeviceAnswer, DeviceFleetAnswer, DeviceHealth, DeviceKind } from '#contract/staff.ts';
+import type { listDevices, revokeAllDevices, revokeDevice } from '../api/devices.ts';
 import { ConfirmedAction } from '../ConfirmAlert/confirmed-action.svelte.ts';
 import type { StaffUi } from '../staff-ui.svelte.ts';
 
@@ -7,6 +7,7 @@ import type { StaffUi } from '../staff-ui.svelte.ts';
 export interface DevicesApi {
   listDevices: typeof listDevices;
   revokeDevice: typeof revokeDevice;
+  revokeAllDevices: typeof revokeAllDevices;
 }
 
 /** The fleet: every enrolled device with its last report, most trouble first, and revoking after a question. */
@@ -14,6 +15,8 @@ export class AdminDevices {
   devices = $state<DeviceHealth[] | undefined>();
   thresholds = $state<DeviceFleetAnswer['thresholds'] | undefined>();
   readonly revoking: ConfirmedAction<DeviceAnswer>;
+  /** Every device of one kind at once: a lost batch, a breach. */
+  readonly revokingAll: ConfirmedAction<DeviceKind>;
   readonly #api: DevicesApi;
   readonly #ui: StaffUi;
 
@@ -30,6 +33,21 @@ export class AdminDevices {
       doneFocusId: 'devices-heading',
       buttonId: (device) => `revoke-${device.id}`,
     });
+    this.revokingAll = new ConfirmedAction<DeviceKind>({
+      run: async (kind) => {
+        const { revoked } = await api.revokeAllDevices(kind);
+        return ui.t(`staff:devices.revokeAll.done.${kind}`, { count: revoked });
+      },
+      failure: ui.failure,
+      after: () => this.load(),
+      doneFocusId: 'devices-heading',
+      buttonId: (kind) => `revoke-all-${kind}`,
+    });
+  }
+
+  /** How many devices of a kind are still active: the question names the number. */
+  activeCount(kind: DeviceKind): number {
+    return (this.devices ?? []).filter((d) => d.kind === kind && !d.revokedAt).length;
   }
 
   async load(): Promise<void> {
@@ -45,5 +63,6 @@ export class AdminDevices {
     this.devices = undefined;
     this.thresholds = undefined;
     this.revoking.reset();
+    this.revokingAll.reset();
   }
 }

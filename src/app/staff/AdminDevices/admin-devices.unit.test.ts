@@ -23,6 +23,7 @@ function setUp() {
   const api = {
     listDevices: vi.fn(async () => ({ devices: [device], thresholds: { notSeenMinutes: 60, oldWorkMinutes: 30 } })),
     revokeDevice: vi.fn(async () => undefined),
+    revokeAllDevices: vi.fn(async (kind: 'kiosk' | 'tablet') => ({ kind, revoked: 3 })),
   };
   return { ui, api, fleet: new AdminDevices(api, ui) };
 }
@@ -42,6 +43,22 @@ describe('the fleet screen', () => {
     expect(api.revokeDevice).toHaveBeenCalledWith('kiosk-1');
     expect(fleet.revoking.message).toBe(ui.t('staff:devices.revoked', { name: 'Kiosk 1' }));
     expect(api.listDevices).toHaveBeenCalledTimes(1);
+  });
+
+  it('revokes every device of a kind after the question, names the number, and reads the fleet again', async () => {
+    const { api, fleet } = setUp();
+    await fleet.load();
+    expect(fleet.activeCount('kiosk')).toBe(1);
+    expect(fleet.activeCount('tablet')).toBe(0);
+    await fleet.revokingAll.ask('tablet');
+    expect(fleet.revokingAll.confirming).toBe('tablet');
+    fleet.revokingAll.cancel();
+    expect(api.revokeAllDevices).not.toHaveBeenCalled();
+    await fleet.revokingAll.ask('tablet');
+    await fleet.revokingAll.confirm();
+    expect(api.revokeAllDevices).toHaveBeenCalledWith('tablet');
+    expect(fleet.revokingAll.message).toBe('3 tablets have been revoked');
+    expect(api.listDevices).toHaveBeenCalledTimes(2);
   });
 
   it('says the list could not be read, and an ended session sends the staff member to the login', async () => {

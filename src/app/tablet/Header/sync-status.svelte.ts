@@ -1,7 +1,7 @@
 import { readSyncStatus } from '#outbox/device.ts';
 import { onOutboxChange } from '#outbox/events.ts';
 import { outboxCounts } from '#outbox/list.ts';
-import type { OutboxStatus, SyncStatus } from '#outbox/records.ts';
+import type { DeviceRefusal, OutboxStatus, SyncStatus } from '#outbox/records.ts';
 
 /** While the header shows it, look again this often: the service worker syncs without telling the page. */
 export const SYNC_STATUS_REFRESH_MS = 5_000;
@@ -21,6 +21,8 @@ export class SyncStatusWatch {
   waiting = $state<number | undefined>();
   rejected = $state(0);
   lastSyncAt = $state<string | undefined>();
+  /** The server refuses this tablet (revoked, or its token expired): nothing is sent until it is enrolled again. */
+  refused = $state<DeviceRefusal | undefined>();
 
   private readonly io: SyncStatusIo;
 
@@ -54,6 +56,7 @@ export class SyncStatusWatch {
       this.waiting = counts.queued + counts.sending;
       this.rejected = counts.rejected;
       this.lastSyncAt = status.lastSyncAt;
+      this.refused = status.refused;
     } catch (error) {
       // The header keeps what it showed; the outbox view says when storage fails.
       console.error('tablet: could not read the sync status', error instanceof Error ? error.name : typeof error);
@@ -64,5 +67,6 @@ export class SyncStatusWatch {
     this.waiting = undefined;
     this.rejected = 0;
     this.lastSyncAt = undefined;
+    this.refused = undefined;
   }
 }

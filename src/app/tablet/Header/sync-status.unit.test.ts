@@ -15,6 +15,16 @@ describe('SyncStatusWatch', () => {
     expect(watch.waiting).toBeUndefined();
   });
 
+  it('says when the server refuses the tablet, and stops saying it once a run gets through', async () => {
+    let status: { refused?: 'revoked' | 'expired' } = { refused: 'expired' };
+    const watch = new SyncStatusWatch({ outboxCounts: async () => counts, readSyncStatus: async () => status });
+    await watch.refresh();
+    expect(watch.refused).toBe('expired');
+    status = {};
+    await watch.refresh();
+    expect(watch.refused).toBeUndefined();
+  });
+
   it('keeps what it showed when storage fails', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     let fail = false;

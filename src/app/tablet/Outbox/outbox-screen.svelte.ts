@@ -1,7 +1,8 @@
 import { onOutboxChange } from '#outbox/events.ts';
 import { listOutbox } from '#outbox/list.ts';
 import { discardRejected, retryItem } from '#outbox/manage.ts';
-import type { OutboxSummary } from '#outbox/records.ts';
+import { readSyncStatus } from '#outbox/device.ts';
+import type { DeviceRefusal, OutboxSummary } from '#outbox/records.ts';
 import { DiscardForm } from './discard-form.svelte.ts';
 
 /** What the outbox screen reads and does, as functions (the outbox's by default; fakes in the unit tests). */
@@ -11,6 +12,8 @@ export interface OutboxScreenIo {
   discard: (id: string, note: { reason: string; by: string }) => Promise<unknown>;
   /** Subscribes to "the outbox may have changed"; returns the unsubscribe function. */
   onChange: (listener: () => void) => () => void;
+  /** Whether the server last refused this tablet (revoked, or its token expired). */
+  readRefusal: () => Promise<DeviceRefusal | undefined>;
 }
 
 const outboxIo: OutboxScreenIo = {
@@ -18,6 +21,7 @@ const outboxIo: OutboxScreenIo = {
   retry: (id) => retryItem(id),
   discard: (id, note) => discardRejected(id, note),
   onChange: onOutboxChange,
+  readRefusal: async () => (await readSyncStatus()).refused,
 };
 
 /** The service worker may send items without telling the page: look again this often. */
@@ -37,6 +41,8 @@ export class OutboxScreenController {
   items = $state<OutboxSummary[] | undefined>();
   failed = $state(false);
   notice = $state<OutboxNotice | undefined>();
+  /** The server refuses this tablet: the screen says so above the list, and everything stays on the tablet. */
+  refused = $state<DeviceRefusal | undefined>();
   readonly discard = new DiscardForm();
 
   private readonly io: OutboxScreenIo;
@@ -62,7 +68,7 @@ export class OutboxScreenController {
 
   async refresh(): Promise<void> {
     try {
-      this.items = await this.io.list();
+      [this.items, this.refused] = await Promise.all([this.io.list(), this.io.readRefusal()]);
       this.failed = false;
     } catch (error) {
       console.error('tablet: could not read the outbox', error instanceof Error ? error.name : typeof error);
@@ -114,6 +120,7 @@ export class OutboxScreenController {
     this.items = undefined;
     this.failed = false;
     this.notice = undefined;
+    this.refused = undefined;
     this.discard.reset();
   }
 }

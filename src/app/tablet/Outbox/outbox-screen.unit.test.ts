@@ -10,6 +10,7 @@ function fakeIo(overrides: Partial<OutboxScreenIo> = {}) {
     list: vi.fn(async (): Promise<OutboxSummary[]> => [rejected]),
     retry: vi.fn(async () => undefined),
     discard: vi.fn(async () => undefined),
+    readRefusal: vi.fn(async (): Promise<'revoked' | 'expired' | undefined> => undefined),
     onChange: vi.fn((listener: () => void) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -25,6 +26,16 @@ afterEach(() => {
 });
 
 describe('OutboxScreenController', () => {
+  it('says when the server refuses the tablet, beside the items it keeps', async () => {
+    const { io } = fakeIo({ readRefusal: vi.fn(async () => 'revoked' as const) });
+    const screen = new OutboxScreenController(() => undefined, io);
+    await screen.refresh();
+    expect(screen.refused).toBe('revoked');
+    expect(screen.items).toEqual([rejected]);
+    screen.reset();
+    expect(screen.refused).toBeUndefined();
+  });
+
   it('reads the outbox when opened, on every change and on a timer, until closed', async () => {
     vi.useFakeTimers();
     const { io, listeners } = fakeIo();

@@ -1,3 +1,4 @@
+import { checkStaffAccount, type StaffCheck } from '#outbox/staff-check.ts';
 import { unlock, type UnlockResult } from '#vault/vault.ts';
 import type { Problem } from '../problems.ts';
 
@@ -8,8 +9,14 @@ export class UnlockForm {
   problems = $state<Problem[]>([]);
   /** The unlock failed for another reason than the PIN (storage). */
   failed = $state(false);
+  /** The server says this account was deactivated: the right PIN no longer opens the tablet. */
+  accountDisabled = $state(false);
 
-  constructor(private readonly open: (pin: string) => Promise<UnlockResult> = (pin) => unlock(pin)) {}
+  constructor(
+    private readonly open: (pin: string) => Promise<UnlockResult> = (pin) => unlock(pin),
+    /** Online, the server is asked whether the account may still work; offline the PIN alone decides. */
+    private readonly check: (username: string) => Promise<StaffCheck> = (username) => (typeof navigator !== 'undefined' && navigator.onLine ? checkStaffAccount(username) : Promise.resolve('unknown')),
+  ) {}
 
   required(): boolean {
     this.problems = this.pin ? [] : [{ field: 'pin-unlock', key: 'unlock.errors.required' }];
@@ -27,10 +34,18 @@ export class UnlockForm {
    */
   async submit(): Promise<Exclude<UnlockResult, { reason: 'wrong-pin' }> | undefined> {
     this.failed = false;
+    this.accountDisabled = false;
     if (!this.required()) return undefined;
     this.busy = true;
     try {
       const result = await this.open(this.pin);
+      if (result.ok && (await this.check(result.vault.username).catch((): StaffCheck => 'unknown')) === 'disabled') {
+        // A leaver: the drafts key goes from memory at once, and the tablet stays locked.
+        result.vault.lock();
+        this.pin = '';
+        this.accountDisabled = true;
+        return undefined;
+      }
       if (result.ok || result.reason === 'wiped') {
         this.reset();
         return result;
@@ -52,5 +67,6 @@ export class UnlockForm {
     this.busy = false;
     this.problems = [];
     this.failed = false;
+    this.accountDisabled = false;
   }
 }

@@ -29,6 +29,26 @@ describe('UnlockForm.submit', () => {
     expect(form.pin).toBe('');
   });
 
+  it('does not open for an account the server says was deactivated: the vault is locked again at once', async () => {
+    let locked = false;
+    const leaver = { username: 'mette', lock: () => (locked = true) } as unknown as import('#vault/vault.ts').Vault;
+    const asked: string[] = [];
+    const form = new UnlockForm(async () => ({ ok: true, vault: leaver }), async (username) => (asked.push(username), 'disabled'));
+    form.pin = '246813';
+    expect(await form.submit()).toBeUndefined();
+    expect(asked).toEqual(['mette']);
+    expect(locked).toBe(true);
+    expect(form.accountDisabled).toBe(true);
+    expect(form.pin).toBe('');
+  });
+
+  it('opens when the server cannot be asked (offline): the PIN alone decides', async () => {
+    const form = new UnlockForm(async () => ({ ok: true, vault }), async () => 'unknown');
+    form.pin = '246813';
+    expect(await form.submit()).toEqual({ ok: true, vault });
+    expect(form.accountDisabled).toBe(false);
+  });
+
   it('answers the wipe after the last wrong PIN', async () => {
     const form = new UnlockForm(async () => ({ ok: false, reason: 'wiped', rescued: 2, notRescued: 0 }));
     form.pin = '000000';
