@@ -50,7 +50,7 @@ const toDevice = (r: Selectable<Database['devices']>): Device => ({
   kind: r.kind as DeviceKind,
   createdAt: r.created_at,
   revokedAt: r.revoked_at,
-  tokenExpiresAt: r.token_expires_at,
+  ...(r.token_expires_at ? { tokenExpiresAt: r.token_expires_at } : {}),
 });
 
 export function deviceStore(db: Kysely<Database>): DeviceStore {
