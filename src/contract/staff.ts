@@ -264,3 +264,26 @@ export interface StaffAccountAnswer {
 export const staffUsernamePattern = /^[a-z0-9][a-z0-9._@-]{1,63}$/;
 /** The shortest password the server accepts for a staff account. */
 export const MIN_STAFF_PASSWORD_LENGTH = 12;
+
+/** "Dagens tider": `GET /api/v1/staff/bookings?date=YYYY-MM-DD` (today in Copenhagen without it). */
+export const bookingDayQuery = { date: 'The day, YYYY-MM-DD (Copenhagen); today without it' } as const;
+
+export const staffBookingSchema = v.object({
+  slot: v.string(),
+  reference: v.string(),
+  status: v.picklist(['booked', 'proposed']),
+  proposedSlot: v.nullable(v.string()),
+  createdAt: v.string(),
+  seat: v.nullable(v.number()),
+  deviceName: v.string(),
+  source: v.string(),
+  submissionId: v.nullable(v.string()),
+});
+export type StaffBooking = v.InferOutput<typeof staffBookingSchema>;
+
+export const bookingDaySchema = v.object({
+  date: v.string(),
+  capacity: v.number(),
+  bookings: v.array(staffBookingSchema),
+});
+export type BookingDay = v.InferOutput<typeof bookingDaySchema>;

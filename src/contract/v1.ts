@@ -75,3 +75,6 @@ export interface SealedPayload {
 export function envelopeAad(e: Pick<Envelope, 'id' | 'reference' | 'type' | 'schemaVersion' | 'createdAt' | 'kid'>): Uint8Array {
   return new TextEncoder().encode(JSON.stringify([e.id, e.reference, e.type, e.schemaVersion, e.createdAt, e.kid]));
 }
+
+// Additive extension: slots and bookings held by the server (bookings.ts).
+export { BOOKINGS_PATH, SLOTS_PATH, bookingRequestSchema, type Booking, type SlotTakenBody, type SlotsResponse } from './bookings.ts';
