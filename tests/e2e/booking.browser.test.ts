@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { enrolKiosk } from './support/enrol.ts';
 import { fieldId, fillText, flowText, next } from './support/forms.ts';
-import { chooseLanguage } from './support/kiosk.ts';
+import { chooseLanguage, setLargePrint } from './support/kiosk.ts';
 import { E2E_ADMIN, logInAt } from './support/staff.ts';
 
 /**
@@ -80,6 +80,9 @@ test('two kiosks race for the last seat: one books it, the other is offered anot
   // The taken time is no longer offered.
   await expect(loser.locator(`input[name="time"][value="${slot}"]`)).toHaveCount(0);
   await loser.screenshot({ path: `test-results/screenshots/booking-slot-taken-${loserLanguage}.png`, fullPage: true });
+  await setLargePrint(loser, true);
+  await loser.screenshot({ path: `test-results/screenshots/booking-slot-taken-${loserLanguage}-large.png`, fullPage: true });
+  await setLargePrint(loser, false);
 
   // Taking an alternative returns to the check page with the other answers kept, and sends.
   await alternatives.first().click();
@@ -111,4 +114,42 @@ test('two kiosks race for the last seat: one books it, the other is offered anot
   await row.locator('a').click();
   await expect(staff).toHaveURL(/\/staff\/submissions\//);
   await Promise.all([...contexts, office].map((c) => c.close()));
+});
+
+test('offline, the kiosk offers its own times and says the time is confirmed later; the server books it when the request arrives', async ({ browser }) => {
+  test.slow();
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const name = `Kiosk offline tid ${Date.now().toString(36)}`;
+  await enrolKiosk(page, name);
+  await page.goto('/service/book-time');
+  await chooseLanguage(page, 'en');
+  await page.locator(fieldId('topic')).check();
+  await context.setOffline(true);
+  await page.locator('form button[type="submit"]').click();
+  await expect(page.locator('.slot-unconfirmed')).toHaveText('The kiosk is not connected right now. You can choose a time, and we will confirm it when your request has arrived.');
+  await page.screenshot({ path: 'test-results/screenshots/booking-offline-en.png', fullPage: true });
+  // The second day's first time: away from the times the race above takes.
+  await page.locator('input[name="time-day"]').nth(1).check();
+  const slot = (await page.locator('.slot-times input').first().getAttribute('value'))!;
+  await page.locator('.slot-times input').first().check();
+  await fillRest(page, 'en');
+  await page.getByRole('button', { name: flowText.en.send }).click();
+  await expect(page.locator('main h1')).toHaveText(flowText.en.receipt);
+  const reference = (await page.locator('.receipt-reference').innerText()).trim();
+  await context.setOffline(false);
+  await expect(page.locator('main h1')).toHaveText(flowText.en.sent, { timeout: 30_000 });
+
+  const office = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const staff = await office.newPage();
+  await logInAt(staff, E2E_ADMIN);
+  await staff.goto('/staff/bookings');
+  await staff.locator('#bookings-date').fill(slot.slice(0, 10));
+  await staff.getByRole('button', { name: 'Vis' }).click();
+  const row = staff.locator('table.staff-bookings tbody tr').filter({ hasText: name });
+  await expect(row).toHaveCount(1);
+  await expect(row.locator('a')).toHaveText(reference);
+  await expect(row).toContainText(slot.slice(11));
+  await expect(row).toContainText('Booket');
+  await Promise.all([context.close(), office.close()]);
 });
