@@ -58,6 +58,8 @@ export const municipalityConfigSchema = v.object({
     v.object({
       slotMinutes: v.pipe(v.number(), v.integer(), v.minValue(5), v.maxValue(120)),
       daysAhead: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(60)),
+      /** Citizens served at once in one slot (counters open at the same time); without it, 1. */
+      capacity: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50))),
     }),
   ),
   services: v.pipe(

@@ -5,6 +5,6 @@ export const serviceGroups = ['digital-id', 'without-digital-id'] as const;
 
 /**
  * Booking a time at the counter when the configuration does not say otherwise: a slot every
- * quarter of an hour, offered for the next two weeks.
+ * quarter of an hour, offered for the next two weeks, one citizen per slot.
  */
-export const defaultBooking = { slotMinutes: 15, daysAhead: 14 } as const;
+export const defaultBooking = { slotMinutes: 15, daysAhead: 14, capacity: 1 } as const;

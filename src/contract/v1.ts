@@ -133,3 +133,6 @@ export function envelopeAad(e: Pick<Envelope, 'id' | 'reference' | 'type' | 'sch
 export function ecdhKdfInfo(e: { kid: string; id: string; epk: string }): Uint8Array {
   return new TextEncoder().encode(JSON.stringify([ECDH_ALG, e.kid, e.id, e.epk]));
 }
+
+// Additive extension: slots and bookings held by the server (bookings.ts).
+export { BOOKINGS_PATH, SLOTS_PATH, bookingRequestSchema, type Booking, type SlotTakenBody, type SlotsResponse } from './bookings.ts';

@@ -6,7 +6,7 @@ import { seal } from './envelope.ts';
 import { attachStaffCredential } from './staff-credential.ts';
 import { NotEnrolledError, SubmissionInvalidError, SubmissionTooLargeError } from './errors.ts';
 import { emitOutbox } from './events.ts';
-import { newReference } from '#domain/reference.ts';
+import { newReference, normalizeReference } from '#domain/reference.ts';
 import { queuedItem } from './state.ts';
 
 /** How many enqueue timings to keep before starting over (tests/bench/enqueue.ts reads up to 1,000). */
@@ -19,6 +19,8 @@ export interface SubmitRequest {
   assisted?: boolean;
   /** The staff member's username when assisted (at most MAX_ASSISTED_BY characters); sealed with the answers. */
   assistedBy?: string;
+  /** A reference made before sending, when a time was reserved online for it; otherwise one is made here. */
+  reference?: string;
 }
 
 /** What the receipt shows; available offline, because the reference is made here. */
@@ -55,6 +57,9 @@ export async function submit(request: SubmitRequest, options: SubmitOptions = {}
     throw new SubmissionInvalidError(type, [{ path: 'assistedBy', code: assistedBy === '' ? 'required' : 'max_length' }]);
   }
 
+  const reference = request.reference === undefined ? newReference() : normalizeReference(request.reference);
+  if (reference === undefined) throw new SubmissionInvalidError(type, [{ path: 'reference', code: 'format' }]);
+
   const device = await readDevice();
   if (!device) throw new NotEnrolledError('outbox.submit');
 
@@ -62,7 +67,7 @@ export async function submit(request: SubmitRequest, options: SubmitOptions = {}
   const payload: SealedPayload = {
     type,
     schemaVersion,
-    reference: newReference(),
+    reference,
     createdAt: now.toISOString(),
     ...(request.assisted === undefined ? {} : { assisted: request.assisted }),
     ...(assistedBy === undefined ? {} : { assistedBy }),

@@ -43,6 +43,8 @@ import { openApiDocument } from './openapi/openapi.ts';
 import type { SecondFactors } from './auth/second-factor.ts';
 import { staffTotpRoutes } from './routes/staff-totp.ts';
 import { staffAccountRoutes } from './routes/staff-account.ts';
+import { deviceBookingRoutes, staffBookingRoutes } from './routes/bookings.ts';
+import { offlineBookings } from './bookings/offline-bookings.ts';
 
 export interface AppDeps {
   store: Store;
@@ -107,7 +109,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/v1/devices', staffCheckRoutes(store, new TokenBuckets(limits.deviceRequestsPerSecond, limits.deviceBurst)));
   app.route('/api/v1/devices', deviceReportRoutes(store, new TokenBuckets(limits.deviceRequestsPerSecond, limits.deviceBurst)));
   app.route('/api/v1/devices', deviceEventRoutes(store, new TokenBuckets(limits.deviceRequestsPerSecond, limits.deviceBurst)));
-  app.route('/api/v1/submissions', submissionRoutes({ store, keyring, registry: deps.registry, deviceBuckets: new TokenBuckets(limits.deviceRequestsPerSecond, limits.deviceBurst), metrics }));
+  app.route('/api/v1/submissions', submissionRoutes({ store, keyring, registry: deps.registry, deviceBuckets: new TokenBuckets(limits.deviceRequestsPerSecond, limits.deviceBurst), metrics, onStoredBookings: offlineBookings(store, config, log) }));
   const auth = staffAuth(store, cookie);
   app.route('/api/v1/devices', staffCredentialRoutes(store, auth));
   app.route('/api/v1/staff', staffAuthRoutes({ store, auth, limits, hashGate, cookie, secondFactors: deps.secondFactors }));
@@ -127,6 +129,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/v1/staff', staffHelpCallRoutes(store, auth, events));
   app.route('/api/v1/staff', staffQueueRoutes(store, auth, events));
   app.route('/api/v1/staff', staffEventRoutes(auth, events));
+  app.route('/api/v1/devices', deviceBookingRoutes(store, config, new TokenBuckets(limits.deviceRequestsPerSecond, limits.deviceBurst)));
+  app.route('/api/v1/staff', staffBookingRoutes(store, config, auth));
 
   app.use('*', staticFiles(distDir, log));
 

@@ -1,5 +1,6 @@
 import { getContext, setContext } from 'svelte';
 import type { MunicipalityConfig } from '#config/schema.ts';
+import type { FreeSlot } from './booking/free-days.ts';
 
 /**
  * What a field may need besides its answer: the municipality's configuration (which schemes it
@@ -9,6 +10,8 @@ import type { MunicipalityConfig } from '#config/schema.ts';
 export interface FormContext {
   config: MunicipalityConfig;
   today: Date;
+  /** The slots with a free seat, asked from the server; undefined when it cannot be asked (offline). */
+  freeSlots?: () => Promise<FreeSlot[] | undefined>;
 }
 
 const key = Symbol('form-context');

@@ -7,6 +7,7 @@ export type StaffRoute =
   | { name: 'admin-enrolment-codes' }
   | { name: 'admin-audit' }
   | { name: 'waiting' }
+  | { name: 'bookings' }
   | { name: 'account' }
   | { name: 'not-found' };
 
@@ -18,6 +19,7 @@ export const staffPaths = {
   enrolmentCodes: '/staff/admin/enrolment-codes',
   audit: '/staff/admin/audit',
   waiting: '/staff/waiting',
+  bookings: '/staff/bookings',
   account: '/staff/account',
 } as const;
 
@@ -31,6 +33,7 @@ export function matchStaffRoute(path: string): StaffRoute {
   if (p === staffPaths.enrolmentCodes) return { name: 'admin-enrolment-codes' };
   if (p === staffPaths.audit) return { name: 'admin-audit' };
   if (p === staffPaths.waiting) return { name: 'waiting' };
+  if (p === staffPaths.bookings) return { name: 'bookings' };
   if (p === staffPaths.account) return { name: 'account' };
   return { name: 'not-found' };
 }

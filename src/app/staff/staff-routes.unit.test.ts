@@ -11,6 +11,8 @@ describe('matchStaffRoute', () => {
     expect(matchStaffRoute('/staff/admin/devices')).toEqual({ name: 'admin-devices' });
     expect(matchStaffRoute('/staff/admin/enrolment-codes')).toEqual({ name: 'admin-enrolment-codes' });
     expect(matchStaffRoute('/staff/admin/audit')).toEqual({ name: 'admin-audit' });
+    expect(matchStaffRoute('/staff/bookings/')).toEqual({ name: 'bookings' });
+    expect(isAdminRoute({ name: 'bookings' })).toBe(false);
   });
 
   it('answers not-found for anything else, including ids that are not UUIDs', () => {

@@ -42,7 +42,7 @@ export const errorCodesByKind: Record<FieldKind, readonly ErrorCode[]> = {
   group: ['tooFewRows', 'tooManyRows', 'notAllowed'],
   declaration: ['required', 'notAllowed'],
   signature: ['required', 'format', 'notAllowed'],
-  slot: ['required', 'format', 'notAllowed'],
+  slot: ['required', 'format', 'notAllowed', 'taken'],
 };
 
 /**

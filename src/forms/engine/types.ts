@@ -161,6 +161,8 @@ export type ErrorCode =
   | 'tooManyRows'
   | 'range'
   | 'notAllowed'
+  /** The chosen time was booked by others while the citizen filled in the form (the server said so). */
+  | 'taken'
   /** A form check (FormDefinition.checks) refuses the answer; the field's errorKeys say why. */
   | 'notEligible';
 

@@ -20,10 +20,16 @@ export interface IngestContext {
   deviceKind: SendingDeviceKind;
   /** Seconds one envelope took to unwrap, decrypt and validate (the metrics' histogram). */
   onDecrypted?: (seconds: number) => void;
+  /** Called after the transaction with the newly stored book-time requests and the slot each asked for. */
+  onStoredBookings?: (deviceId: string, wanted: { reference: string; slot: string }[]) => Promise<void>;
 }
 
 /** What can be decided about an envelope before storing it. */
-type Verdict = { kind: 'known'; status: 'duplicate' | 'conflict' } | { kind: 'invalid'; errors: FieldError[] } | { kind: 'storable'; assisted: AssistedMetadata; search: SearchTerms; witnessCpr?: string };
+type Verdict = { kind: 'known'; status: 'duplicate' | 'conflict' } | { kind: 'invalid'; errors: FieldError[] } | { kind: 'storable'; assisted: AssistedMetadata; search: SearchTerms; witnessCpr?: string; bookedSlot?: string };
+
+/** The slot a book-time request asks for, to book it on the server when the kiosk could not. */
+const bookedSlotOf = (payload: { type: string; data: Record<string, unknown> }) =>
+  payload.type === 'book-time' && typeof payload.data.time === 'string' ? payload.data.time : undefined;
 
 /** Decrypts and validates an envelope that is not stored yet. */
 async function judgeNew(ctx: IngestContext, envelope: Envelope): Promise<Verdict> {
@@ -46,7 +52,7 @@ async function judgeNew(ctx: IngestContext, envelope: Envelope): Promise<Verdict
     });
     return { kind: 'invalid', errors: [attribution.error] };
   }
-  return { kind: 'storable', assisted: attribution.assisted, search: searchTermsOf(opened.payload), witnessCpr: witnessCprOf(opened.payload) };
+  return { kind: 'storable', assisted: attribution.assisted, search: searchTermsOf(opened.payload), witnessCpr: witnessCprOf(opened.payload), bookedSlot: bookedSlotOf(opened.payload) };
 }
 
 /** One verdict per distinct envelope (by content hash), with one look-up for the whole batch. */
@@ -84,7 +90,7 @@ export async function ingestBatch(items: readonly unknown[], ctx: IngestContext)
   });
   const outcomes = (storable.length > 0 ? await ctx.store.insertSubmissions(storable) : []).values();
 
-  return parsed.map((p, i): ItemResult => {
+  const results = parsed.map((p, i): ItemResult => {
     if (!p.ok) return { id: p.id, status: 'invalid', reference: p.reference, errors: p.errors };
     const { id, reference } = p.envelope;
     const verdict = verdicts[i]!;
@@ -92,4 +98,10 @@ export async function ingestBatch(items: readonly unknown[], ctx: IngestContext)
     if (verdict.kind === 'invalid') return { id, status: 'invalid', reference, errors: verdict.errors };
     return { id, status: outcomes.next().value!, reference };
   });
+  const wanted = results.flatMap((r, i) => {
+    const verdict = verdicts[i];
+    return r.status === 'stored' && verdict?.kind === 'storable' && verdict.bookedSlot ? [{ reference: r.reference, slot: verdict.bookedSlot }] : [];
+  });
+  if (wanted.length > 0) await ctx.onStoredBookings?.(ctx.deviceId, wanted);
+  return results;
 }

@@ -1,6 +1,7 @@
 import type { GenericSchema } from 'valibot';
 import { staffCheckSchema, submissionBatchSchema } from '#contract/v1.ts';
-import { loginBodySchema, revokeAllDevicesSchema, staffUserSchema, submissionDetailSchema, submissionListQuery, submissionListSchema, transitionBodySchema } from '#contract/staff.ts';
+import { bookingRequestSchema } from '#contract/bookings.ts';
+import { bookingDayQuery, bookingDaySchema, loginBodySchema, revokeAllDevicesSchema, staffUserSchema, submissionDetailSchema, submissionListQuery, submissionListSchema, transitionBodySchema } from '#contract/staff.ts';
 
 /** One route of the HTTP API as the OpenAPI document lists it. */
 export interface RouteDoc {
@@ -72,5 +73,8 @@ export const routeDocs: readonly RouteDoc[] = [
   { method: 'post', path: '/api/v1/staff/help-calls/:id/handle', summary: 'Answer a help call (audited)', tag: 'staff', auth: 'staff' },
   { method: 'get', path: '/api/v1/staff/waiting', summary: "Today's queue tickets and open help calls", tag: 'staff', auth: 'staff' },
   { method: 'post', path: '/api/v1/staff/waiting/call-next', summary: 'Call the next queue number (audited)', tag: 'staff', auth: 'staff' },
+  { method: 'get', path: '/api/v1/devices/slots', summary: 'Offered slots that still have a free seat', tag: 'devices', auth: 'device', query: { from: 'First day, YYYY-MM-DD (today without it)', days: 'How many days, 1 to 60' } },
+  { method: 'post', path: '/api/v1/devices/bookings', summary: "Reserve a seat in a slot for a submission's reference (409 slot_taken with alternatives)", tag: 'devices', auth: 'device', body: bookingRequestSchema },
+  { method: 'get', path: '/api/v1/staff/bookings', summary: "A day's bookings by time", tag: 'staff', auth: 'staff', query: bookingDayQuery, answer: bookingDaySchema },
   { method: 'get', path: '/api/v1/staff/events', summary: 'Live events for the back office (server-sent events)', tag: 'staff', auth: 'staff', produces: 'text/event-stream' },
 ];

@@ -9,7 +9,7 @@ import { sqliteDatabase } from '../store/sqlite.ts';
  * the move; nor are failed-attempt counters. The key pairs stay sealed under the same KEK, so the
  * PostgreSQL servers must be given the KEK the SQLite installation used. The schema's own bookkeeping (kysely_migration) is made by migrate() on PostgreSQL.
  */
-const TABLES = ['key_pairs', 'devices', 'users', 'staff_second_factors', 'enrolment_codes', 'submissions', 'submission_events', 'audit_log', 'device_reports'] as const;
+const TABLES = ['key_pairs', 'devices', 'users', 'staff_second_factors', 'enrolment_codes', 'submissions', 'submission_events', 'audit_log', 'device_reports', 'bookings'] as const;
 const BATCH = 500;
 
 /**

@@ -7,6 +7,7 @@ import { sealedNotesMigration } from './migration-sealed-notes.ts';
 import { counterMigration } from './counter-store.ts';
 import { referencePerDeviceMigration } from './migration-reference-per-device.ts';
 import { staffCredentialsMigration } from './staff/staff-credentials.ts';
+import { bookingsMigration } from './bookings/booking-store.ts';
 import { deviceTokensMigration } from './devices/device-tokens.ts';
 import { keyPairsMigration, type MigrationContext } from './migration-key-pairs.ts';
 
@@ -25,6 +26,7 @@ export function laterMigrations(context: MigrationContext): Record<string, Migra
     '012-staff-accounts-second-factors': secondFactorsMigration,
     '013-reference-per-device': referencePerDeviceMigration,
     '014-staff-credentials': staffCredentialsMigration,
+    '015-bookings': bookingsMigration,
     '016-device-token-expiry': deviceTokensMigration,
   };
 }

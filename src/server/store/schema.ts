@@ -8,13 +8,14 @@ import { attemptThrottleMigration, type AttemptThrottleTable } from './attempt-t
 import { deviceReportsMigration, type DeviceReportsTable } from './devices/device-reports.ts';
 import { type SubmissionSearchTable } from '../search/search-table.ts';
 import type { StaffCredentialsTable } from './staff/staff-credentials.ts';
+import type { BookingsTable } from './bookings/booking-store.ts';
 
 /**
  * Tables as Kysely sees them, and the migrations that create them. Columns use only `text` and
  * `integer` so that one definition serves SQLite and PostgreSQL. Ciphertext is kept as the
  * base64url text it arrived as: data at rest stays encrypted and is decrypted only for staff.
  */
-export interface Database extends DeviceReportsTable, CounterTables, SubmissionSearchTable, StaffCredentialsTable {
+export interface Database extends DeviceReportsTable, CounterTables, SubmissionSearchTable, StaffCredentialsTable, BookingsTable {
   /**
    * Migration 006: the server's key pairs, private keys sealed under the KEK (never in the
    * database); `current` is 1 for the key devices encrypt for (one per algorithm), NULL for older ones.

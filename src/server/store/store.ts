@@ -4,6 +4,7 @@ import type { StorageKind } from './storage-kind.ts';
 import { attemptStore, type AttemptStore, type ThrottleDb } from './attempt-throttle.ts';
 import { auditStore, type AuditStore } from './audit/audit-store.ts';
 import { CounterStore } from './counter-store.ts';
+import { BookingStore } from './bookings/booking-store.ts';
 import { deviceStore, type DeviceStore } from './devices/device-store.ts';
 import { enrolmentCodeStore, type EnrolmentCodeStore } from './enrolment-codes/enrolment-code-store.ts';
 import { serverKeyStore, type ServerKeyStore } from './server-keys/server-key-store.ts';
@@ -22,6 +23,8 @@ export interface Store extends ServerKeyStore, DeviceStore, SubmissionStore, Sta
   readonly kind: StorageKind;
   /** Help calls and queue tickets (counter-store.ts). */
   readonly counter: CounterStore;
+  /** Slots booked with capacity (bookings/booking-store.ts). */
+  readonly bookings: BookingStore;
   /** One round trip to the database; throws when it cannot be reached (readiness). */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -35,6 +38,7 @@ export function composeStore(kind: StorageKind, db: Kysely<Database>): Store {
   return {
     kind,
     counter: new CounterStore(db),
+    bookings: new BookingStore(db),
     ...serverKeyStore(db),
     ...deviceStore(db),
     ...submissionStore(db, kind),

@@ -5,6 +5,7 @@ import { SubmissionInvalidError, SubmissionTooLargeError } from '#outbox/errors.
 import type { Receipt, SubmitRequest } from '#outbox/submit.ts';
 import { FIRST_SYNC_WAIT_MS } from '../Receipt/delivery.svelte.ts';
 import { fieldId } from '../fields/field-props.ts';
+import type { Reservation } from '../booking/booking-client.ts';
 
 /** Why a request could not be queued: the citizen is offered a printed copy instead. */
 export type Failure = 'storage' | 'tooLarge' | 'invalid';
@@ -23,6 +24,10 @@ export interface FormFlowIO {
   /** Whether the device believes it is online. */
   online: () => boolean;
   wait: (ms: number) => Promise<void>;
+  /** Online, reserves the form's chosen time for the reference before the request is queued (booking/booking-client.ts). */
+  reserve?: (slot: string, reference: string) => Promise<Reservation>;
+  /** Makes the receipt reference a reservation is made for. */
+  newReference?: () => string;
 }
 
 /** The screen's props the flow reads: the form, where its answers live, and who is told what. */
@@ -59,6 +64,8 @@ export class FormFlowState {
   receipt = $state<Receipt | undefined>();
   failure = $state<Failure | undefined>();
   qr = $state<string | undefined>();
+  /** The nearest free times, offered when the chosen time was just taken by someone else. */
+  alternatives = $state<string[]>([]);
 
   /** The answers as the request will carry them. */
   readonly payload: Answers;
@@ -121,12 +128,20 @@ export class FormFlowState {
       return { to: 'summary' };
     }
     this.submitting = true;
+    // Only a form with a time, online, waits for the server here.
+    const pending = this.#reserve();
+    const reservation = pending && (await pending);
+    if (reservation?.taken) {
+      this.submitting = false;
+      return reservation.taken;
+    }
     try {
       this.receipt = await this.#io.submit({
         type: form.type,
         data: this.payload,
         ...(assisted === undefined ? {} : { assisted }),
         ...(assistedBy === undefined ? {} : { assistedBy }),
+        ...(reservation ? { reference: reservation.reference } : {}),
       });
       this.#props().onsubmitted?.(this.receipt);
       // Online, give the first sync a moment, so the receipt opens with "sent" rather than
@@ -145,6 +160,40 @@ export class FormFlowState {
     return { to: 'heading' };
   }
 
+  /**
+   * A form with a time (book-time), online: reserve the time for a new reference first. When it
+   * was just taken, back to the time's step with the nearest free times and every other answer
+   * kept; Next then returns to the check page. Unreachable, the request is queued with the same
+   * reference and the server books it (or proposes another time) when it arrives.
+   */
+  #reserve(): Promise<{ reference: string; taken?: FocusTarget }> | undefined {
+    const { form } = this.#props();
+    const step = form.steps.findIndex((s) => s.fields.some((f) => f.kind === 'slot'));
+    const field = form.steps[step]?.fields.find((f) => f.kind === 'slot');
+    const slot = field && this.payload[field.name];
+    const { reserve, newReference } = this.#io;
+    if (!field || typeof slot !== 'string' || !reserve || !newReference || !this.#io.online()) return undefined;
+    return this.#reserveSlot(step, field.name, slot, reserve, newReference());
+  }
+
+  async #reserveSlot(step: number, name: string, slot: string, reserve: NonNullable<FormFlowIO['reserve']>, reference: string) {
+    const result = await reserve(slot, reference);
+    if (result.kind !== 'taken') return { reference };
+    this.alternatives = result.alternatives;
+    this.#props().answers[name] = undefined;
+    this.#moveTo(step, true);
+    this.errors = [{ path: name, code: 'taken' }];
+    return { reference, taken: { to: 'summary' } as FocusTarget };
+  }
+
+  /** The citizen took one of the offered times: it becomes the answer, and Next goes back to the check page. */
+  chooseAlternative(slot: string): FocusTarget {
+    const field = this.step?.fields.find((f) => f.kind === 'slot');
+    if (field) this.#props().answers[field.name] = slot;
+    this.alternatives = [];
+    return this.next();
+  }
+
   /** Back to where the flow opened, with nothing sent and no errors shown. */
   reset(): void {
     this.stepIndex = this.#startStep;
@@ -154,6 +203,7 @@ export class FormFlowState {
     this.receipt = undefined;
     this.failure = undefined;
     this.qr = undefined;
+    this.alternatives = [];
   }
 
   #moveTo(index: number, returnToCheck = false): void {
