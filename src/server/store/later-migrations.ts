@@ -7,6 +7,7 @@ import { sealedNotesMigration } from './migration-sealed-notes.ts';
 import { counterMigration } from './counter-store.ts';
 import { referencePerDeviceMigration } from './migration-reference-per-device.ts';
 import { staffCredentialsMigration } from './staff/staff-credentials.ts';
+import { displayNamesMigration } from './migration-display-names.ts';
 import { keyPairsMigration, type MigrationContext } from './migration-key-pairs.ts';
 
 /**
@@ -24,5 +25,6 @@ export function laterMigrations(context: MigrationContext): Record<string, Migra
     '012-staff-accounts-second-factors': secondFactorsMigration,
     '013-reference-per-device': referencePerDeviceMigration,
     '014-staff-credentials': staffCredentialsMigration,
+    '017-staff-display-names-and-session-origin': displayNamesMigration,
   };
 }
