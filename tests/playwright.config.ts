@@ -34,7 +34,7 @@ export default defineConfig({
     cwd: '..',
     url: `http://localhost:${port}/api/health`,
     reuseExistingServer: false,
-    env: { PORT: String(port), DATA_DIR: dataDir, ENROLLMENT_CODE: 'E2E-ENROL-7K3M-9QXW-4TPA', ENROLLMENT_CODE_HOURS: '168', ENROLLMENT_CODE_MAX_USES: '100000', ADMIN_USERNAME: 'admin', ADMIN_PASSWORD: 'e2e-admin-password', KIOSK_CONFIG: kioskConfig },
+    env: { PORT: String(port), DATA_DIR: dataDir, ENROLLMENT_CODE: 'E2E-ENROL-7K3M-9QXW-4TPA', ENROLLMENT_CODE_HOURS: '168', ENROLLMENT_CODE_MAX_USES: '100000', ADMIN_USERNAME: 'admin', ADMIN_PASSWORD: 'e2e-admin-password', ADMIN_SECOND_FACTOR: 'optional', KIOSK_CONFIG: kioskConfig },
     stdout: 'ignore',
     stderr: 'pipe',
     timeout: 60_000,

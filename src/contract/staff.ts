@@ -102,9 +102,21 @@ export type HistoryEvent = v.InferOutput<typeof historyEventSchema>;
 export interface StaffSession {
   username: string;
   role: StaffRole;
+  /** The idle end: the session ends then unless a request comes first (each request moves it on). */
   expiresAt: string;
+  /** The absolute end (STAFF_SESSION_HOURS after sign-in): no request moves it. */
+  absoluteExpiresAt?: string;
+  /** How far each request moves the idle end (STAFF_IDLE_MINUTES), in seconds. */
+  idleSeconds?: number;
+  /** The identity provider's name, for an account made at sign-in through the organisation's login. */
+  displayName?: string;
   /** True when the account has a TOTP second factor. */
   secondFactor?: boolean;
+  /**
+   * A local admin without a second factor: every other call answers 403 `second_factor_required`
+   * until one is enrolled (POST /totp/enrol and /totp/confirm).
+   */
+  secondFactorRequired?: boolean;
   /** After an admin's reset: a new password must be chosen first. */
   mustChangePassword?: boolean;
 }
@@ -261,6 +273,15 @@ export interface StaffAccountAnswer {
   createdAt: string;
   disabledAt: string | null;
   disabledBy: string | null;
+  /** The identity provider's name for an account made at sign-in (absent from older servers). */
+  displayName?: string | null;
+  /** Made at sign-in through the organisation's login: no local password to reset. */
+  sso?: boolean;
+}
+
+/** GET /people: the names to show for accounts made at sign-in, whose usernames are hashes. */
+export interface StaffPeopleAnswer {
+  people: { username: string; displayName: string }[];
 }
 
 /** A staff username: lower-case letters, digits and `._@-`, 2 to 64 characters; the server refuses any other. */

@@ -37,6 +37,12 @@ const auditRetentionDays = days('AUDIT_RETENTION_DAYS', AUDIT_MIN_RETENTION_DAYS
 // Back-office sessions: idle end in minutes (at least 3, so the 2-minute warning fits) and absolute end in hours.
 const staffIdleMinutes = wholeNumber('STAFF_IDLE_MINUTES', 3, 24 * 60);
 const staffSessionHours = wholeNumber('STAFF_SESSION_HOURS', 1, 24);
+// Local admins must enrol a second factor before anything else; `optional` is for test installations only.
+const adminSecondFactor = env.ADMIN_SECOND_FACTOR || 'required';
+if (adminSecondFactor !== 'required' && adminSecondFactor !== 'optional') {
+  console.error(`ADMIN_SECOND_FACTOR must be required or optional, got ${JSON.stringify(adminSecondFactor)}`);
+  process.exit(1);
+}
 
 function wholeNumber(name: string, min: number, max: number): number | undefined {
   const text = env[name];
@@ -69,6 +75,7 @@ try {
     adminTotpSecret: env.ADMIN_TOTP_SECRET || undefined,
     staffIdleMinutes,
     staffSessionHours,
+    adminSecondFactor,
     kioskConfigPath: env.KIOSK_CONFIG || undefined,
     retentionDays,
     metricsToken: env.METRICS_TOKEN || undefined,

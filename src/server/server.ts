@@ -64,6 +64,8 @@ export interface ServerOptions {
   /** STAFF_IDLE_MINUTES and STAFF_SESSION_HOURS (auth/sessions.ts). */
   staffIdleMinutes?: number;
   staffSessionHours?: number;
+  /** ADMIN_SECOND_FACTOR: `required` (default) sends a local admin without TOTP to enrolment first. */
+  adminSecondFactor?: 'required' | 'optional';
   /** The clock staff sessions are measured by (tests move it instead of waiting). */
   sessionClock?: () => number;
   kioskConfigPath?: string;
@@ -145,7 +147,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       distDir: options.distDir ?? DEFAULT_DIST_DIR,
       log,
       hashGate: loginHashes,
-      cookie: { secure: options.secureCookies ?? true, idleMinutes: options.staffIdleMinutes, sessionHours: options.staffSessionHours, now: options.sessionClock },
+      cookie: { secure: options.secureCookies ?? true, idleMinutes: options.staffIdleMinutes, sessionHours: options.staffSessionHours, now: options.sessionClock, adminSecondFactor: options.adminSecondFactor },
       origin: { trustProxy: options.trustProxy ?? 0, publicOrigins: options.publicOrigins ?? [] },
       metricsToken: options.metricsToken,
       fleet: options.fleet,

@@ -74,7 +74,7 @@ describe('staff endpoints', () => {
 
   it('answers the session of the cookie, and 401 without one', async () => {
     const r = await server.staff(caseworker, '/session');
-    expect(r.json).toEqual({ username: 'cw-sec', role: 'caseworker', expiresAt: expect.any(String), secondFactor: false });
+    expect(r.json).toEqual({ username: 'cw-sec', role: 'caseworker', expiresAt: expect.any(String), absoluteExpiresAt: expect.any(String), idleSeconds: 15 * 60, secondFactor: false });
     expect((await server.request('/api/v1/staff/session')).status).toBe(401);
   });
 });

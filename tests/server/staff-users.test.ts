@@ -27,8 +27,8 @@ describe('staff accounts', () => {
     const r = await server.staff(admin, '/users');
     expect(r.status).toBe(200);
     expect(r.json.users).toEqual(expect.arrayContaining([
-      { username: 'list-me', role: 'caseworker', createdAt: expect.any(String), disabledAt: null, disabledBy: null },
-      { username: ADMIN.username, role: 'admin', createdAt: expect.any(String), disabledAt: null, disabledBy: null },
+      { username: 'list-me', role: 'caseworker', createdAt: expect.any(String), disabledAt: null, disabledBy: null, displayName: null, sso: false },
+      { username: ADMIN.username, role: 'admin', createdAt: expect.any(String), disabledAt: null, disabledBy: null, displayName: null, sso: false },
     ]));
     expect(r.text).not.toMatch(/argon2|password/i);
   });

@@ -291,7 +291,11 @@ export function describeStoreContract(name: string, fresh: () => Promise<StoreLo
         await store.createUser(user);
         await store.createSession('s1', user.id, '2030-01-01T08:00:00.000Z', '2030-01-01T16:00:00.000Z');
         await store.createSession('s2', user.id, '2030-01-01T08:00:00.000Z', '2030-01-01T16:00:00.000Z');
-        expect(await store.sessionByTokenHash('s1', '2030-01-01T12:00:00.000Z')).toEqual({ userId: user.id, username: 'bo', role: 'caseworker', expiresAt: '2030-01-01T16:00:00.000Z', createdAt: '2030-01-01T08:00:00.000Z', mustChangePassword: false });
+        expect(await store.sessionByTokenHash('s1', '2030-01-01T12:00:00.000Z')).toEqual({ userId: user.id, username: 'bo', role: 'caseworker', expiresAt: '2030-01-01T16:00:00.000Z', createdAt: '2030-01-01T08:00:00.000Z', mustChangePassword: false, secondFactor: false });
+        // A session opened through the organisation's login says so (the admins' second factor is theirs).
+        await store.createSession('s3', user.id, '2030-01-01T08:00:00.000Z', '2030-01-01T16:00:00.000Z', undefined, 'oidc');
+        expect((await store.sessionByTokenHash('s3', '2030-01-01T12:00:00.000Z'))?.via).toBe('oidc');
+        expect((await store.sessionByTokenHash('s2', '2030-01-01T12:00:00.000Z'))?.via).toBeUndefined();
         expect(await store.sessionByTokenHash('s1', '2030-01-01T16:00:00.000Z')).toBeUndefined();
         await store.deleteSession('s1');
         expect(await store.sessionByTokenHash('s1', '2030-01-01T12:00:00.000Z')).toBeUndefined();

@@ -10,8 +10,11 @@ import Provider from 'oidc-provider';
  * logs that user in and consents without a form, as a real user would after typing a password.
  */
 export interface TestUser {
+  /** The `name` claim; empty sends none (some providers send only given and family name). */
   name: string;
   roles: string[];
+  givenName?: string;
+  familyName?: string;
 }
 
 export interface TestProvider {
@@ -35,7 +38,7 @@ export async function startTestProvider(redirectUris: string[]): Promise<TestPro
     clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: redirectUris, grant_types: ['authorization_code'], response_types: ['code'] }],
     // The client is confidential, so PKCE would be optional: require it, as our server must send it.
     pkce: { required: () => true },
-    claims: { openid: ['sub'], profile: ['name', 'preferred_username', 'roles'] },
+    claims: { openid: ['sub'], profile: ['name', 'given_name', 'family_name', 'preferred_username', 'roles'] },
     // Roles in the ID token, as Entra ID and Keycloak put them there.
     conformIdTokenClaims: false,
     features: { devInteractions: { enabled: false } },
@@ -45,7 +48,19 @@ export async function startTestProvider(redirectUris: string[]): Promise<TestPro
     ttl: { Interaction: 600, Grant: 600, Session: 600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
     findAccount: (_ctx: unknown, sub: string) => {
       const user = users.get(sub);
-      return user && { accountId: sub, claims: () => ({ sub, name: user.name, preferred_username: user.name.toLowerCase().replace(/\s+/g, '.'), roles: user.roles }) };
+      return (
+        user && {
+          accountId: sub,
+          claims: () => ({
+            sub,
+            ...(user.name ? { name: user.name } : {}),
+            ...(user.givenName ? { given_name: user.givenName } : {}),
+            ...(user.familyName ? { family_name: user.familyName } : {}),
+            preferred_username: (user.name || sub).toLowerCase().replace(/\s+/g, '.'),
+            roles: user.roles,
+          }),
+        }
+      );
     },
   });
   const handle = provider.callback();

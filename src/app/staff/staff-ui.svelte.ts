@@ -46,6 +46,11 @@ export class StaffUi {
   types = $state<string[]>([]);
   devices = $state<DeviceName[]>([]);
   t: Translate = $derived(translator(this.language));
+  /** Names of accounts made at sign-in through the organisation's login, whose usernames are hashes. */
+  people = $state<Record<string, string>>({});
+
+  /** A colleague as people know them: the provider's name where there is one, else the username. */
+  person = (username: string): string => this.people[username] ?? username;
 
   /** Times as a caseworker reads them, in the chosen language and on the Copenhagen clock, wherever the browser is. */
   dateTime = (iso: string) =>
@@ -71,6 +76,7 @@ export class StaffUi {
     this.auditFilter = emptyAuditFilter();
     this.types = [];
     this.devices = [];
+    this.people = {};
   }
 }
 

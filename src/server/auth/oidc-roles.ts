@@ -22,3 +22,14 @@ export function roleFromClaims(claims: Record<string, unknown>, settings: Pick<O
 export function ssoUsername(issuer: string, subject: string): string {
   return `sso-${createHash('sha256').update(`${issuer}\n${subject}`).digest('hex').slice(0, 24)}`;
 }
+
+/**
+ * The person's name as the provider gives it: the `name` claim, or given and family name. Shown
+ * instead of the hashed username; control characters are dropped and the length capped, as the
+ * text comes from outside. Undefined when the provider sends no name.
+ */
+export function displayNameFromClaims(claims: Record<string, unknown>): string | undefined {
+  const text = (value: unknown) => (typeof value === 'string' ? value.replace(/[\p{Cc}\p{Cf}]+/gu, ' ').replace(/\s+/g, ' ').trim() : '');
+  const name = text(claims.name) || [text(claims.given_name), text(claims.family_name)].filter(Boolean).join(' ');
+  return name ? name.slice(0, 120) : undefined;
+}

@@ -3,7 +3,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../app-env.ts';
 import { randomToken, sha256 } from '../crypto/tokens.ts';
 import { apiError } from '../http/errors.ts';
-import type { StaffUser, Store } from '../store/store.ts';
+import type { StaffSession, StaffUser, Store } from '../store/store.ts';
 
 /**
  * Staff sessions: a random token in an HttpOnly, SameSite=Strict cookie, stored only as its hash.
@@ -29,6 +29,8 @@ export interface CookiePolicy {
   sessionHours?: number;
   /** The clock sessions are measured by (tests move it instead of waiting). */
   now?: () => number;
+  /** ADMIN_SECOND_FACTOR: `optional` lets local admins work without TOTP (test installations only). */
+  adminSecondFactor?: 'required' | 'optional';
 }
 
 const idleMs = (p: CookiePolicy) => (p.idleMinutes ?? IDLE_MINUTES) * 60_000;
@@ -44,18 +46,44 @@ export const SECURE_COOKIES: CookiePolicy = { secure: true };
 
 export const sessionCookieName = (policy: CookiePolicy) => (policy.secure ? '__Host-staff_session' : 'staff_session');
 
-export async function startSession(c: Context<AppEnv>, store: Store, user: StaffUser, policy: CookiePolicy = SECURE_COOKIES, loginDetail: Record<string, unknown> = {}): Promise<{ expiresAt: string }> {
+/** The session's absolute end: STAFF_SESSION_HOURS after sign-in, however active it is. */
+export function absoluteEnd(createdAt: Date, policy: CookiePolicy): Date {
+  return new Date(createdAt.getTime() + lifetimeMs(policy));
+}
+
+/** What the back office needs to warn before the session ends: both deadlines and the idle span. */
+export function sessionDeadlines(session: Pick<StaffSession, 'expiresAt' | 'createdAt'>, policy: CookiePolicy) {
+  const created = new Date(session.createdAt ?? session.expiresAt);
+  return { expiresAt: session.expiresAt, absoluteExpiresAt: absoluteEnd(created, policy).toISOString(), idleSeconds: Math.round(idleMs(policy) / 1000) };
+}
+
+/**
+ * A local admin without a confirmed second factor may only enrol one (and see their session, and
+ * sign out): admins can create device codes and accounts, so a password alone is not enough. A
+ * session opened through the organisation's login is exempt: the provider asks for its own factor.
+ */
+export const needsSecondFactor = (session: Pick<StaffSession, 'role' | 'via' | 'secondFactor'>, policy: CookiePolicy) =>
+  policy.adminSecondFactor !== 'optional' && session.role === 'admin' && session.via !== 'oidc' && !session.secondFactor;
+
+export async function startSession(c: Context<AppEnv>, store: Store, user: StaffUser, policy: CookiePolicy = SECURE_COOKIES, loginDetail: Record<string, unknown> = {}): Promise<{ expiresAt: string; absoluteExpiresAt: string; idleSeconds: number }> {
   const now = clock(policy);
   const expiresAt = sessionEnd(now, now, policy).toISOString();
   const token = randomToken();
   await store.deleteExpiredSessions(now.toISOString());
-  await store.createSession(sha256(token), user.id, now.toISOString(), expiresAt, {
-    at: now.toISOString(),
-    actor: user.username,
-    action: 'login',
-    target: null,
-    detail: { role: user.role, ...loginDetail, ...(c.var.clientIp ? { ip: c.var.clientIp } : {}) },
-  });
+  await store.createSession(
+    sha256(token),
+    user.id,
+    now.toISOString(),
+    expiresAt,
+    {
+      at: now.toISOString(),
+      actor: user.username,
+      action: 'login',
+      target: null,
+      detail: { role: user.role, ...loginDetail, ...(c.var.clientIp ? { ip: c.var.clientIp } : {}) },
+    },
+    loginDetail.via === 'oidc' ? 'oidc' : undefined,
+  );
   setCookie(c, sessionCookieName(policy), token, {
     httpOnly: true,
     sameSite: 'Strict',
@@ -64,7 +92,7 @@ export async function startSession(c: Context<AppEnv>, store: Store, user: Staff
     // The cookie lives as long as the session could; the server decides when it has ended.
     maxAge: Math.round(lifetimeMs(policy) / 1000),
   });
-  return { expiresAt };
+  return sessionDeadlines({ expiresAt, createdAt: now.toISOString() }, policy);
 }
 
 /** Ends the request's session, if any; a live session's end is audited as its owner's logout. */
@@ -98,12 +126,16 @@ export function staffAuth(store: Store, policy: CookiePolicy = SECURE_COOKIES): 
     if (session.mustChangePassword && !MAY_BEFORE_PASSWORD_CHANGE.has(c.req.path.replace(/^.*\/api\/v1\/staff/, ''))) {
       return apiError(c, 403, 'password_change_required', 'Choose a new password first: POST /api/v1/staff/password.');
     }
+    if (needsSecondFactor(session, policy) && !MAY_BEFORE_SECOND_FACTOR.has(c.req.path.replace(/^.*\/api\/v1\/staff/, ''))) {
+      return apiError(c, 403, 'second_factor_required', 'Admins need a second factor: enrol one at POST /api/v1/staff/totp/enrol and /totp/confirm first.');
+    }
     c.set('staff', session);
     await next();
   };
 }
 
 const MAY_BEFORE_PASSWORD_CHANGE = new Set(['/session', '/password']);
+const MAY_BEFORE_SECOND_FACTOR = new Set(['/session', '/totp/enrol', '/totp/confirm']);
 
 export function requireAdmin(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {

@@ -66,6 +66,7 @@ export const routeDocs: readonly RouteDoc[] = [
   { method: 'post', path: '/api/v1/staff/users/:username/reset-password', summary: 'Reset an account password; it must be changed at next sign-in (admins)', tag: 'staff', auth: 'staff' },
   { method: 'post', path: '/api/v1/staff/users/:username/reactivate', summary: 'Reactivate a deactivated account (admins)', tag: 'staff', auth: 'staff' },
   { method: 'post', path: '/api/v1/staff/users/:username/role', summary: "Change an account's role (admins)", tag: 'staff', auth: 'staff' },
+  { method: 'get', path: '/api/v1/staff/people', summary: 'Display names of accounts made at sign-in through the organisation', tag: 'staff', auth: 'staff' },
   { method: 'post', path: '/api/v1/staff/submissions/:id/assign', summary: 'Assign a case to a caseworker, or release it', tag: 'staff', auth: 'staff' },
   { method: 'post', path: '/api/v1/staff/submissions/:id/notes', summary: 'Add a note to a case (sealed at rest)', tag: 'staff', auth: 'staff' },
   { method: 'get', path: '/api/v1/staff/audit.csv', summary: 'The filtered audit log as CSV for Danish Excel (admins)', tag: 'staff', auth: 'staff', produces: 'text/csv' },

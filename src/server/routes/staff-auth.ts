@@ -5,7 +5,7 @@ import { attemptKeys, attemptPolicy, retryAfterSeconds } from '../auth/attempt-p
 import type { HashGate } from '../auth/hash-gate.ts';
 import type { SecondFactors } from '../auth/second-factor.ts';
 import { MAX_PASSWORD_LENGTH, verifyPassword } from '../auth/passwords.ts';
-import { endSession, startSession, type CookiePolicy } from '../auth/sessions.ts';
+import { endSession, needsSecondFactor, sessionDeadlines, startSession, type CookiePolicy } from '../auth/sessions.ts';
 import { normalizeUsername } from '../auth/staff-users.ts';
 import { clientIp } from '../http/client-ip.ts';
 import { apiError } from '../http/errors.ts';
@@ -81,8 +81,16 @@ export function staffAuthRoutes({ store, limits, hashGate, cookie, auth, secondF
     // The owner is in: the account's count starts afresh; the address only gets this attempt back,
     // as colleagues behind the same address may have mistyped.
     await store.refundAttempt([userKey], [ipKey]);
-    const { expiresAt } = await startSession(c, store, user, cookie);
-    return c.json({ username: user.username, role: user.role, expiresAt, secondFactor: factor === 'ok', ...(user.mustChangePassword ? { mustChangePassword: true } : {}) });
+    const deadlines = await startSession(c, store, user, cookie);
+    const gated = needsSecondFactor({ role: user.role, secondFactor: factor === 'ok' }, cookie);
+    return c.json({
+      username: user.username,
+      role: user.role,
+      ...deadlines,
+      secondFactor: factor === 'ok',
+      ...(user.mustChangePassword ? { mustChangePassword: true } : {}),
+      ...(gated ? { secondFactorRequired: true } : {}),
+    });
   });
 
   app.post('/logout', async (c) => {
@@ -92,9 +100,23 @@ export function staffAuthRoutes({ store, limits, hashGate, cookie, auth, secondF
 
   // The back office asks on load whether its cookie still holds a session (it cannot read the cookie).
   app.get('/session', auth, async (c) => {
-    const { userId, username, role, expiresAt, mustChangePassword } = c.var.staff!;
+    const session = c.var.staff!;
+    const { userId, username, role, mustChangePassword } = session;
     const secondFactor = await secondFactors.enrolled(userId);
-    return c.json({ username, role, expiresAt, secondFactor, ...(mustChangePassword ? { mustChangePassword } : {}) }, 200, { 'Cache-Control': 'no-store' });
+    const displayName = session.via === 'oidc' ? (await store.userByUsername(username))?.displayName : undefined;
+    return c.json(
+      {
+        username,
+        role,
+        ...sessionDeadlines(session, cookie),
+        secondFactor,
+        ...(displayName ? { displayName } : {}),
+        ...(mustChangePassword ? { mustChangePassword } : {}),
+        ...(needsSecondFactor({ ...session, secondFactor }, cookie) ? { secondFactorRequired: true } : {}),
+      },
+      200,
+      { 'Cache-Control': 'no-store' },
+    );
   });
 
   return app;

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppEnv } from '../app-env.ts';
 import type { OidcClient } from '../auth/oidc-client.ts';
 import { PendingSignIns } from '../auth/oidc-pending.ts';
-import { roleFromClaims, ssoUsername } from '../auth/oidc-roles.ts';
+import { displayNameFromClaims, roleFromClaims, ssoUsername } from '../auth/oidc-roles.ts';
 import { startSession, type CookiePolicy } from '../auth/sessions.ts';
 import { apiError } from '../http/errors.ts';
 import type { Store } from '../store/store.ts';
@@ -81,7 +81,8 @@ export function staffSsoRoutes({ store, cookie, oidc, separateAdminDuties = fals
       await audit(store, c, existing ? username : '(unknown user)', { reason: 'no_role' });
       return refuse(c, 403, 'sso_no_role', 'Your organisation has not given you a role in this system; ask your IT department.', AFTER[attempt.returnTo]);
     }
-    const user = await store.upsertSsoUser({ id: randomUUID(), username, role, passwordHash: NO_LOCAL_PASSWORD, createdAt: new Date().toISOString() });
+    const displayName = displayNameFromClaims(claims);
+    const user = await store.upsertSsoUser({ id: randomUUID(), username, role, passwordHash: NO_LOCAL_PASSWORD, createdAt: new Date().toISOString(), ...(displayName ? { displayName } : {}) });
     if (user.disabledAt) return refuse(c, 403, 'account_disabled', 'This staff account has been deactivated by an admin.');
     await startSession(c, store, user, cookie, { via: 'oidc', ...(existing && existing.role !== role ? { previousRole: existing.role } : {}) });
     return c.redirect(AFTER[attempt.returnTo], 303);

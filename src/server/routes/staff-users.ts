@@ -23,6 +23,8 @@ const newUserSchema = v.object({
 export function staffUserRoutes(store: Store, auth: MiddlewareHandler<AppEnv>): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.get('/users', auth, requireAdmin(), async (c) => c.json({ users: await store.listUsers() }, 200, { 'Cache-Control': 'no-store' }));
+  // Every signed-in staff member reads colleagues' names: assignees, notes and the history name them.
+  app.get('/people', auth, async (c) => c.json({ people: await store.displayNames() }, 200, { 'Cache-Control': 'no-store' }));
   app.post('/users/:username/disable', auth, requireAdmin(), async (c) => {
     const username = normalizeUsername(c.req.param('username'));
     if (username === c.var.staff!.username) return apiError(c, 409, 'cannot_disable_self', 'An admin cannot deactivate their own account; ask another admin.');

@@ -9,6 +9,7 @@ import { referencePerDeviceMigration } from './migration-reference-per-device.ts
 import { staffCredentialsMigration } from './staff/staff-credentials.ts';
 import { bookingsMigration } from './bookings/booking-store.ts';
 import { deviceTokensMigration } from './devices/device-tokens.ts';
+import { displayNamesMigration } from './migration-display-names.ts';
 import { keyPairsMigration, type MigrationContext } from './migration-key-pairs.ts';
 
 /**
@@ -28,5 +29,6 @@ export function laterMigrations(context: MigrationContext): Record<string, Migra
     '014-staff-credentials': staffCredentialsMigration,
     '015-bookings': bookingsMigration,
     '016-device-token-expiry': deviceTokensMigration,
+    '017-staff-display-names-and-session-origin': displayNamesMigration,
   };
 }

@@ -89,6 +89,8 @@ export interface Database extends DeviceReportsTable, CounterTables, SubmissionS
     disabled_by: Generated<string | null>;
     /** Migration 009: 1 after an admin's reset, until the owner chose a new password. */
     must_change_password: Generated<number>;
+    /** Migration 017: the provider's name for an account made at sign-in; null for local accounts. */
+    display_name: Generated<string | null>;
   };
   /** Migration 009: an account's TOTP second factor (migration-second-factors.ts). */
   staff_second_factors: {
@@ -103,6 +105,8 @@ export interface Database extends DeviceReportsTable, CounterTables, SubmissionS
     user_id: string;
     created_at: string;
     expires_at: string;
+    /** Migration 017: `oidc` when opened through the organisation's login; null for a local password. */
+    via: Generated<string | null>;
   };
   /** Append-only: triggers refuse UPDATE and DELETE (migration 002). `detail` is JSON without personal data. */
   audit_log: {

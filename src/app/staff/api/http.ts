@@ -17,10 +17,19 @@ export class StaffApiError extends Error {
 
 export const STAFF_BASE = '/api/v1/staff';
 
+/** Listeners told of each answered call: the session's idle end moved on with it (SessionExpiry). */
+const activityListeners = new Set<(at: number) => void>();
+export function onServerActivity(listener: (at: number) => void): () => void {
+  activityListeners.add(listener);
+  return () => activityListeners.delete(listener);
+}
+
 /** Calls `STAFF_BASE + path`; a refusal throws a StaffApiError, a 204 answers undefined. */
 export async function call<T>(operation: string, path: string, init: RequestInit = {}): Promise<T> {
   const headers = init.body ? { 'Content-Type': 'application/json' } : undefined;
+  const sentAt = Date.now();
   const response = await fetch(STAFF_BASE + path, { credentials: 'same-origin', cache: 'no-store', headers, ...init });
+  if (response.ok) for (const listener of activityListeners) listener(sentAt);
   if (!response.ok) {
     const body = (await response.json().catch(() => undefined)) as { error?: { code?: string } } | undefined;
     throw new StaffApiError(operation, response.status, body?.error?.code ?? 'unknown');

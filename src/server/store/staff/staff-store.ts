@@ -30,6 +30,7 @@ export function staffStore(db: Kysely<Database>): StaffStore {
       createdAt: r.created_at,
       ...(r.disabled_at ? { disabledAt: r.disabled_at } : {}),
       ...(Number(r.must_change_password) === 1 ? { mustChangePassword: true } : {}),
+      ...(r.display_name ? { displayName: r.display_name } : {}),
     };
   };
 
@@ -38,13 +39,27 @@ export function staffStore(db: Kysely<Database>): StaffStore {
     userByUsername,
 
     async listUsers() {
-      const rows = await db.selectFrom('users').select(['username', 'role', 'created_at', 'disabled_at', 'disabled_by']).orderBy('username').execute();
-      return rows.map((r) => ({ username: r.username, role: r.role as StaffRole, createdAt: r.created_at, disabledAt: r.disabled_at, disabledBy: r.disabled_by }));
+      const rows = await db.selectFrom('users').select(['username', 'role', 'created_at', 'disabled_at', 'disabled_by', 'display_name']).orderBy('username').execute();
+      return rows.map((r) => ({
+        username: r.username,
+        role: r.role as StaffRole,
+        createdAt: r.created_at,
+        disabledAt: r.disabled_at,
+        disabledBy: r.disabled_by,
+        displayName: r.display_name,
+        sso: r.username.startsWith('sso-'),
+      }));
+    },
+
+    async displayNames() {
+      const rows = await db.selectFrom('users').select(['username', 'display_name']).where('display_name', 'is not', null).orderBy('username').execute();
+      return rows.map((r) => ({ username: r.username, displayName: r.display_name! }));
     },
 
     async upsertSsoUser(user) {
       await createUser(user, 'system:sso');
       await db.updateTable('users').set({ role: user.role }).where('username', '=', user.username).where('role', '<>', user.role).execute();
+      await db.updateTable('users').set({ display_name: user.displayName ?? null }).where('username', '=', user.username).execute();
       return (await userByUsername(user.username))!;
     },
 
@@ -53,9 +68,9 @@ export function staffStore(db: Kysely<Database>): StaffStore {
     reactivateUser: (username, at, actor) => accounts.reactivateUser(db, username, at, actor),
     setUserRole: (username, role, at, actor) => accounts.setUserRole(db, username, role, at, actor),
 
-    createSession: (tokenHash, userId, createdAt, expiresAt, audit) =>
+    createSession: (tokenHash, userId, createdAt, expiresAt, audit, via) =>
       db.transaction().execute(async (trx) => {
-        await trx.insertInto('sessions').values({ token_hash: tokenHash, user_id: userId, created_at: createdAt, expires_at: expiresAt }).execute();
+        await trx.insertInto('sessions').values({ token_hash: tokenHash, user_id: userId, created_at: createdAt, expires_at: expiresAt, via: via ?? null }).execute();
         if (audit) await insertAudit(trx, audit);
       }),
 
@@ -63,12 +78,22 @@ export function staffStore(db: Kysely<Database>): StaffStore {
       const r = await db
         .selectFrom('sessions')
         .innerJoin('users', 'users.id', 'sessions.user_id')
-        .select(['users.id as userId', 'users.username', 'users.role', 'users.must_change_password', 'sessions.expires_at', 'sessions.created_at'])
+        .leftJoin('staff_second_factors', 'staff_second_factors.user_id', 'users.id')
+        .select(['users.id as userId', 'users.username', 'users.role', 'users.must_change_password', 'sessions.expires_at', 'sessions.created_at', 'sessions.via', 'staff_second_factors.confirmed_at'])
         .where('sessions.token_hash', '=', tokenHash)
         .where('sessions.expires_at', '>', now)
         .where('users.disabled_at', 'is', null)
         .executeTakeFirst();
-      return r && { userId: r.userId, username: r.username, role: r.role as StaffRole, expiresAt: r.expires_at, createdAt: r.created_at, mustChangePassword: Number(r.must_change_password) === 1 };
+      return r && {
+        userId: r.userId,
+        username: r.username,
+        role: r.role as StaffRole,
+        expiresAt: r.expires_at,
+        createdAt: r.created_at,
+        mustChangePassword: Number(r.must_change_password) === 1,
+        secondFactor: !!r.confirmed_at,
+        ...(r.via === 'oidc' ? { via: 'oidc' as const } : {}),
+      };
     },
 
     async extendSession(tokenHash, expiresAt) {

@@ -15,6 +15,8 @@ export interface StaffUser {
   disabledAt?: string;
   /** After an admin's reset, until the owner chose a new password. */
   mustChangePassword?: boolean;
+  /** The identity provider's name for an account made at sign-in (the username is a hash). */
+  displayName?: string;
 }
 
 /** A staff account as admins see it in the list: never the password hash. */
@@ -24,6 +26,10 @@ export interface StaffUserInfo {
   createdAt: string;
   disabledAt: string | null;
   disabledBy: string | null;
+  /** The provider's name for an account made at sign-in; null for local accounts. */
+  displayName: string | null;
+  /** Made at sign-in through the organisation's login: it has no local password. */
+  sso: boolean;
 }
 
 /** An account's TOTP second factor as stored: the secret sealed under the KEK, never in clear. */
@@ -48,6 +54,10 @@ export interface StaffSession {
   createdAt?: string;
   /** After an admin's reset: only choosing a new password is allowed. */
   mustChangePassword?: boolean;
+  /** `oidc` when opened through the organisation's login, which asks for its own second factor. */
+  via?: 'oidc';
+  /** The account has a confirmed TOTP second factor. */
+  secondFactor?: boolean;
 }
 
 /** Staff accounts, their sessions, second factors and the credentials tablets get for them. */
@@ -58,12 +68,17 @@ export interface StaffStore {
   userByUsername(username: string): Promise<StaffUser | undefined>;
   /** Every account, by username. */
   listUsers(): Promise<StaffUserInfo[]>;
+  /** The accounts that have a display name (made at sign-in through the organisation's login). */
+  displayNames(): Promise<{ username: string; displayName: string }[]>;
   /**
    * Deactivates an active account, ends its sessions and audits it, in one transaction. Refuses to
    * deactivate the last active admin (auth/last-admin.ts), so that nobody is locked out of administration.
    */
   disableUser(username: string, at: string, actor: string): Promise<DisableUserOutcome>;
-  /** Creates an account made at sign-in through the organisation's login, or sets its role to what the provider now grants. */
+  /**
+   * Creates an account made at sign-in through the organisation's login, or sets its role to what
+   * the provider now grants; its display name is set to the provider's at every sign-in.
+   */
   upsertSsoUser(user: StaffUser): Promise<StaffUser>;
   /**
    * Sets an account's password hash and whether it must be changed at next sign-in, audited as
@@ -75,8 +90,8 @@ export interface StaffStore {
   /** Changes an active account's role (audited), never leaving no active admin; its sessions end. */
   setUserRole(username: string, role: StaffRole, at: string, actor: string): Promise<RoleChangeOutcome>;
 
-  /** Stores the session and, when given, its `login` audit entry in one transaction. */
-  createSession(tokenHash: string, userId: string, createdAt: string, expiresAt: string, audit?: AuditEntry): Promise<void>;
+  /** Stores the session and, when given, its `login` audit entry in one transaction; `via` says how it was opened. */
+  createSession(tokenHash: string, userId: string, createdAt: string, expiresAt: string, audit?: AuditEntry, via?: 'oidc'): Promise<void>;
   /** Only sessions that have not expired at `now`, of accounts that are active. */
   sessionByTokenHash(tokenHash: string, now: string): Promise<StaffSession | undefined>;
   /** Moves a session's idle end on (never past its absolute end, which the caller computed). */
