@@ -1,16 +1,20 @@
 import { mount } from 'svelte';
 import '#app/styles/kiosk.scss';
 import App from '#app/kiosk/KioskApp.svelte';
-import ConfigError from '#app/kiosk/ConfigError/ConfigError.svelte';
-import { initI18n, loadAllNamespaces, translator } from '#app/shared/i18n.ts';
+import { loadAllNamespaces, translator } from '#app/shared/i18n.ts';
 import { session } from '#app/shared/session.svelte.ts';
 import { loadConfig } from '#app/shared/config.ts';
 import { registerServiceWorker } from '#app/shared/sw-update.ts';
 import { readDeviceStatus } from '#outbox/device-status.ts';
 
 const target = document.getElementById('app')!;
-await initI18n();
 session.translator = translator;
+
+/** Shown only when the configuration cannot be read at all; its code is not the start screen's. */
+async function showConfigError(): Promise<void> {
+  const { default: ConfigError } = await import('#app/kiosk/ConfigError/ConfigError.svelte');
+  mount(ConfigError, { target });
+}
 
 const isTabletPath = (path: string) => path === '/tablet' || path.startsWith('/tablet/');
 
@@ -39,14 +43,14 @@ if (location.pathname === '/staff' || location.pathname.startsWith('/staff/')) {
     mountTablet(target, config);
   } catch (error) {
     console.error(error);
-    mount(ConfigError, { target });
+    await showConfigError();
   }
 } else {
   try {
     mount(App, { target, props: { config: await loadConfig() } });
   } catch (error) {
     console.error(error);
-    mount(ConfigError, { target });
+    await showConfigError();
   }
 }
 registerServiceWorker();

@@ -63,6 +63,6 @@ try {
 }
 
 run.seconds = Math.round((performance.now() - started) / 1000);
-writeResults(run, new URL('./results', import.meta.url));
+writeResults(run, new URL('./results/', import.meta.url));
 console.log(toMarkdown(run));
 process.exitCode = run.failures.length > 0 ? 1 : 0;

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 // Every text the kiosk shows comes from locales/<lang>/<namespace>.json (src/app/shared/i18n.ts).
-const root = new URL('../../locales', import.meta.url);
+const root = new URL('../../locales/', import.meta.url);
 const languages = ['da', 'en'];
 
 /** Flattens a namespace to its keys; i18next plural forms (_one, _other) count as one key. */

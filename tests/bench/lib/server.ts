@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../../e2e/support/server-process.ts';
 
-export const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
+export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 export const BENCH_ENROLMENT_CODE = 'BENCH-ENROL-3F7K-Q9WM-2XTR';
 
 export interface ServerChild {

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-export const distDir = new URL('../../../dist', import.meta.url);
+export const distDir = new URL('../../../dist/', import.meta.url);
 
 /** The precache list that vite-plugin-pwa injected into the built service worker. */
 export function precacheUrls(): string[] {
