@@ -5,7 +5,7 @@ import { loadAllNamespaces, translator } from '#app/shared/i18n.ts';
 import { session } from '#app/shared/session.svelte.ts';
 import { loadConfig } from '#app/shared/config.ts';
 import { registerServiceWorker } from '#app/shared/sw-update.ts';
-import { readDeviceStatus } from '#outbox/device-status.ts';
+import { readDeviceStatus, type DeviceStatus } from '#outbox/device-status.ts';
 
 const target = document.getElementById('app')!;
 session.translator = translator;
@@ -18,18 +18,20 @@ async function showConfigError(): Promise<void> {
 
 const isTabletPath = (path: string) => path === '/tablet' || path.startsWith('/tablet/');
 
-/** A device enrolled as a staff tablet opens in staff mode, not on the kiosk's start screen. */
-async function enrolledAsTablet(): Promise<boolean> {
+/** What the device knows of itself; undefined without IndexedDB (the start screen says what it can). */
+async function deviceStatus(): Promise<DeviceStatus | undefined> {
   try {
-    return (await readDeviceStatus()).kind === 'tablet';
+    return await readDeviceStatus();
   } catch {
-    return false; // no IndexedDB: the kiosk's start screen says what it can
+    return undefined;
   }
 }
 
-if ((location.pathname === '/' || location.pathname === '/index.html') && (await enrolledAsTablet())) {
-  history.replaceState(null, '', '/tablet');
-}
+// Read before the start screen's first paint: a device enrolled as a staff tablet opens in staff
+// mode, and the start screen shows its not-enrolled notice in its first paint rather than pushing
+// the screen down a moment later.
+const device = location.pathname === '/' || location.pathname === '/index.html' ? await deviceStatus() : undefined;
+if (device?.kind === 'tablet') history.replaceState(null, '', '/tablet');
 
 // The caseworkers' back office shares the origin (the CSP allows nothing else) but none of the
 // kiosk's code: it is loaded only on its own paths, so the kiosk's start screen never pays for it.
@@ -47,7 +49,7 @@ if (location.pathname === '/staff' || location.pathname.startsWith('/staff/')) {
   }
 } else {
   try {
-    mount(App, { target, props: { config: await loadConfig() } });
+    mount(App, { target, props: { config: await loadConfig(), enrolled: device?.enrolled } });
   } catch (error) {
     console.error(error);
     await showConfigError();
