@@ -30,7 +30,11 @@ async function deviceStatus(): Promise<DeviceStatus | undefined> {
 // Read before the start screen's first paint: a device enrolled as a staff tablet opens in staff
 // mode, and the start screen shows its not-enrolled notice in its first paint rather than pushing
 // the screen down a moment later.
-const device = location.pathname === '/' || location.pathname === '/index.html' ? await deviceStatus() : undefined;
+const onStart = location.pathname === '/' || location.pathname === '/index.html';
+// The configuration is fetched meanwhile (index.html preloads it): the start screen waits for both.
+const startConfig = onStart ? loadConfig() : undefined;
+startConfig?.catch(() => {}); // awaited below; its error is handled there
+const device = onStart ? await deviceStatus() : undefined;
 if (device?.kind === 'tablet') history.replaceState(null, '', '/tablet');
 
 // The caseworkers' back office shares the origin (the CSP allows nothing else) but none of the
@@ -41,7 +45,7 @@ if (location.pathname === '/staff' || location.pathname.startsWith('/staff/')) {
 } else if (isTabletPath(location.pathname)) {
   // Staff mode on a tablet, like the back office: its own chunk, loaded only on its own paths.
   try {
-    const [{ mountTablet }, config] = await Promise.all([import('#app/tablet/tablet-mode.ts'), loadConfig(), loadAllNamespaces()]);
+    const [{ mountTablet }, config] = await Promise.all([import('#app/tablet/tablet-mode.ts'), startConfig ?? loadConfig(), loadAllNamespaces()]);
     mountTablet(target, config);
   } catch (error) {
     console.error(error);
@@ -49,7 +53,7 @@ if (location.pathname === '/staff' || location.pathname.startsWith('/staff/')) {
   }
 } else {
   try {
-    mount(App, { target, props: { config: await loadConfig(), enrolled: device?.enrolled } });
+    mount(App, { target, props: { config: await (startConfig ?? loadConfig()), enrolled: device?.enrolled } });
   } catch (error) {
     console.error(error);
     await showConfigError();

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { fileBytes, gzipBytes, isSpeechPart, precacheUrls } from './support/build.ts';
+import { readFileSync } from 'node:fs';
+import { distDir, fileBytes, gzipBytes, isSpeechPart, precacheUrls } from './support/build.ts';
 
 // The goal of npm run bench (tests/bench/BENCHMARKS.md). The start screen translates its own texts
 // without i18next (src/app/shared/start-translate.ts) and loads the other screens, the idle warning
@@ -17,6 +18,13 @@ test('the service worker precaches the app shell, fonts and CSS, and not itself'
   expect(urls.filter((u) => u.endsWith('.css')).length).toBeGreaterThanOrEqual(1);
   expect(urls.filter((u) => /IBMPlexSans-(Regular|SemiBold|Bold)-Latin1-.*\.woff2$/.test(u))).toHaveLength(3);
   expect(urls.some((u) => /(^|\/)sw\.js$/.test(u)), 'the worker must not precache itself').toBe(false);
+});
+
+test('index.html preloads the two font files the start screen first paints with, and they are precached', () => {
+  const html = readFileSync(new URL('index.html', distDir), 'utf8');
+  const preloaded = [...html.matchAll(/<link rel="preload" href="\/([^"]+)" as="font" type="font\/woff2" crossorigin[^>]*>/g)].map((m) => m[1]!);
+  expect(preloaded.map((url) => url.replace(/-[\w-]{8}\.woff2$/, ''))).toEqual(['assets/IBMPlexSans-Bold-Latin1', 'assets/IBMPlexSans-Regular-Latin1']);
+  expect(precacheUrls()).toEqual(expect.arrayContaining(preloaded));
 });
 
 test('the whole precache stays within 1.5 MB, besides the speech part', () => {

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { layoutShifts, settled, throttle } from './support/layout-shift.ts';
 
 /**
  * No layout shift on the start screen: what arrives late (the configuration's texts, whether the
@@ -7,52 +8,6 @@ import { expect, test, type Page } from '@playwright/test';
  * the page is loaded on a slow network and a slowed CPU (as Lighthouse's mobile run), which only
  * widens the gaps in which a late part could move what is already painted.
  */
-
-interface Shift {
-  value: number;
-  sources: string[];
-}
-
-/** Lighthouse's mobile throttling: 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up, CPU 4× slower. */
-async function throttle(page: Page): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 });
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-}
-
-/** Every layout shift of the page's life so far, with the elements that moved (buffered entries). */
-function layoutShifts(page: Page): Promise<Shift[]> {
-  return page.evaluate(
-    () =>
-      new Promise<Shift[]>((resolve) => {
-        const describe = (node: Node | null | undefined) => {
-          if (!(node instanceof Element)) return String(node?.nodeName);
-          const parent = node.parentElement ? `${node.parentElement.tagName.toLowerCase()} > ` : '';
-          return `${parent}${node.tagName.toLowerCase()}${node.id ? `#${node.id}` : ''}${node.className && typeof node.className === 'string' ? `.${node.className.trim().split(/\s+/).join('.')}` : ''}`;
-        };
-        new PerformanceObserver((list, observer) => {
-          observer.disconnect();
-          type LayoutShift = PerformanceEntry & { value: number; hadRecentInput: boolean; sources: { node?: Node | null }[] };
-          const shifts = (list.getEntries() as LayoutShift[]).filter((e) => !e.hadRecentInput);
-          resolve(shifts.map((e) => ({ value: e.value, sources: e.sources.map((s) => describe(s.node)) })));
-        }).observe({ type: 'layout-shift', buffered: true });
-        // With no shift at all the observer is never called: a frame later, that is the answer.
-        requestAnimationFrame(() => requestAnimationFrame(() => resolve([])));
-      }),
-  );
-}
-
-/** The start screen fully arrived: tiles mounted, nothing more on the wire, fonts in, the worker installed. */
-async function settled(page: Page): Promise<void> {
-  await expect(page.locator('main h1 ~ section a.kiosk-tile').first()).toBeVisible();
-  await page.waitForLoadState('networkidle');
-  await page.evaluate(async () => {
-    await document.fonts.ready;
-    await navigator.serviceWorker?.ready;
-  });
-  await page.waitForLoadState('networkidle');
-}
 
 for (const [name, viewport] of [
   ['the kiosk (1080 × 1920)', { width: 1080, height: 1920 }],
