@@ -20,10 +20,10 @@ test('the service worker precaches the app shell, fonts and CSS, and not itself'
   expect(urls.some((u) => /(^|\/)sw\.js$/.test(u)), 'the worker must not precache itself').toBe(false);
 });
 
-test('index.html preloads the two font files the start screen first paints with, and they are precached', () => {
+test('index.html preloads the three font files the start screen first paints with, and they are precached', () => {
   const html = readFileSync(new URL('index.html', distDir), 'utf8');
   const preloaded = [...html.matchAll(/<link rel="preload" href="\/([^"]+)" as="font" type="font\/woff2" crossorigin[^>]*>/g)].map((m) => m[1]!);
-  expect(preloaded.map((url) => url.replace(/-[\w-]{8}\.woff2$/, ''))).toEqual(['assets/IBMPlexSans-Bold-Latin1', 'assets/IBMPlexSans-Regular-Latin1']);
+  expect(preloaded.map((url) => url.replace(/-[\w-]{8}\.woff2$/, ''))).toEqual(['assets/IBMPlexSans-Bold-Latin1', 'assets/IBMPlexSans-Regular-Latin1', 'assets/IBMPlexSans-SemiBold-Latin1']);
   expect(precacheUrls()).toEqual(expect.arrayContaining(preloaded));
 });
 
