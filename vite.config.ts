@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import type { Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import { fileURLToPath } from 'node:url';
@@ -14,11 +15,35 @@ async function speechPart<T extends { url: string; size: number }>(entries: T[])
   return { manifest: entries.filter((e) => e.size <= 512 * 1024 || SPEECH_PART.test(e.url)), warnings: [] as string[] };
 }
 
+// The font files the start screen's first paint needs: its text uses all three weights (body 400,
+// the tiles' titles and the header's buttons 600, the heading 700), Latin-1 only. Preloaded from
+// index.html so that they arrive with the CSS rather than after it, within font-display: optional's
+// short wait (src/app/styles/_fonts.scss); a weight left out is drawn in the fallback font for the
+// whole of a first visit (seen with 600: the tiles' titles and a header that wrapped).
+const FIRST_PAINT_FONTS = /^assets\/IBMPlexSans-(Regular|SemiBold|Bold)-Latin1-[\w-]+\.woff2$/;
+
+/** Adds `<link rel="preload" as="font">` for the built (hashed) font files the first paint needs. */
+function preloadFonts(files: RegExp): Plugin {
+  return {
+    name: 'preload-first-paint-fonts',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (_html, context) =>
+        Object.keys(context.bundle ?? {})
+          .filter((file) => files.test(file))
+          .sort()
+          .map((file) => ({ tag: 'link', attrs: { rel: 'preload', href: `/${file}`, as: 'font', type: 'font/woff2', crossorigin: '' }, injectTo: 'head' as const })),
+    },
+  };
+}
+
 // One config for the app build and for Vitest. The server (src/server) is not bundled: tsx runs it.
 export default defineConfig({
   plugins: [
     svelte(),
     espeakPlugin(),
+    preloadFonts(FIRST_PAINT_FONTS),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src/sw',
