@@ -297,26 +297,3 @@ export interface RevokeAllDevicesAnswer {
   /** How many devices were active and are revoked now. */
   revoked: number;
 }
-
-/** "Dagens tider": `GET /api/v1/staff/bookings?date=YYYY-MM-DD` (today in Copenhagen without it). */
-export const bookingDayQuery = { date: 'The day, YYYY-MM-DD (Copenhagen); today without it' } as const;
-
-export const staffBookingSchema = v.object({
-  slot: v.string(),
-  reference: v.string(),
-  status: v.picklist(['booked', 'proposed']),
-  proposedSlot: v.nullable(v.string()),
-  createdAt: v.string(),
-  seat: v.nullable(v.number()),
-  deviceName: v.string(),
-  source: v.string(),
-  submissionId: v.nullable(v.string()),
-});
-export type StaffBooking = v.InferOutput<typeof staffBookingSchema>;
-
-export const bookingDaySchema = v.object({
-  date: v.string(),
-  capacity: v.number(),
-  bookings: v.array(staffBookingSchema),
-});
-export type BookingDay = v.InferOutput<typeof bookingDaySchema>;

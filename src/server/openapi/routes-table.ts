@@ -1,7 +1,7 @@
 import type { GenericSchema } from 'valibot';
 import { staffCheckSchema, submissionBatchSchema } from '#contract/v1.ts';
-import { bookingRequestSchema } from '#contract/bookings.ts';
-import { bookingDayQuery, bookingDaySchema, loginBodySchema, revokeAllDevicesSchema, staffUserSchema, submissionDetailSchema, submissionListQuery, submissionListSchema, transitionBodySchema } from '#contract/staff.ts';
+import { bookingDayQuery, bookingDaySchema, bookingRequestSchema } from '#contract/bookings.ts';
+import { loginBodySchema, revokeAllDevicesSchema, staffUserSchema, submissionDetailSchema, submissionListQuery, submissionListSchema, transitionBodySchema } from '#contract/staff.ts';
 
 /** One route of the HTTP API as the OpenAPI document lists it. */
 export interface RouteDoc {

@@ -1,7 +1,6 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import * as v from 'valibot';
-import { bookingRequestSchema, slotsQuerySchema, type SlotTakenBody, type SlotsResponse } from '#contract/bookings.ts';
-import type { BookingDay } from '#contract/staff.ts';
+import { bookingRequestSchema, slotsQuerySchema, type BookingDay, type SlotTakenBody, type SlotsResponse } from '#contract/bookings.ts';
 import type { MunicipalityConfig } from '#config/schema.ts';
 import { isIsoDate } from '#domain/dates.ts';
 import { normalizeReference } from '#domain/reference.ts';

@@ -1,4 +1,4 @@
-import type { BookingDay, StaffBooking } from '#contract/staff.ts';
+import type { BookingDay, StaffBooking } from '#contract/bookings.ts';
 import { copenhagenDate, isIsoDate } from '#domain/dates.ts';
 import type { listBookings } from '../api/bookings.ts';
 import type { StaffUi } from '../staff-ui.svelte.ts';

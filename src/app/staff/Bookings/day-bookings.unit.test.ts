@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import type { BookingDay, StaffBooking } from '#contract/staff.ts';
+import type { BookingDay, StaffBooking } from '#contract/bookings.ts';
 import { initI18n, loadAllNamespaces } from '#app/shared/i18n.ts';
 import { StaffApiError } from '../api/http.ts';
 import { StaffUi } from '../staff-ui.svelte.ts';

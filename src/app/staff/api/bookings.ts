@@ -1,4 +1,4 @@
-import type { BookingDay } from '#contract/staff.ts';
+import type { BookingDay } from '#contract/bookings.ts';
 import { call } from './http.ts';
 
 /** "Dagens tider": one day's bookings by time. */
