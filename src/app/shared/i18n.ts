@@ -82,9 +82,6 @@ export function loadAllNamespaces(): Promise<void> {
   return allLoaded;
 }
 
-/** The start screen's texts need nothing loaded; callers that start other screens await loadAllNamespaces(). */
-export async function initI18n(): Promise<void> {}
-
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
 
 /** A translate function bound to one language. */

@@ -1,13 +1,12 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AuditEntry, AuditPage } from '#contract/staff.ts';
-import { initI18n, loadAllNamespaces } from '#app/shared/i18n.ts';
+import { loadAllNamespaces } from '#app/shared/i18n.ts';
 import { StaffApiError } from '../api/http.ts';
 import type { AuditFilter } from '../api/audit.ts';
 import { StaffUi } from '../staff-ui.svelte.ts';
 import { AdminAudit } from './admin-audit.svelte.ts';
 
 beforeAll(async () => {
-  await initI18n();
   await loadAllNamespaces();
 });
 

@@ -1,12 +1,11 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { StaffAccountAnswer } from '#contract/staff.ts';
-import { initI18n, loadAllNamespaces } from '#app/shared/i18n.ts';
+import { loadAllNamespaces } from '#app/shared/i18n.ts';
 import { StaffApiError } from '../api/http.ts';
 import { StaffUi } from '../staff-ui.svelte.ts';
 import { AdminUsers } from './admin-users.svelte.ts';
 
 beforeAll(async () => {
-  await initI18n();
   await loadAllNamespaces();
 });
 beforeEach(() => vi.stubGlobal('document', { getElementById: () => ({ focus: () => undefined }) }));

@@ -1,13 +1,12 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SubmissionListAnswer, SubmissionRowAnswer } from '#contract/staff.ts';
-import { initI18n, loadAllNamespaces } from '#app/shared/i18n.ts';
+import { loadAllNamespaces } from '#app/shared/i18n.ts';
 import { StaffApiError } from '../api/http.ts';
 import type { Filter } from '../api/submissions.ts';
 import { StaffUi } from '../staff-ui.svelte.ts';
 import { Inbox, INBOX_PAGE, type InboxApi } from './inbox.svelte.ts';
 
 beforeAll(async () => {
-  await initI18n();
   await loadAllNamespaces();
 });
 

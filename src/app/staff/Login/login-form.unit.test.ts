@@ -1,11 +1,10 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { initI18n, loadAllNamespaces } from '#app/shared/i18n.ts';
+import { loadAllNamespaces } from '#app/shared/i18n.ts';
 import { StaffApiError } from '../api/http.ts';
 import { StaffUi } from '../staff-ui.svelte.ts';
 import { LoginForm } from './login-form.svelte.ts';
 
 beforeAll(async () => {
-  await initI18n();
   await loadAllNamespaces();
 });
 

@@ -1,12 +1,11 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AuditEntry, SubmissionDetailAnswer, SubmissionStatus } from '#contract/staff.ts';
-import { initI18n, loadAllNamespaces } from '#app/shared/i18n.ts';
+import { loadAllNamespaces } from '#app/shared/i18n.ts';
 import { StaffApiError } from '../api/http.ts';
 import { StaffUi } from '../staff-ui.svelte.ts';
 import { NOTE_FIELD, SubmissionCase } from './submission-case.svelte.ts';
 
 beforeAll(async () => {
-  await initI18n();
   await loadAllNamespaces();
 });
 

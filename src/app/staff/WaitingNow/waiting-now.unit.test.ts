@@ -1,12 +1,11 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { QueueTicket, Waiting } from '#contract/counter.ts';
-import { initI18n, loadAllNamespaces } from '#app/shared/i18n.ts';
+import { loadAllNamespaces } from '#app/shared/i18n.ts';
 import { StaffApiError } from '../api/http.ts';
 import { StaffUi } from '../staff-ui.svelte.ts';
 import { WaitingNow } from './waiting-now.svelte.ts';
 
 beforeAll(async () => {
-  await initI18n();
   await loadAllNamespaces();
 });
 
