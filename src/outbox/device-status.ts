@@ -3,7 +3,7 @@ import { DB_NAME, DEVICE_KEY, DEVICE_TABLE, type DeviceKind, type DeviceRecord }
 
 /**
  * Whether this device is enrolled, read with raw IndexedDB for the kiosk's start screen, whose
- * JavaScript budget (60 KB gzip) leaves no room for Dexie. It never creates the database: a
+ * JavaScript budget (45 KiB gzip) leaves no room for Dexie. It never creates the database: a
  * first visit would otherwise leave an empty version-1 database behind, which a later Dexie open
  * (native version 10 for its version 1) would have to upgrade with its schema, on the hot path
  * of the first submit. It closes its connection at once and on any versionchange, so it never
