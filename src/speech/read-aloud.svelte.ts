@@ -20,6 +20,20 @@ class ReadAloud {
   rate = $state<Rate>('normal');
   #runtime: Runtime | undefined;
   #loading: Promise<Runtime> | undefined;
+  #heard = new Set<() => void>();
+
+  /** Calls `listener` each time a sentence has been read aloud to its end; returns how to stop. */
+  onHeard(listener: () => void): () => void {
+    this.#heard.add(listener);
+    return () => {
+      this.#heard.delete(listener);
+    };
+  }
+
+  /** For the runtime: a sentence has been read aloud to its end. */
+  heard(): void {
+    for (const listener of this.#heard) listener();
+  }
 
   /** From a touch or key press: browsers start audio only then. */
   switchOn(): void {

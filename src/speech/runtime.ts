@@ -58,15 +58,22 @@ function answerRow(el: Element): string {
 
 const LIVE = '[role="alert"], [aria-live="assertive"], [aria-live="polite"]';
 
-export async function createRuntime(state: { on: boolean; rate: Rate }) {
+export async function createRuntime(state: ReaderState) {
   await Promise.all(Object.entries(readerTexts).map(async ([path, load]) => {
     texts[path.split('/')[2] as SpeechLanguage] = await load();
   }));
   return runtimeWithTexts(state);
 }
 
-function runtimeWithTexts(state: { on: boolean; rate: Rate }) {
-  const speaker = new Speaker();
+/** What the runtime reads of read-aloud's state, and whom it tells that a sentence was heard. */
+interface ReaderState {
+  on: boolean;
+  rate: Rate;
+  heard(): void;
+}
+
+function runtimeWithTexts(state: ReaderState) {
+  const speaker = new Speaker(() => state.heard());
   let last: string[] = [];
   let lastSaid = { text: '', at: 0 };
 

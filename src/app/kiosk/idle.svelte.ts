@@ -33,6 +33,15 @@ export class IdleTimer {
     if (this.#armed) this.#restart();
   }
 
+  /**
+   * A sentence read aloud to the citizen has ended: someone listening to a long receipt is not
+   * idle. During the warning it counts for nothing, so that the warning's own spoken words cannot
+   * keep a kiosk that was walked away from from resetting.
+   */
+  heard(): void {
+    if (!this.warning) this.activity();
+  }
+
   #restart(): void {
     this.#clear();
     this.#idleTimer = setTimeout(() => this.#warn(), this.settings().idleSeconds * 1000);

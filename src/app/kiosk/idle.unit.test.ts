@@ -30,6 +30,31 @@ describe('IdleTimer', () => {
     expect(timer.warning).toBe(false);
   });
 
+  it('a sentence heard read aloud restarts the idle period, so a citizen listening is not reset', () => {
+    const onTimeout = vi.fn();
+    const timer = new IdleTimer(settings, onTimeout);
+    timer.arm();
+    vi.advanceTimersByTime(80_000);
+    timer.heard();
+    vi.advanceTimersByTime(80_000);
+    expect(timer.warning).toBe(false);
+    vi.advanceTimersByTime(10_000);
+    expect(timer.warning).toBe(true);
+  });
+
+  it("the warning's own spoken words do not keep it from running out", () => {
+    const onTimeout = vi.fn();
+    const timer = new IdleTimer(settings, onTimeout);
+    timer.arm();
+    vi.advanceTimersByTime(90_000);
+    expect(timer.warning).toBe(true);
+    for (let i = 0; i < 30; i++) {
+      timer.heard();
+      vi.advanceTimersByTime(1_000);
+    }
+    expect(onTimeout).toHaveBeenCalledOnce();
+  });
+
   it('any activity during the warning continues the session and restarts the idle period', () => {
     const onTimeout = vi.fn();
     const timer = new IdleTimer(settings, onTimeout);

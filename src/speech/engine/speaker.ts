@@ -41,6 +41,9 @@ export class Speaker {
   /** Every stop() starts a new generation; anything of an older one is dropped. */
   #generation = 0;
 
+  /** `onSentenceEnd`: a sentence was played to its end (not stopped). */
+  constructor(private readonly onSentenceEnd: () => void = () => {}) {}
+
   /** Must be called from a touch or key press: browsers start audio only then. */
   unlock(): void {
     this.#audio ??= new AudioContext();
@@ -111,6 +114,7 @@ export class Speaker {
       source.onended = () => {
         this.#playing = undefined;
         globalThis.__speechTap?.({ ...tapped, type: 'end', played: audio.currentTime - started });
+        this.onSentenceEnd();
         resolve();
       };
       // A stop() resolves this sentence too: the caller sees the generation change and ends.
@@ -127,7 +131,12 @@ export class Speaker {
       utterance.rate = PLATFORM_RATE[rate];
       const event: SpeechTapEvent = { type: 'start', engine: 'platform', text, lang };
       utterance.onstart = () => globalThis.__speechTap?.(event);
-      utterance.onend = utterance.onerror = () => {
+      utterance.onend = () => {
+        globalThis.__speechTap?.({ ...event, type: 'end' });
+        this.onSentenceEnd();
+        resolve();
+      };
+      utterance.onerror = () => {
         globalThis.__speechTap?.({ ...event, type: 'end' });
         resolve();
       };
