@@ -8,7 +8,7 @@ test('a caseworker logs in, finds a submission, reads it, moves it to in progres
 
   await logInAt(page, caseworker);
   // A caseworker is offered no admin screens (and the server refuses their calls anyway).
-  await expect(page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link')).toHaveText(['Indbakke', 'Venter nu', 'Min konto']);
+  await expect(page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link')).toHaveText(['Indbakke', 'Venter nu', 'Dagens tider', 'Min konto']);
   await page.getByLabel('Type', { exact: true }).selectOption('device-test');
   await page.getByLabel('Status').selectOption('received');
   // Devices are offered by name under their kind, revoked ones marked, whether or not they are on the page.
