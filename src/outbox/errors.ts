@@ -2,7 +2,8 @@ import type { FieldError } from '#contract/v1.ts';
 
 /**
  * Typed failures of the outbox. Each names where it happened and keeps its cause; the UI maps
- * `kind`/`code` to a sentence in the citizen's language (STYLE.md, "Errors that say where").
+ * `kind`/`code` to a sentence in the citizen's language: where it went wrong and what to do next,
+ * never the code itself.
  */
 
 export type StorageErrorKind = 'quota' | 'closed' | 'blocked' | 'unknown';
