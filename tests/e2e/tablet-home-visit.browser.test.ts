@@ -3,6 +3,7 @@ import { choose, fieldId, fillAddress, fillDate, fillText, next } from './suppor
 import { rawStorage } from './support/raw-storage.ts';
 import { createCaseworker, logInAt } from './support/staff.ts';
 import { enrolTablet, heading, outboxRows, reopen, signInAndSetPin, tabletStaff, tabletText, unlockTablet } from './support/tablet.ts';
+import { reloadUnderServiceWorker } from './support/service-worker.ts';
 
 /** Today on the Copenhagen clock, as the visit date. */
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(new Date());
@@ -22,8 +23,7 @@ test('a home visit done offline survives the tablet being closed, is synced, and
   await enrolTablet(page, 'Hjemmebesøg-tablet');
   await signInAndSetPin(page, staff);
   // Once more, so that the service worker controls the page: then the tablet starts with no network.
-  await page.reload();
-  await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+  await reloadUnderServiceWorker(page);
   await unlockTablet(page);
 
   await context.setOffline(true);

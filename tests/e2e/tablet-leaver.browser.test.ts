@@ -2,6 +2,7 @@ import { expect, test, type APIRequestContext, type BrowserContext, type Page } 
 import { chooseLanguage } from './support/kiosk.ts';
 import { adminApi, E2E_ADMIN, logInAt, sameOrigin } from './support/staff.ts';
 import { heading, outboxRows, readyTablet, sendAssistedBlock, tabletText, typePin } from './support/tablet.ts';
+import { reloadUnderServiceWorker } from './support/service-worker.ts';
 
 /**
  * Leavers and lost devices, end to end: a tablet works offline while an admin deactivates the
@@ -19,8 +20,7 @@ async function audit(request: APIRequestContext, query: string): Promise<AuditRo
 
 /** A tablet that works without the network: the service worker controls the page. */
 async function offlineReady(page: Page, context: BrowserContext): Promise<void> {
-  await page.reload();
-  await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+  await reloadUnderServiceWorker(page);
   await expect(heading(page)).toHaveText(tabletText.da.locked);
   await typePin(page, '246813');
   await expect(heading(page)).toHaveText(tabletText.da.home);

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expectNoAxeViolations } from './support/staff.ts';
 import { heading, readyTablet, tabletText, unlockTablet } from './support/tablet.ts';
+import { reloadUnderServiceWorker } from './support/service-worker.ts';
 
 // This test edits the served service worker, so it runs alone (serial), like the kiosk's update test
 // (offline.browser.test.ts).
@@ -10,8 +11,7 @@ const swFile = new URL('../../dist/sw.js', import.meta.url);
 
 test('a new version waits on the tablet until staff press Install', async ({ page, request }) => {
   await readyTablet(page, request, 'update');
-  await page.reload();
-  await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+  await reloadUnderServiceWorker(page);
   await unlockTablet(page);
   const original = readFileSync(swFile, 'utf8');
   try {

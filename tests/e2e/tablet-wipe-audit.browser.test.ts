@@ -1,13 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { E2E_ADMIN, logInAt } from './support/staff.ts';
 import { heading, readyTablet, tabletText, typePin } from './support/tablet.ts';
+import { reloadUnderServiceWorker } from './support/service-worker.ts';
 
 test('five wrong PINs while offline: the wipe reaches the back office audit log once the tablet is online again', async ({ browser, context, page, request }) => {
   test.setTimeout(120_000);
   const staff = await readyTablet(page, request, 'wipe');
   // Once more, so that the service worker controls the page: then the tablet works with no network.
-  await page.reload();
-  await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+  await reloadUnderServiceWorker(page);
   await context.setOffline(true);
   for (let left = 4; left > 0; left--) {
     await typePin(page, '000000');

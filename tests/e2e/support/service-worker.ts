@@ -10,3 +10,15 @@ export async function visitUntilControlled(page: Page, path = '/'): Promise<void
   if (!(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)))) await page.reload();
   await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
 }
+
+/**
+ * Reloads once the service worker has installed (it registers after the page's load event and
+ * precaches a few megabytes first), so that the reloaded page is under its control.
+ */
+export async function reloadUnderServiceWorker(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+}
