@@ -40,6 +40,10 @@ export function whereSearch<O>(
 
 /** A case's digests and its "indexed" marker; a repeat (the backfill racing ingest) changes nothing. */
 export async function insertSearchDigests(trx: Transaction<Database>, id: string, digests: readonly SearchDigest[]): Promise<void> {
-  const rows = [...digests, { kind: INDEXED_MARKER, digest: '' }].map((d) => ({ submission_id: id, kind: d.kind, digest: d.digest }));
-  await trx.insertInto('submission_search').values(rows).onConflict((oc) => oc.doNothing()).execute();
+  await trx.insertInto('submission_search').values(searchDigestRows(id, digests)).onConflict((oc) => oc.doNothing()).execute();
+}
+
+/** The `submission_search` rows of one case: its digests and the marker (insert them with ON CONFLICT DO NOTHING). */
+export function searchDigestRows(id: string, digests: readonly SearchDigest[]): { submission_id: string; kind: string; digest: string }[] {
+  return [...digests, { kind: INDEXED_MARKER, digest: '' }].map((d) => ({ submission_id: id, kind: d.kind, digest: d.digest }));
 }
