@@ -83,6 +83,37 @@ export class SyncRun {
     return claimed;
   }
 
+  /**
+   * Sends every due batch in turn, oldest due first, and says how the run ended. While one batch
+   * is on its way to the server the next is already claimed from the queue, so the device's own
+   * storage work overlaps the server's; the wire sees the same requests, one at a time. When the
+   * run stops, that claimed but unsent batch goes back to the queue as it was: no attempt counted.
+   */
+  async deliverAll(): Promise<SyncResult> {
+    let next = this.claimDue();
+    try {
+      for (;;) {
+        const batch = await next;
+        if (batch.length === 0) return this.result('done');
+        next = this.claimDue();
+        const stop = await this.deliver(batch);
+        if (stop) {
+          await this.unclaim(await next);
+          await this.retryClaimed(stop.error, stop.retryAfterMs);
+          return this.result(stop.outcome, stop.refusal);
+        }
+      }
+    } finally {
+      // After an unexpected failure the claim in flight must settle before the caller releases what is claimed.
+      await next.catch(() => undefined);
+    }
+  }
+
+  /** Back to 'queued' as they were, without counting an attempt: claimed, never sent. */
+  private async unclaim(items: OutboxItem[]): Promise<void> {
+    await this.commit(items.map((item) => [item, { type: 'recover' }]));
+  }
+
   /** Sends one batch and applies the answer; returns why the run must stop, if it must. */
   async deliver(items: OutboxItem[]): Promise<Stop | undefined> {
     const reply = await this.post(items);

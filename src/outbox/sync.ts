@@ -43,15 +43,7 @@ async function runLocked(options: SyncOptions): Promise<SyncResult> {
   const run = new SyncRun(renewal.device, options);
   await run.recoverInterrupted();
   try {
-    for (;;) {
-      const batch = await run.claimDue();
-      if (batch.length === 0) return run.result('done');
-      const stop = await run.deliver(batch);
-      if (stop) {
-        await run.retryClaimed(stop.error, stop.retryAfterMs);
-        return run.result(stop.outcome, stop.refusal);
-      }
-    }
+    return await run.deliverAll();
   } finally {
     // Only after an unexpected failure (a storage error, a bug) are items still claimed here. If
     // putting them back fails too, the next run's recovery does it; the first error is the one to report.

@@ -160,6 +160,20 @@ describe('syncOutbox', () => {
     expect(server.stored.size).toBe(250);
   });
 
+  it('puts the batch claimed ahead back untouched when the round stops: no attempt counted for what was never sent', async () => {
+    const ids = await queue(250);
+    const server = fakeServer({ answer: () => errorResponse(503) });
+    const result = await run(server.fetch);
+    expect(server.calls.map((c) => c.envelopes.length)).toEqual([100]);
+    expect(result).toMatchObject({ outcome: 'server-unavailable', retried: 100 });
+    const sent = new Set(server.calls[0]!.envelopes.map((e) => e.id));
+    for (const id of ids) {
+      const now = await item(id);
+      if (sent.has(id)) expect(now).toMatchObject({ status: 'queued', attempts: 1, lastError: { code: 'e503' } });
+      else expect(now).toMatchObject({ status: 'queued', attempts: 0, nextAttemptAt: T0 });
+    }
+  });
+
   it('halves the batch after a 413 until the body fits, for the rest of the round', async () => {
     await queue(100);
     const server = fakeServer({ answer: (envelopes) => (envelopes.length > 30 ? errorResponse(413) : undefined) });
