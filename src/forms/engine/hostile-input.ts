@@ -14,8 +14,13 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** A high surrogate not followed by a low one, or a low one not preceded by a high one (no `u` flag: code units). */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** String.prototype.isWellFormed, which the supported browsers and Node have, without needing ES2024 types. */
-const isWellFormedText = (text: string) => !LONE_SURROGATE.test(text);
+/**
+ * String.prototype.isWellFormed where the runtime has it (Node 20, current browsers): native, and
+ * many times faster than the pattern on the long base64 strings of a batch of envelopes; the
+ * pattern answers the same elsewhere. Without needing ES2024 types.
+ */
+const nativeWellFormed = (String.prototype as { isWellFormed?: (this: string) => boolean }).isWellFormed;
+const isWellFormedText = nativeWellFormed ? (text: string) => nativeWellFormed.call(text) : (text: string) => !LONE_SURROGATE.test(text);
 const MAX_DEPTH = 8;
 
 export function hostileInputErrors(value: unknown, path = '', depth = 0): FieldError[] {
