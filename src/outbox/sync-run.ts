@@ -34,6 +34,9 @@ export class SyncRun {
   /** Items this run already handled; not claimed twice, so a retry due at once cannot spin the loop. */
   private readonly handled = new Set<string>();
   private batchSize: number;
+  /** The answers being applied to storage (applyBehind), and whether one of them failed. */
+  private applying: Promise<void> = Promise.resolve();
+  private applyFailed = false;
   private readonly now: () => number;
   private readonly fetch: typeof fetch;
 
@@ -72,7 +75,7 @@ export class SyncRun {
           .limit(this.batchSize)
           .toArray();
         const sending = due.map((item) => transition(item, { type: 'send' }, { now }));
-        await db.outbox.bulkPut(sending);
+        if (sending.length > 0) await db.outbox.bulkPut(sending);
         return sending;
       }),
     );
@@ -93,20 +96,41 @@ export class SyncRun {
     let next = this.claimDue();
     try {
       for (;;) {
+        // An answer that could not be stored ends the run at once, with that error.
+        if (this.applyFailed) await this.applying;
         const batch = await next;
-        if (batch.length === 0) return this.result('done');
+        if (batch.length === 0) {
+          await this.applying;
+          return this.result('done');
+        }
         next = this.claimDue();
         const stop = await this.deliver(batch);
         if (stop) {
+          // What was answered is applied first, so that only the unanswered items are put back.
+          await this.applying;
           await this.unclaim(await next);
           await this.retryClaimed(stop.error, stop.retryAfterMs);
           return this.result(stop.outcome, stop.refusal);
         }
       }
     } finally {
-      // After an unexpected failure the claim in flight must settle before the caller releases what is claimed.
+      // After an unexpected failure the claim and the answers in flight must settle before the caller releases what is claimed.
       await next.catch(() => undefined);
+      await this.applying.catch(() => undefined);
     }
+  }
+
+  /**
+   * Applies a batch's answer to storage while the next batch is sent (one after another, in the
+   * order of the answers). Until deliverAll awaits it, a failure is only noted: the run stops at
+   * its next step with that error.
+   */
+  private applyBehind(items: OutboxItem[], results: ItemResult[]): void {
+    const applied = this.applying.then(() => this.apply(items, results));
+    applied.catch(() => {
+      this.applyFailed = true;
+    });
+    this.applying = applied;
   }
 
   /** Back to 'queued' as they were, without counting an attempt: claimed, never sent. */
@@ -114,12 +138,12 @@ export class SyncRun {
     await this.commit(items.map((item) => [item, { type: 'recover' }]));
   }
 
-  /** Sends one batch and applies the answer; returns why the run must stop, if it must. */
-  async deliver(items: OutboxItem[]): Promise<Stop | undefined> {
+  /** Sends one batch and applies the answer (behind: deliverAll awaits it); returns why the run must stop, if it must. */
+  private async deliver(items: OutboxItem[]): Promise<Stop | undefined> {
     const reply = await this.post(items);
     switch (reply.kind) {
       case 'results':
-        await this.apply(items, reply.results);
+        this.applyBehind(items, reply.results);
         // A key the device fails to store is asked for again at the next answer; the batch is delivered either way.
         if (reply.serverKey && !sameKeys(reply.serverKey, this.device.serverKey)) await adoptServerKey(reply.serverKey, this.device.token).catch(() => false);
         return undefined;

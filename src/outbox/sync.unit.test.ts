@@ -266,6 +266,31 @@ describe('syncOutbox', () => {
     expect((await item(id)).status).toBe('queued');
   });
 
+  it('stops the round when an answer cannot be stored while the next batch is out, and loses nothing', async () => {
+    const ids = await queue(250);
+    const table = outboxDb().outbox;
+    const bulkPut = table.bulkPut;
+    let failed = false;
+    // Applying the first answer (items moving to stored) fails once; claims and putting back work.
+    table.bulkPut = ((records: OutboxItem[], ...rest: unknown[]) => {
+      if (!failed && records.some((r) => r.status === 'stored')) {
+        failed = true;
+        return Promise.reject(new DOMException('disk full', 'QuotaExceededError'));
+      }
+      return (bulkPut as (...a: unknown[]) => Promise<unknown>).call(table, records, ...rest);
+    }) as unknown as typeof bulkPut;
+    const server = fakeServer();
+    try {
+      await expect(run(server.fetch)).rejects.toMatchObject({ name: 'StorageError', operation: 'outbox.update', kind: 'quota' });
+    } finally {
+      table.bulkPut = bulkPut;
+    }
+    expect(server.calls.length).toBeLessThan(3);
+    // Every item back in the queue as it was, ciphertext kept: what the server stored but the device
+    // could not note is sent again and answered duplicate.
+    for (const id of ids) expect(await item(id), id).toMatchObject({ status: 'queued', attempts: 0, envelope: expect.anything() });
+  });
+
   it('puts claimed items back as they were when storage fails mid-round, and says where', async () => {
     const [id] = await queue(1);
     const table = outboxDb().outbox;
