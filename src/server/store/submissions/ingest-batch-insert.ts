@@ -5,11 +5,26 @@ import type { EnvelopeProbe, InsertOutcome, NewSubmission } from './submission-t
 import { keyMaterialColumn } from './key-material.ts';
 import { searchDigestRows } from '../../search/search-query.ts';
 
+/** Envelopes classified together; a device's batch is at most 100 (the contract's MAX_BATCH). */
+const ROWS_PER_CHUNK = 100;
+/** The longest run of rows in one statement: 64 × 18 bound parameters, far below either database's limit. */
+const LONGEST_RUN = 64;
+
 /**
- * Rows per statement. A batch from a device is at most 100; larger batches are cut so that one
- * statement stays far below SQLite's and PostgreSQL's limits on bound parameters (17 per row here).
+ * Cuts rows into runs of 64, 32, 16, …, 1 rows, in order. An INSERT's text depends on its row
+ * count, and the SQLite store keeps a bounded cache of prepared statements by text: any batch then
+ * uses at most seven texts per table, not one per size (which would push the staff screens'
+ * statements out of the cache).
  */
-const ROWS_PER_STATEMENT = 100;
+export function* runsOf<T>(rows: readonly T[]): Generator<T[]> {
+  let start = 0;
+  for (let size = LONGEST_RUN; size >= 1; size >>= 1) {
+    while (rows.length - start >= size) {
+      yield rows.slice(start, start + size);
+      start += size;
+    }
+  }
+}
 
 /** Every column spelled out, absent ones as null (their default): all rows of one statement need the same columns. */
 function submissionRow(s: NewSubmission): Insertable<Database['submissions']> {
@@ -37,9 +52,9 @@ function submissionRow(s: NewSubmission): Insertable<Database['submissions']> {
 }
 
 /**
- * Stores up to ROWS_PER_STATEMENT submissions inside the caller's transaction with one INSERT per
- * table (a few round trips per batch instead of three per envelope), and returns one outcome per
- * item in order. ON CONFLICT DO NOTHING covers both unique keys (id; device and reference) and
+ * Stores up to ROWS_PER_CHUNK submissions inside the caller's transaction with a few INSERTs per
+ * table (runsOf; a few round trips per batch instead of three per envelope), and returns one
+ * outcome per item in order. ON CONFLICT DO NOTHING covers both unique keys (id; device and reference) and
  * takes the rows one after another, so an item meets the earlier items of the same statement as
  * it would meet them stored; on PostgreSQL it waits for a concurrent insert of the same key to
  * commit, so two processes never both answer `stored`. The rows RETURNING names are the stored
@@ -53,8 +68,11 @@ export async function insertChunk(
   chunk: readonly NewSubmission[],
   classifyAll: (db: Transaction<Database>, probes: readonly EnvelopeProbe[]) => Promise<(InsertOutcome | undefined)[]>,
 ): Promise<InsertOutcome[]> {
-  const inserted = await trx.insertInto('submissions').values(chunk.map(submissionRow)).onConflict((oc) => oc.doNothing()).returning(['id', 'content_hash']).execute();
-  const fresh = new Map(inserted.map((r) => [r.id, r.content_hash]));
+  const fresh = new Map<string, string>();
+  for (const run of runsOf(chunk)) {
+    const inserted = await trx.insertInto('submissions').values(run.map(submissionRow)).onConflict((oc) => oc.doNothing()).returning(['id', 'content_hash']).execute();
+    for (const r of inserted) fresh.set(r.id, r.content_hash);
+  }
   const stored = chunk.map((s) => {
     if (fresh.get(s.envelope.id) !== s.contentHash) return false;
     fresh.delete(s.envelope.id);
@@ -62,13 +80,11 @@ export async function insertChunk(
   });
   const storedItems = chunk.filter((_, i) => stored[i]);
   if (storedItems.length > 0) {
-    await trx
-      .insertInto('submission_events')
-      .values(storedItems.map((s) => ({ id: randomUUID(), submission_id: s.envelope.id, at: s.receivedAt, from_status: null, to_status: 'received', note: null, actor: `device:${s.deviceId}` })))
-      .execute();
+    const events = storedItems.map((s) => ({ id: randomUUID(), submission_id: s.envelope.id, at: s.receivedAt, from_status: null, to_status: 'received', note: null, actor: `device:${s.deviceId}` }));
+    for (const run of runsOf(events)) await trx.insertInto('submission_events').values(run).execute();
     // A case's digests and its "indexed" marker; a repeat (the backfill racing ingest) changes nothing.
     const search = storedItems.flatMap((s) => (s.searchDigests ? searchDigestRows(s.envelope.id, s.searchDigests) : []));
-    if (search.length > 0) await trx.insertInto('submission_search').values(search).onConflict((oc) => oc.doNothing()).execute();
+    for (const run of runsOf(search)) await trx.insertInto('submission_search').values(run).onConflict((oc) => oc.doNothing()).execute();
   }
   const others = chunk.filter((_, i) => !stored[i]);
   const known = await classifyAll(trx, others.map((s) => ({ id: s.envelope.id, reference: s.envelope.reference, contentHash: s.contentHash, deviceId: s.deviceId })));
@@ -83,13 +99,13 @@ export async function insertChunk(
   });
 }
 
-/** The batch in chunks of ROWS_PER_STATEMENT, in order, inside one transaction. */
+/** The batch in chunks of ROWS_PER_CHUNK, in order, inside one transaction. */
 export async function insertInChunks(
   trx: Transaction<Database>,
   batch: readonly NewSubmission[],
   classifyAll: (db: Transaction<Database>, probes: readonly EnvelopeProbe[]) => Promise<(InsertOutcome | undefined)[]>,
 ): Promise<InsertOutcome[]> {
   const outcomes: InsertOutcome[] = [];
-  for (let i = 0; i < batch.length; i += ROWS_PER_STATEMENT) outcomes.push(...(await insertChunk(trx, batch.slice(i, i + ROWS_PER_STATEMENT), classifyAll)));
+  for (let i = 0; i < batch.length; i += ROWS_PER_CHUNK) outcomes.push(...(await insertChunk(trx, batch.slice(i, i + ROWS_PER_CHUNK), classifyAll)));
   return outcomes;
 }
