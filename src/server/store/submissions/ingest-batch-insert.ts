@@ -7,7 +7,7 @@ import { searchDigestRows } from '../../search/search-query.ts';
 
 /** Envelopes classified together; a device's batch is at most 100 (the contract's MAX_BATCH). */
 const ROWS_PER_CHUNK = 100;
-/** The longest run of rows in one statement: 64 × 18 bound parameters, far below either database's limit. */
+/** The longest run of rows in one SQLite statement: 64 × 18 bound parameters. (A whole chunk on PostgreSQL: 100 × 18, far below its limit.) */
 const LONGEST_RUN = 64;
 
 /**
@@ -63,13 +63,18 @@ function submissionRow(s: NewSubmission): Insertable<Database['submissions']> {
  * have answered it at its turn: stored rows only grow within the transaction, and a later row can
  * only add a conflict to an item that already had one.
  */
-export async function insertChunk(
-  trx: Transaction<Database>,
-  chunk: readonly NewSubmission[],
-  classifyAll: (db: Transaction<Database>, probes: readonly EnvelopeProbe[]) => Promise<(InsertOutcome | undefined)[]>,
-): Promise<InsertOutcome[]> {
+/**
+ * How rows are cut into statements: runsOf for SQLite's statement cache; on PostgreSQL (no
+ * prepared-statement cache, and every statement a round trip) all of them in one.
+ */
+export type Runs = <T>(rows: readonly T[]) => Iterable<T[]>;
+export const wholeRun: Runs = (rows) => (rows.length > 0 ? [[...rows]] : []);
+
+type ClassifyAll = (db: Transaction<Database>, probes: readonly EnvelopeProbe[]) => Promise<(InsertOutcome | undefined)[]>;
+
+export async function insertChunk(trx: Transaction<Database>, chunk: readonly NewSubmission[], classifyAll: ClassifyAll, runs: Runs): Promise<InsertOutcome[]> {
   const fresh = new Map<string, string>();
-  for (const run of runsOf(chunk)) {
+  for (const run of runs(chunk)) {
     const inserted = await trx.insertInto('submissions').values(run.map(submissionRow)).onConflict((oc) => oc.doNothing()).returning(['id', 'content_hash']).execute();
     for (const r of inserted) fresh.set(r.id, r.content_hash);
   }
@@ -81,10 +86,10 @@ export async function insertChunk(
   const storedItems = chunk.filter((_, i) => stored[i]);
   if (storedItems.length > 0) {
     const events = storedItems.map((s) => ({ id: randomUUID(), submission_id: s.envelope.id, at: s.receivedAt, from_status: null, to_status: 'received', note: null, actor: `device:${s.deviceId}` }));
-    for (const run of runsOf(events)) await trx.insertInto('submission_events').values(run).execute();
+    for (const run of runs(events)) await trx.insertInto('submission_events').values(run).execute();
     // A case's digests and its "indexed" marker; a repeat (the backfill racing ingest) changes nothing.
     const search = storedItems.flatMap((s) => (s.searchDigests ? searchDigestRows(s.envelope.id, s.searchDigests) : []));
-    for (const run of runsOf(search)) await trx.insertInto('submission_search').values(run).onConflict((oc) => oc.doNothing()).execute();
+    for (const run of runs(search)) await trx.insertInto('submission_search').values(run).onConflict((oc) => oc.doNothing()).execute();
   }
   const others = chunk.filter((_, i) => !stored[i]);
   const known = await classifyAll(trx, others.map((s) => ({ id: s.envelope.id, reference: s.envelope.reference, contentHash: s.contentHash, deviceId: s.deviceId })));
@@ -100,12 +105,8 @@ export async function insertChunk(
 }
 
 /** The batch in chunks of ROWS_PER_CHUNK, in order, inside one transaction. */
-export async function insertInChunks(
-  trx: Transaction<Database>,
-  batch: readonly NewSubmission[],
-  classifyAll: (db: Transaction<Database>, probes: readonly EnvelopeProbe[]) => Promise<(InsertOutcome | undefined)[]>,
-): Promise<InsertOutcome[]> {
+export async function insertInChunks(trx: Transaction<Database>, batch: readonly NewSubmission[], classifyAll: ClassifyAll, runs: Runs): Promise<InsertOutcome[]> {
   const outcomes: InsertOutcome[] = [];
-  for (let i = 0; i < batch.length; i += ROWS_PER_CHUNK) outcomes.push(...(await insertChunk(trx, batch.slice(i, i + ROWS_PER_CHUNK), classifyAll)));
+  for (let i = 0; i < batch.length; i += ROWS_PER_CHUNK) outcomes.push(...(await insertChunk(trx, batch.slice(i, i + ROWS_PER_CHUNK), classifyAll, runs)));
   return outcomes;
 }

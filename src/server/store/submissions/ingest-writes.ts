@@ -4,7 +4,7 @@ import type { StorageKind } from '../storage-kind.ts';
 import { lockBatchKeys } from '../ingest-locks.ts';
 import { outcomeAmong } from '../../ingest/idempotency.ts';
 import type { EnvelopeProbe, IngestStore, InsertOutcome, NewSubmission } from './submission-types.ts';
-import { insertInChunks } from './ingest-batch-insert.ts';
+import { insertInChunks, runsOf, wholeRun } from './ingest-batch-insert.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -34,7 +34,7 @@ export function ingestWrites(db: Kysely<Database>, kind: StorageKind): IngestSto
     // connection) rolls back the whole batch.
     return db.transaction().execute(async (trx) => {
       if (kind === 'postgres') await lockBatchKeys(trx, batch.map((s) => s.envelope));
-      return insertInChunks(trx, batch, classifyAll);
+      return insertInChunks(trx, batch, classifyAll, kind === 'postgres' ? wholeRun : runsOf);
     });
   };
 
