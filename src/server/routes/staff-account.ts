@@ -1,20 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { Hono, type MiddlewareHandler } from 'hono';
-import * as v from 'valibot';
 import type { AppEnv } from '../app-env.ts';
 import { passwordProblem, passwordProblemMessage } from '../auth/password-strength.ts';
-import { hashPassword, MAX_PASSWORD_LENGTH, verifyPassword } from '../auth/passwords.ts';
+import { changePasswordBodySchema as changeSchema, roleBodySchema as roleSchema } from '#contract/staff.ts';
+import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { requireAdmin } from '../auth/sessions.ts';
 import { normalizeUsername } from '../auth/staff-users.ts';
 import { apiError } from '../http/errors.ts';
 import { limitBody, readJsonBody, SMALL_BODY_BYTES } from '../http/json-body.ts';
-import { staffRoles, type Store } from '../store/store.ts';
+import type { Store } from '../store/store.ts';
 
-const changeSchema = v.object({
-  currentPassword: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_PASSWORD_LENGTH)),
-  newPassword: v.pipe(v.string(), v.maxLength(MAX_PASSWORD_LENGTH)),
-});
-const roleSchema = v.object({ role: v.picklist(staffRoles) });
 
 /** 16 random characters in groups of four: 80 bits, typed once and then replaced by its owner. */
 export function temporaryPassword(): string {
