@@ -30,7 +30,7 @@ export const submissionListQuery = {
   reference: 'A reference in any spelling (hyphens, spaces, case); the check symbol must hold, else 400.',
   cpr: 'A CPR number (10 digits, hyphen optional): exact match through a keyed blind index.',
   q: 'One or more whole name tokens; every token must match.',
-  sort: 'receivedAt (default, descending), createdAt, type, status, reference; a leading - sorts descending.',
+  sort: 'receivedAt (default, descending), createdAt, type, status, reference, dueAt (open cases first, overdue at the top, then closed ones); a leading - sorts descending.',
   limit: 'Rows in the page, 1 to 10,000 (500 by default). A page of at most 100 carries citizenName.',
   offset: 'Rows to skip.',
 } as const;

@@ -1,6 +1,5 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { assignBodySchema as assignSchema, noteBodySchema as noteSchema, type CaseStateAnswer } from '#contract/staff.ts';
-import { caseDueDate } from '#domain/due-date.ts';
 import type { AppEnv } from '../app-env.ts';
 import { normalizeUsername } from '../auth/staff-users.ts';
 import { assignmentRefusal } from '../casework/assignment.ts';
@@ -32,7 +31,7 @@ export function staffCaseworkRoutes({ store, auth }: { store: Store; auth: Middl
       id,
       status: record.status,
       assignee: record.assignee,
-      dueAt: caseDueDate(record.type, new Date(record.receivedAt)),
+      dueAt: record.dueAt,
       allowedTransitions: [...allowedNext(record.status)],
       history: await store.history(id),
     };

@@ -7,6 +7,7 @@ import { outcomeAmong } from '../../ingest/idempotency.ts';
 import { insertSearchDigests } from '../../search/search-query.ts';
 import type { EnvelopeProbe, IngestStore, InsertOutcome, NewSubmission } from './submission-types.ts';
 import { keyMaterialColumn } from './key-material.ts';
+import { caseDueDate } from '#domain/due-date.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -49,6 +50,7 @@ async function insertOne(trx: Transaction<Database>, s: NewSubmission): Promise<
       received_at: s.receivedAt,
       status: 'received',
       updated_at: s.receivedAt,
+      due_at: caseDueDate(e.type, new Date(s.receivedAt)),
       ...(s.assisted ? { assisted: s.assisted.assisted ? 1 : 0, assisted_by: s.assisted.assistedBy, assisted_by_disabled: s.assisted.assistedByDisabled ? 1 : null } : {}),
       ...(s.witnessHash ? { witness_hash: s.witnessHash } : {}),
     })
