@@ -44,14 +44,16 @@ export function answerSections(form: FormDefinition, data: Answers, t: Translate
 
 /**
  * The receipt's form-specific paragraphs, with their values from rule data in force today and the
- * answers as "Check your answers" shows them (CPR masked): "Your time: {{answers.time}}".
+ * answers as "Check your answers" shows them (CPR masked): "Your time: {{answers.time}}". A
+ * `context` ("booked": the server holds the chosen time) picks a paragraph's `<key>_<context>`
+ * text where the form has one (i18next's context), and its plain text otherwise.
  */
-export function receiptTexts(form: FormDefinition, t: Translate, today: Date, data: Answers = {}, language = 'da', config?: MunicipalityConfig): string[] {
+export function receiptTexts(form: FormDefinition, t: Translate, today: Date, data: Answers = {}, language = 'da', config?: MunicipalityConfig, context?: 'booked'): string[] {
   if (!form.receiptKeys) return [];
   const rows = answerSections(form, data, t, language).flatMap((s) => s.rows);
   const answers = Object.fromEntries(rows.map((r) => [r.field.name, r.lines.join(', ')]));
   const values = { ...localised(form.receiptValues?.(today, data, config) ?? {}, language), answers };
-  return form.receiptKeys.map((key) => t(resolveKey(form, key), values));
+  return form.receiptKeys.map((key) => t(resolveKey(form, key), context ? { ...values, context } : values));
 }
 
 /** Interpolation values as the citizen reads them: ISO dates as dates in their language. */
