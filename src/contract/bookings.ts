@@ -24,6 +24,15 @@ export interface SlotsResponse {
   slots: { slot: string; free: number }[];
 }
 
+/**
+ * A seat a device reserves online is held for this long for its submission. A kiosk reserves just
+ * before it queues the request, which it sends at once; when no submission with that reference
+ * (from that device) has arrived within the hold, the seat is free again: the citizen did not
+ * finish, or the kiosk failed before sending. A request that arrives later is then treated as one
+ * sent offline: booked if its time is still free, else another time is proposed.
+ */
+export const BOOKING_HOLD_MINUTES = 30;
+
 export const bookingRequestSchema = v.strictObject({
   slot: slotText,
   /** The submission's receipt reference ("K7QM-3XRT-9PWA"), made on the device before it is sent. */
