@@ -64,3 +64,32 @@ describe('hostile bodies on every route that reads one', () => {
     });
   }
 });
+
+describe('hostile query parameters on every route that reads them', () => {
+  const withQuery = routeDocs.filter((r) => r.method === 'get' && r.query && !r.path.includes(':'));
+  const values = ['-1', '99999999999999999999', 'abc', "' or 1=1 --", '%00', '\u0000', '2026-02-30', '../../etc/passwd', 'x'.repeat(5000), '[object Object]'];
+
+  it('covers the lists, exports, slots and day views', () => {
+    expect(withQuery.map((r) => r.path)).toEqual(expect.arrayContaining(['/api/v1/staff/submissions', '/api/v1/staff/audit', '/api/v1/devices/slots', '/api/v1/staff/bookings']));
+  });
+
+  for (const route of withQuery) {
+    it(`GET ${route.path}`, async () => {
+      const headers: Record<string, string> = {};
+      if (route.auth === 'staff') headers.Cookie = admin;
+      if (route.auth === 'device') headers.Authorization = `Bearer ${kiosk.token}`;
+      for (const name of Object.keys(route.query!)) {
+        for (const value of values) {
+          const r = await server.request(`${route.path}?${name}=${encodeURIComponent(value)}`, { headers });
+          const what = `${route.path}?${name}=${value.slice(0, 40)}`;
+          expect(r.status, `${what}: ${r.text.slice(0, 200)}`).toBeLessThan(500);
+          if (r.status >= 400) expect(r.json?.error?.code, what).toMatch(/^[a-z_]+$/);
+        }
+        // The same parameter twice: Hono hands the first; nothing may break on the second.
+        const twice = await server.request(`${route.path}?${name}=a&${name}=b`, { headers });
+        expect(twice.status, `${route.path} with ${name} twice`).toBeLessThan(500);
+      }
+    });
+  }
+});
+
