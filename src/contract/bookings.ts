@@ -8,6 +8,8 @@ import * as v from 'valibot';
  */
 export const SLOTS_PATH = '/api/v1/devices/slots';
 export const BOOKINGS_PATH = '/api/v1/devices/bookings';
+/** `GET BOOKINGS_PATH/<reference>`: this device's booking for a reference, once its request is stored. */
+export const bookingPath = (reference: string) => `${BOOKINGS_PATH}/${encodeURIComponent(reference)}`;
 
 /** "YYYY-MM-DDTHH:MM", Copenhagen time: the slot field's answer. */
 export const slotText = v.pipe(v.string(), v.maxLength(16), v.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'a slot: YYYY-MM-DDTHH:MM'));

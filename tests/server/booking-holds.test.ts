@@ -47,6 +47,7 @@ function holdTests(label: string, setUp: () => Promise<{ databaseUrl?: string; d
       const r = await server.submit(d.token, { submissions: [await seal(payload, randomUUID(), d.serverKey)] });
       expect(r.json.results[0].status, r.text).toBe('stored');
     };
+    const lookUp = (d: EnrollResponse, reference: string) => server.request(`/api/v1/devices/bookings/${encodeURIComponent(reference)}`, { headers: auth(d) });
     const dayView = async (slot: string) => {
       const staff = await server.login();
       return (await server.staff(staff, `/bookings?date=${slot.slice(0, 10)}`)).json.bookings as { reference: string; slot: string; status: string; proposedSlot: string | null }[];
@@ -106,6 +107,32 @@ function holdTests(label: string, setUp: () => Promise<{ databaseUrl?: string; d
       expect(late).toMatchObject({ status: 'proposed' });
       expect(late!.proposedSlot).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:00$/);
       expect(late!.proposedSlot).not.toBe(slot);
+
+      // The kiosk that sent it can ask what became of it, in any spelling of the reference; nobody else can.
+      const asked = await lookUp(a, walkedAway.toLowerCase().replaceAll('-', ''));
+      expect(asked.status).toBe(200);
+      expect(asked.json).toMatchObject({ reference: walkedAway, slot, status: 'proposed', proposedSlot: late!.proposedSlot });
+      expect(asked.headers.get('cache-control')).toBe('no-store');
+      expect((await lookUp(b, walkedAway)).json.error.code).toBe('no_booking');
+      expect((await lookUp(b, other)).json).toMatchObject({ status: 'booked', slot });
+    });
+
+    it('answers a look-up only to the device that booked, with a valid reference, and names no citizen', async () => {
+      const reference = newReference();
+      const slot = (await free(a))[80]!;
+      expect((await book(a, slot, reference)).status).toBe(201);
+      expect((await lookUp(b, reference)).status).toBe(404);
+      expect((await server.request(`/api/v1/devices/bookings/${reference}`)).status).toBe(401);
+      const staff = await server.login();
+      expect((await server.request(`/api/v1/devices/bookings/${reference}`, { headers: { Cookie: staff } })).status).toBe(401);
+      for (const bad of [reference.slice(0, -1) + (reference.endsWith('0') ? '1' : '0'), 'x', "' or 1=1 --", '%00', 'A'.repeat(500), '..%2F..%2Fconfig.json']) {
+        const r = await server.request(`/api/v1/devices/bookings/${bad}`, { headers: auth(a) });
+        expect(r.status, bad).toBe(400);
+        expect(r.json.error.code).toBe('invalid_reference');
+      }
+      const mine = await lookUp(a, reference);
+      expect(mine.status).toBe(200);
+      expect(Object.keys(mine.json).sort()).toEqual(['createdAt', 'proposedSlot', 'reference', 'slot', 'status']);
     });
 
     it('keeps a seat for good once its submission has arrived', async () => {

@@ -146,7 +146,9 @@ describe('every answer matches the schema the OpenAPI document shows for it', ()
     // Booking.
     const slots = await call('get', '/api/v1/devices/slots', { token: kiosk.token });
     const slot = slots.json.slots[1].slot as string;
-    await call('post', '/api/v1/devices/bookings', { token: kiosk.token, body: { slot, reference: newReference() } });
+    const booked = newReference();
+    await call('post', '/api/v1/devices/bookings', { token: kiosk.token, body: { slot, reference: booked } });
+    await call('get', '/api/v1/devices/bookings/:reference', { token: kiosk.token, params: { reference: booked } });
     await call('get', '/api/v1/staff/bookings', staff({ query: `?date=${slot.slice(0, 10)}` }));
 
     await call('get', '/api/v1/staff/audit', staff({ query: '?limit=20' }));

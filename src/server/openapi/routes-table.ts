@@ -90,5 +90,6 @@ export const routeDocs: readonly RouteDoc[] = [
   { method: 'get', path: '/api/v1/devices/slots', summary: 'Offered slots that still have a free seat', tag: 'devices', auth: 'device', query: { from: 'First day, YYYY-MM-DD (today without it)', days: 'How many days, 1 to 60' }, answer: slotsResponseSchema },
   { method: 'post', path: '/api/v1/devices/bookings', summary: "Reserve a seat in a slot for a submission's reference (409 slot_taken with alternatives)", tag: 'devices', auth: 'device', body: bookingRequestSchema, answer: bookingSchema, status: 201 },
   { method: 'get', path: '/api/v1/staff/bookings', summary: "A day's bookings by time", tag: 'staff', auth: 'staff', query: bookingDayQuery, answer: bookingDaySchema },
+  { method: 'get', path: '/api/v1/devices/bookings/:reference', summary: "What became of this device's booking for a reference: booked, or another time proposed (404 no_booking)", tag: 'devices', auth: 'device', answer: bookingSchema },
   { method: 'get', path: '/api/v1/staff/events', summary: 'Live events for the back office (server-sent events)', tag: 'staff', auth: 'staff', produces: 'text/event-stream' },
 ];
