@@ -8,8 +8,8 @@ import { E2E_ADMIN, logInAt } from './support/staff.ts';
 /**
  * A time booked while the kiosk is online is booked: the receipt says so and promises no call.
  * A request sent offline whose time fills up before it arrives gets another time proposed by the
- * server; the citizen has left with a receipt that says staff will call, and "Dagens tider" tells
- * staff the proposed time and to call.
+ * server: the receipt still on the kiosk says which, and "Dagens tider" tells staff the proposed
+ * time and to call (the citizen may have left).
  */
 
 /** Takes every free seat of `slot`, as other kiosks would. */
@@ -80,6 +80,13 @@ test('online, the receipt says the time is booked; offline to a full time, staff
   await fillSlot(request, slot);
   await context.setOffline(false);
   await expect(page.locator('main h1')).toHaveText(flowText.en.sent, { timeout: 30_000 });
+  // Still at the kiosk: the receipt now says the time was taken and which time is proposed instead.
+  await expect(page.locator('main')).toContainText('was taken when your request arrived. We propose');
+  await expect(page.locator('main')).toContainText('to agree on the time');
+  await page.screenshot({ path: 'test-results/screenshots/booking-receipt-proposed-en.png', fullPage: true });
+  await chooseLanguage(page, 'da');
+  await expect(page.locator('main')).toContainText('var optaget, da din anmodning kom frem. Vi foreslår i stedet');
+  await page.screenshot({ path: 'test-results/screenshots/booking-receipt-proposed-da.png', fullPage: true });
 
   const office = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const staff = await office.newPage();

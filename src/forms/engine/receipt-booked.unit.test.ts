@@ -21,7 +21,7 @@ describe('the book-time receipt', () => {
     ['en', /is booked/, /will call you/],
   ] as const)('in %s says a time the server holds is booked, and no longer that staff will call to confirm it', async (lang, booked, call) => {
     const t = await translator(lang);
-    const held = receiptTexts(form, t, new Date('2026-12-05T09:00:00Z'), answers, lang, undefined, 'booked').join(' ');
+    const held = receiptTexts(form, t, new Date('2026-12-05T09:00:00Z'), answers, lang, undefined, { name: 'booked' }).join(' ');
     expect(held).toMatch(booked);
     expect(held).not.toMatch(call);
     expect(held).toContain('10:00');
