@@ -2,6 +2,8 @@ import type { FrameDecoder } from './frame-decoder.ts';
 
 /** What the scanner reaches outside itself: the camera, the decoder and the clock. */
 export interface QrScanIo {
+  /** Whether the device lists a camera at all (before any permission is asked). */
+  hasCamera(): Promise<boolean>;
   openCamera(): Promise<MediaStream>;
   makeDecoder(): Promise<FrameDecoder>;
   /** Waits before the next look; a test passes one that does not wait. */
@@ -30,6 +32,8 @@ export function problemOf(error: unknown): ScanProblem {
  */
 export class QrScan {
   state = $state<'idle' | 'starting' | 'scanning'>('idle');
+  /** Offered only where the device has a camera; unknown until asked. */
+  available = $state(false);
   problem = $state<ScanProblem | undefined>();
   stream = $state.raw<MediaStream | undefined>();
   #run = 0;
@@ -39,6 +43,11 @@ export class QrScan {
   constructor(io: QrScanIo, found: (text: string) => void) {
     this.#io = io;
     this.#found = found;
+  }
+
+  /** Looks whether there is a camera to offer; a browser that cannot say is given the benefit of the doubt. */
+  async detect(): Promise<void> {
+    this.available = await this.#io.hasCamera().catch(() => true);
   }
 
   /** Opens the camera; the screen shows the stream in a video element and passes it to scan(). */
@@ -103,6 +112,10 @@ export class QrScan {
 
 /** The real camera: the back camera where there is one (a tablet or phone), any camera otherwise. */
 export const browserScanIo: QrScanIo = {
+  hasCamera: async () => {
+    if (!navigator.mediaDevices?.getUserMedia || !navigator.mediaDevices.enumerateDevices) return false;
+    return (await navigator.mediaDevices.enumerateDevices()).some((device) => device.kind === 'videoinput');
+  },
   openCamera: () => {
     if (!navigator.mediaDevices?.getUserMedia) return Promise.reject(Object.assign(new Error('no mediaDevices'), { name: 'NotFoundError' }));
     return navigator.mediaDevices.getUserMedia({ video: { facingMode: { ideal: 'environment' } }, audio: false });

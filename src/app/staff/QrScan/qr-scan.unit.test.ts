@@ -14,7 +14,7 @@ function scanner(frames: (string | undefined)[], open: () => Promise<MediaStream
   const found: string[] = [];
   let looks = 0;
   const decoder: FrameDecoder = { decode: async () => frames[looks++] };
-  const io: QrScanIo = { openCamera: open, makeDecoder: async () => decoder, pause: async () => undefined };
+  const io: QrScanIo = { hasCamera: async () => true, openCamera: open, makeDecoder: async () => decoder, pause: async () => undefined };
   return { scan: new QrScan(io, (text) => found.push(text)), found, looks: () => looks };
 }
 
@@ -63,7 +63,7 @@ describe('QrScan', () => {
 
     const late = fakeStream();
     let open!: (stream: MediaStream) => void;
-    const slow = new QrScan({ openCamera: () => new Promise((resolve) => (open = resolve)), makeDecoder: async () => ({ decode: async () => undefined }), pause: async () => undefined }, () => undefined);
+    const slow = new QrScan({ hasCamera: async () => true, openCamera: () => new Promise((resolve) => (open = resolve)), makeDecoder: async () => ({ decode: async () => undefined }), pause: async () => undefined }, () => undefined);
     const starting = slow.start();
     slow.reset();
     open(late.stream);
@@ -85,5 +85,18 @@ describe('QrScan', () => {
     expect(s.scan.state).toBe('scanning');
     s.scan.reset();
     expect(s.scan.state).toBe('idle');
+  });
+
+  it('is offered only where the device lists a camera, and where the browser cannot say', async () => {
+    const io = (hasCamera: () => Promise<boolean>): QrScanIo => ({ hasCamera, openCamera: refusal('NotFoundError'), makeDecoder: async () => ({ decode: async () => undefined }), pause: async () => undefined });
+    const none = new QrScan(io(async () => false), () => undefined);
+    await none.detect();
+    expect(none.available).toBe(false);
+    const one = new QrScan(io(async () => true), () => undefined);
+    await one.detect();
+    expect(one.available).toBe(true);
+    const unsure = new QrScan(io(() => Promise.reject(new Error('no enumerateDevices'))), () => undefined);
+    await unsure.detect();
+    expect(unsure.available).toBe(true);
   });
 });
