@@ -22,8 +22,14 @@ export class TabletUi {
   /** Verified online, PIN not chosen yet. */
   newStaff = $state.raw<{ username: string; role: StaffRole } | undefined>();
   lockedBecause = $state<LockReason | undefined>();
+  /** Who locked the tablet last (in memory only): the next person to unlock starts at home if it is someone else. */
+  lockedBy = $state<string | undefined>();
+  /** The online sign-in was opened to add a staff member to a tablet that already has some: it may be cancelled. */
+  adding = $state(false);
+  /** Set after a staff member signed out of this tablet (their username, for the notice). */
+  signedOut = $state<string | undefined>();
   /** Set after five wrong PINs wiped the drafts key: how many drafts were queued sealed first. */
-  wiped = $state<{ rescued: number; notRescued: number } | undefined>();
+  wiped = $state<{ rescued: number; notRescued: number; username?: string } | undefined>();
   t: Translate = $derived(translator(session.language));
 
   get language(): Language {
@@ -34,16 +40,26 @@ export class TabletUi {
     session.language = language;
   }
 
-  open(vault: Vault): void {
+  /**
+   * Opens the tablet for the vault's staff member. Answers whether it is someone else than the
+   * person who locked it last (or not known after a reload): then they start at home, never on
+   * the previous person's form.
+   */
+  open(vault: Vault): boolean {
+    const switched = this.lockedBy !== vault.username;
     this.vault = vault;
     this.newStaff = undefined;
     this.lockedBecause = undefined;
     this.wiped = undefined;
+    this.signedOut = undefined;
+    this.adding = false;
     this.phase = 'open';
+    return switched;
   }
 
   lock(reason: LockReason): void {
     if (this.phase !== 'open') return;
+    this.lockedBy = this.vault?.username;
     this.vault?.lock();
     this.vault = undefined;
     this.lockedBecause = reason;
@@ -51,13 +67,43 @@ export class TabletUi {
     this.phase = 'locked';
   }
 
-  /** Five wrong PINs: the drafts key is gone; only the online sign-in opens the tablet again. */
-  wipedOut(rescued: number, notRescued: number): void {
+  /**
+   * Five wrong PINs: that person's drafts key is gone. Others on the tablet still unlock with
+   * their own PIN (`othersRemain`); otherwise only the online sign-in opens the tablet again.
+   */
+  wipedOut(rescued: number, notRescued: number, othersRemain = false, username?: string): void {
     this.vault = undefined;
     this.lockedBecause = undefined;
-    this.wiped = { rescued, notRescued };
+    this.wiped = { rescued, notRescued, ...(username === undefined ? {} : { username }) };
     this.forgetCitizens();
+    this.phase = othersRemain ? 'locked' : 'sign-in';
+  }
+
+  /** A staff member signed out (vault.signOut()): the next person unlocks, or signs in if nobody is left. */
+  signOut(username: string, othersRemain: boolean): void {
+    this.vault = undefined;
+    this.lockedBy = undefined;
+    this.lockedBecause = undefined;
+    this.signedOut = username;
+    this.forgetCitizens();
+    this.phase = othersRemain ? 'locked' : 'sign-in';
+  }
+
+  /** From the locked tablet: another staff member signs in online to get a PIN of their own here. */
+  addStaff(): void {
+    if (this.phase !== 'locked') return;
+    this.adding = true;
+    this.wiped = undefined;
+    this.signedOut = undefined;
     this.phase = 'sign-in';
+  }
+
+  /** Back from adding a staff member, to the people already on the tablet. */
+  cancelAdd(): void {
+    if (!this.adding) return;
+    this.adding = false;
+    this.newStaff = undefined;
+    this.phase = 'locked';
   }
 
   /** Every citizen's answer in memory goes (session.reset() remounts the screens); the language stays. */
@@ -72,6 +118,9 @@ export class TabletUi {
     this.vault = undefined;
     this.newStaff = undefined;
     this.lockedBecause = undefined;
+    this.lockedBy = undefined;
+    this.adding = false;
+    this.signedOut = undefined;
     this.wiped = undefined;
     session.reset();
     this.phase = 'starting';
