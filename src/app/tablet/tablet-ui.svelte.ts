@@ -22,8 +22,11 @@ export class TabletUi {
   /** Verified online, PIN not chosen yet. */
   newStaff = $state.raw<{ username: string; role: StaffRole } | undefined>();
   lockedBecause = $state<LockReason | undefined>();
-  /** Who locked the tablet last (in memory only): the next person to unlock starts at home if it is someone else. */
-  lockedBy = $state<string | undefined>();
+  /**
+   * Who used the tablet last (kept for this tab through a reload: a username, never citizen data).
+   * The next person to unlock starts at home if it is someone else; the lock screen preselects them.
+   */
+  lastStaff = $state<string | undefined>(readLastStaff());
   /** The online sign-in was opened to add a staff member to a tablet that already has some: it may be cancelled. */
   adding = $state(false);
   /** Set after a staff member signed out of this tablet (their username, for the notice). */
@@ -45,8 +48,10 @@ export class TabletUi {
    * person who locked it last (or not known after a reload): then they start at home, never on
    * the previous person's form.
    */
-  open(vault: Vault): boolean {
-    const switched = this.lockedBy !== vault.username;
+  open(vault: Vault, onlyProfile = true): boolean {
+    // Unknown (a new tab): with one person on the tablet it can only be them.
+    const switched = this.lastStaff === undefined ? !onlyProfile : this.lastStaff !== vault.username;
+    this.setLastStaff(vault.username);
     this.vault = vault;
     this.newStaff = undefined;
     this.lockedBecause = undefined;
@@ -59,7 +64,6 @@ export class TabletUi {
 
   lock(reason: LockReason): void {
     if (this.phase !== 'open') return;
-    this.lockedBy = this.vault?.username;
     this.vault?.lock();
     this.vault = undefined;
     this.lockedBecause = reason;
@@ -82,7 +86,7 @@ export class TabletUi {
   /** A staff member signed out (vault.signOut()): the next person unlocks, or signs in if nobody is left. */
   signOut(username: string, othersRemain: boolean): void {
     this.vault = undefined;
-    this.lockedBy = undefined;
+    this.setLastStaff(undefined);
     this.lockedBecause = undefined;
     this.signedOut = username;
     this.forgetCitizens();
@@ -106,6 +110,16 @@ export class TabletUi {
     this.phase = 'locked';
   }
 
+  private setLastStaff(username: string | undefined): void {
+    this.lastStaff = username;
+    try {
+      if (username === undefined) sessionStorage.removeItem(LAST_STAFF_KEY);
+      else sessionStorage.setItem(LAST_STAFF_KEY, username);
+    } catch {
+      // No session storage (a test, a locked-down browser): memory only.
+    }
+  }
+
   /** Every citizen's answer in memory goes (session.reset() remounts the screens); the language stays. */
   forgetCitizens(): void {
     const language = session.language;
@@ -118,12 +132,22 @@ export class TabletUi {
     this.vault = undefined;
     this.newStaff = undefined;
     this.lockedBecause = undefined;
-    this.lockedBy = undefined;
+    this.setLastStaff(undefined);
     this.adding = false;
     this.signedOut = undefined;
     this.wiped = undefined;
     session.reset();
     this.phase = 'starting';
+  }
+}
+
+const LAST_STAFF_KEY = 'tablet.lastStaff';
+
+function readLastStaff(): string | undefined {
+  try {
+    return sessionStorage.getItem(LAST_STAFF_KEY) ?? undefined;
+  } catch {
+    return undefined;
   }
 }
 
