@@ -15,6 +15,8 @@ export const STAFF_DB_NAME = 'borgerservice-staff';
 export interface StoredProfile {
   username: string;
   role: 'caseworker' | 'admin';
+  /** The organisation's name for the person, when their sign-in gave one. Not citizen data. */
+  displayName?: string;
   /** ISO timestamp. */
   createdAt: string;
   /** Unlock attempts started and not (yet) known to be right; counted before trying, reset on success. */

@@ -125,6 +125,15 @@ describe('two staff members on one tablet', () => {
     expect(await boAgain.listDrafts()).toEqual([]);
   });
 
+  it('keeps the name the organisation gave the person, for the screens', async () => {
+    const bo = await createProfile({ username: 'sso-4f2a9c', role: 'caseworker', displayName: 'Bo Ibsen' }, BO_PIN, options);
+    expect(bo.name).toBe('Bo Ibsen');
+    expect(await readProfiles()).toEqual([expect.objectContaining({ username: 'sso-4f2a9c', displayName: 'Bo Ibsen' })]);
+    clock = new Date(clock.getTime() + 60_000);
+    expect((await createProfile(ANNA, ANNA_PIN, options)).name).toBe('anna');
+    expect((await opened('sso-4f2a9c', BO_PIN)).name).toBe('Bo Ibsen');
+  });
+
   it("a PIN change is that person's only", async () => {
     await twoStaff();
     expect(await changePin('bo', BO_PIN, '572049', options)).toEqual({ ok: true });

@@ -19,6 +19,8 @@ export type StaffRole = 'caseworker' | 'admin';
 export interface StaffProfile {
   username: string;
   role: StaffRole;
+  /** The organisation's name for the person, when their sign-in gave one (an account of its login is named sso-…). */
+  displayName?: string;
   /** ISO timestamp. */
   createdAt: string;
   wrongPins: number;
@@ -52,9 +54,18 @@ export type DraftInput = Omit<Draft, 'updatedAt' | 'formVersion'> & {
   label?: string;
 };
 
+/** Who signed in online, as the sign-in told it. */
+export interface NewStaff {
+  username: string;
+  role: StaffRole;
+  displayName?: string;
+}
+
 export interface Vault {
   readonly username: string;
   readonly role: StaffRole;
+  /** The person's name for the screens: the display name where there is one, else the username. */
+  readonly name: string;
   /** Newest first. */
   listDrafts(): Promise<DraftSummary[]>;
   /** Undefined when there is no such draft; DraftUnreadableError when it fails its integrity check. */
@@ -104,7 +115,7 @@ export async function readProfile(username: string): Promise<StaffProfile | unde
  * this person's earlier profile only when it has no drafts: they are encrypted under its key and
  * would become unreadable (ProfileHasDraftsError).
  */
-export async function createProfile(p: { username: string; role: StaffRole }, pin: string, options: VaultOptions = {}): Promise<Vault> {
+export async function createProfile(p: NewStaff, pin: string, options: VaultOptions = {}): Promise<Vault> {
   const problem = newPinProblem(pin);
   if (problem) throw new InvalidPinError(problem);
   const now = options.now ?? (() => new Date());
@@ -114,6 +125,7 @@ export async function createProfile(p: { username: string; role: StaffRole }, pi
   const profile: StoredProfile = {
     username: p.username,
     role: p.role,
+    ...(p.displayName ? { displayName: p.displayName } : {}),
     createdAt: now().toISOString(),
     wrongPins: 0,
     salt,
@@ -193,8 +205,8 @@ async function rescueAndWipe(username: string, now: () => Date): Promise<UnlockR
   return { ok: false, reason: 'wiped', rescued: sealed.length, notRescued: drafts.length - sealed.length };
 }
 
-function publicProfile({ username, role, createdAt, wrongPins }: StoredProfile): StaffProfile {
-  return { username, role, createdAt, wrongPins };
+function publicProfile({ username, role, displayName, createdAt, wrongPins }: StoredProfile): StaffProfile {
+  return { username, role, ...(displayName ? { displayName } : {}), createdAt, wrongPins };
 }
 
 interface DraftContent {
@@ -215,6 +227,7 @@ function openVault(profile: StoredProfile, draftsKey: CryptoKey, now: () => Date
   return {
     username,
     role,
+    name: profile.displayName ?? username,
     get locked() {
       return key === undefined;
     },

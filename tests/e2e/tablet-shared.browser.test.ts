@@ -1,8 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import { chooseLanguage } from './support/kiosk.ts';
+import { chooseLanguage, expectNoRawKeys } from './support/kiosk.ts';
 import { fieldId, fillText } from './support/forms.ts';
 import { reloadUnderServiceWorker } from './support/service-worker.ts';
-import { adminApi } from './support/staff.ts';
+import { adminApi, expectNoAxeViolations } from './support/staff.ts';
 import { enrolTablet, heading, outboxRows, sendAssistedBlock, signInAndSetPin, tabletStaff, tabletText } from './support/tablet.ts';
 
 /**
@@ -17,13 +17,15 @@ const BO_PIN = '739264';
 const PORTRAIT = { width: 800, height: 1280 };
 const LANDSCAPE = { width: 1280, height: 800 };
 
-/** Screenshots of what is on screen now, Danish and English, portrait and landscape; back in Danish portrait. */
+/** axe, no raw keys, and screenshots of what is on screen now, Danish and English, portrait and landscape; back in Danish portrait. */
 async function lookAt(page: Page, name: string, check: Record<'da' | 'en', () => Promise<void>>): Promise<void> {
   for (const [orientation, size] of [['landscape', LANDSCAPE], ['portrait', PORTRAIT]] as const) {
     await page.setViewportSize(size);
     for (const language of ['en', 'da'] as const) {
       await chooseLanguage(page, language);
       await check[language]();
+      await expectNoRawKeys(page);
+      if (orientation === 'portrait') await expectNoAxeViolations(page, `${name} ${language}`);
       await page.screenshot({ path: `test-results/screenshots/${name}-${language}-${orientation}.png`, fullPage: true });
     }
   }

@@ -1,7 +1,7 @@
 import type { Vault } from '#vault/vault.ts';
 import { translator, type Language, type Translate } from '#app/shared/i18n.ts';
 import { session } from '#app/shared/session.svelte.ts';
-import type { StaffRole } from './staff-login.ts';
+import type { VerifiedStaff } from './staff-login.ts';
 
 /**
  * Where the tablet is: not enrolled, waiting for the online sign-in, for the PIN to be chosen,
@@ -20,7 +20,7 @@ export class TabletUi {
   phase = $state<Phase>('starting');
   vault = $state.raw<Vault | undefined>();
   /** Verified online, PIN not chosen yet. */
-  newStaff = $state.raw<{ username: string; role: StaffRole } | undefined>();
+  newStaff = $state.raw<VerifiedStaff | undefined>();
   lockedBecause = $state<LockReason | undefined>();
   /**
    * Who used the tablet last (kept for this tab through a reload: a username, never citizen data).
@@ -29,10 +29,11 @@ export class TabletUi {
   lastStaff = $state<string | undefined>(readLastStaff());
   /** The online sign-in was opened to add a staff member to a tablet that already has some: it may be cancelled. */
   adding = $state(false);
-  /** Set after a staff member signed out of this tablet (their username, for the notice). */
+  /** Set after a staff member signed out of this tablet (their name, for the notice). */
   signedOut = $state<string | undefined>();
   /** Set after five wrong PINs wiped the drafts key: how many drafts were queued sealed first. */
-  wiped = $state<{ rescued: number; notRescued: number; username?: string } | undefined>();
+  /** name: whose key it was, for the notice on a tablet others still use. */
+  wiped = $state<{ rescued: number; notRescued: number; name?: string } | undefined>();
   t: Translate = $derived(translator(session.language));
 
   get language(): Language {
@@ -75,20 +76,20 @@ export class TabletUi {
    * Five wrong PINs: that person's drafts key is gone. Others on the tablet still unlock with
    * their own PIN (`othersRemain`); otherwise only the online sign-in opens the tablet again.
    */
-  wipedOut(rescued: number, notRescued: number, othersRemain = false, username?: string): void {
+  wipedOut(rescued: number, notRescued: number, othersRemain = false, name?: string): void {
     this.vault = undefined;
     this.lockedBecause = undefined;
-    this.wiped = { rescued, notRescued, ...(username === undefined ? {} : { username }) };
+    this.wiped = { rescued, notRescued, ...(name === undefined ? {} : { name }) };
     this.forgetCitizens();
     this.phase = othersRemain ? 'locked' : 'sign-in';
   }
 
   /** A staff member signed out (vault.signOut()): the next person unlocks, or signs in if nobody is left. */
-  signOut(username: string, othersRemain: boolean): void {
+  signOut(name: string, othersRemain: boolean): void {
     this.vault = undefined;
     this.setLastStaff(undefined);
     this.lockedBecause = undefined;
-    this.signedOut = username;
+    this.signedOut = name;
     this.forgetCitizens();
     this.phase = othersRemain ? 'locked' : 'sign-in';
   }

@@ -70,7 +70,7 @@ describe('TabletUi on a shared tablet', () => {
     const ui = new TabletUi();
     ui.open(vaultOf('bo'));
     ui.wipedOut(1, 0, true, 'bo');
-    expect(ui).toMatchObject({ phase: 'locked', wiped: { rescued: 1, notRescued: 0, username: 'bo' } });
+    expect(ui).toMatchObject({ phase: 'locked', wiped: { rescued: 1, notRescued: 0, name: 'bo' } });
     ui.wipedOut(0, 0, false, 'anna');
     expect(ui.phase).toBe('sign-in');
 

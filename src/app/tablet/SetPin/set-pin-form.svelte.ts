@@ -1,5 +1,5 @@
 import { ProfileHasDraftsError } from '#vault/errors.ts';
-import { createProfile, type StaffRole, type Vault } from '#vault/vault.ts';
+import { createProfile, type NewStaff, type Vault } from '#vault/vault.ts';
 import { newPinProblems } from '../new-pin.ts';
 import type { Problem } from '../problems.ts';
 
@@ -14,7 +14,7 @@ export class SetPinForm {
   /** This person already has drafts here under their earlier PIN: a new PIN would make them unreadable. */
   hasDrafts = $state(false);
 
-  constructor(private readonly create: (staff: { username: string; role: StaffRole }, pin: string) => Promise<Vault> = createProfile) {}
+  constructor(private readonly create: (staff: NewStaff, pin: string) => Promise<Vault> = createProfile) {}
 
   /** True when the PIN may be used; otherwise `problems` says why. */
   check(minLength: number): boolean {
@@ -24,7 +24,7 @@ export class SetPinForm {
   }
 
   /** Creates the staff member's profile with the PIN: the open vault, or undefined with `problems` or `failed` set. */
-  async submit(staff: { username: string; role: StaffRole } | undefined, minLength: number): Promise<Vault | undefined> {
+  async submit(staff: NewStaff | undefined, minLength: number): Promise<Vault | undefined> {
     this.failed = false;
     this.hasDrafts = false;
     if (!this.check(minLength) || !staff) return undefined;
