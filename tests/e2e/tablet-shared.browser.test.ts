@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { chooseLanguage, expectNoRawKeys } from './support/kiosk.ts';
 import { fieldId, fillText } from './support/forms.ts';
 import { reloadUnderServiceWorker } from './support/service-worker.ts';
-import { adminApi, expectNoAxeViolations } from './support/staff.ts';
+import { adminApi, E2E_ADMIN, expectNoAxeViolations, logInAt } from './support/staff.ts';
 import { enrolTablet, heading, outboxRows, sendAssistedBlock, signInAndSetPin, tabletStaff, tabletText } from './support/tablet.ts';
 
 /**
@@ -40,13 +40,15 @@ async function unlockAs(page: Page, username: string, pin: string): Promise<void
   await page.locator('main form button[type="submit"]').click();
 }
 
-async function assistedBy(request: import('@playwright/test').APIRequestContext, reference: string): Promise<string | null | undefined> {
+async function stored(request: import('@playwright/test').APIRequestContext, reference: string): Promise<{ id: string; assistedBy: string | null } | undefined> {
   const list = await request.get('/api/v1/staff/submissions?type=block-digital-id&limit=10000');
   expect(list.status()).toBe(200);
-  return ((await list.json()).submissions as { reference: string; assistedBy: string | null }[]).find((s) => s.reference === reference)?.assistedBy;
+  return ((await list.json()).submissions as { id: string; reference: string; assistedBy: string | null }[]).find((s) => s.reference === reference);
 }
 
-test('two staff members share one tablet: own PINs, own drafts, switching, logging out, and each credited with their own work', async ({ page, context, request }) => {
+const assistedBy = async (request: import('@playwright/test').APIRequestContext, reference: string) => (await stored(request, reference))?.assistedBy;
+
+test('two staff members share one tablet: own PINs, own drafts, switching, logging out, and each credited with their own work', async ({ page, context, request, browser }) => {
   test.setTimeout(240_000);
   await page.setViewportSize(PORTRAIT);
   const anna = await tabletStaff(request, 'anna');
@@ -153,4 +155,16 @@ test('two staff members share one tablet: own PINs, own drafts, switching, loggi
   await expect.poll(() => assistedBy(request, annasWork), { timeout: 30_000 }).toBe(anna.username);
   expect(await assistedBy(request, bosWork)).toBe(bo.username);
   expect(await assistedBy(request, queued)).toBe(anna.username);
+
+  // As the back office shows it: the request Anna queued before she logged out is hers.
+  const office = await browser.newContext();
+  try {
+    const desk = await office.newPage();
+    await logInAt(desk, E2E_ADMIN);
+    await desk.goto(`/staff/submissions/${(await stored(request, queued))!.id}`);
+    await expect(desk.locator('main')).toContainText(`En medarbejder for borgeren (assisteret) – ${anna.username}`);
+    await desk.screenshot({ path: 'test-results/screenshots/tablet-shared-credited-da.png', fullPage: true });
+  } finally {
+    await office.close();
+  }
 });
