@@ -51,10 +51,11 @@ export interface StoredDraft {
 /** Something to tell the server when the tablet is next online (src/contract/device-events.ts). */
 export interface StoredDeviceEvent {
   seq?: number;
-  kind: 'pin_wipe';
+  /** pin_wipe: five wrong PINs wiped the person's key; sign_out: they logged out of the tablet. */
+  kind: 'pin_wipe' | 'sign_out';
   /** ISO timestamp, by the tablet's clock. */
   at: string;
-  /** The staff member whose drafts key was wiped. Not citizen data. */
+  /** The staff member whose drafts key was wiped, or who logged out. Not citizen data. */
   username: string;
 }
 

@@ -120,6 +120,8 @@ describe('two staff members on one tablet', () => {
     expect(await outboxDb().outbox.count()).toBe(1);
 
     expect((await anna.listDrafts()).map((d) => d.id)).toEqual(['visit-a']);
+    // Told to the audit log when the tablet is next online.
+    expect(await staffDb().events.toArray()).toEqual([expect.objectContaining({ kind: 'sign_out', username: 'bo', at: clock.toISOString() })]);
     // Bo can sign in again and start afresh with a new PIN.
     const boAgain = await createProfile(BO, '572049', options);
     expect(await boAgain.listDrafts()).toEqual([]);

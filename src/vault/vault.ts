@@ -291,7 +291,7 @@ function openVault(profile: StoredProfile, draftsKey: CryptoKey, now: () => Date
     async signOut() {
       keyFor('tablet.signOut');
       key = undefined;
-      await removeProfile(username, profile.createdAt);
+      await removeProfile(username, profile.createdAt, now());
     },
   };
 }

@@ -155,6 +155,10 @@ test('two staff members share one tablet: own PINs, own drafts, switching, loggi
   await expect.poll(() => assistedBy(request, annasWork), { timeout: 30_000 }).toBe(anna.username);
   expect(await assistedBy(request, bosWork)).toBe(bo.username);
   expect(await assistedBy(request, queued)).toBe(anna.username);
+  // Anna's logging out reached the audit log once the tablet was online again.
+  await expect
+    .poll(async () => ((await (await request.get('/api/v1/staff/audit?action=tablet_staff_signed_out')).json()).entries as { detail: { username?: string } }[]).map((e) => e.detail.username), { timeout: 30_000 })
+    .toContain(anna.username);
 
   // As the back office shows it: the request Anna queued before she logged out is hers.
   const office = await browser.newContext();
