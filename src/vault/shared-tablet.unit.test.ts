@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { outboxDb } from '#outbox/db.ts';
+import { readDevice } from '#outbox/device.ts';
 import { enqueueSealed } from '#outbox/manage.ts';
 import { clearOutboxDb, makeServerKeys, openEnvelope, storeDevice, testDevice, type TestServerKeys } from '#outbox/outbox.fixtures.ts';
 import { STAFF_DRAFT_TYPE } from '#forms/staff-draft.ts';
@@ -84,6 +85,8 @@ describe('two staff members on one tablet', () => {
   });
 
   it("five wrong PINs wipe that person's key and drafts only, after queuing their rescue copies", async () => {
+    const held = (username: string) => ({ credential: username.repeat(20).slice(0, 43), username, expiresAt: '2099-01-01T00:00:00.000Z' });
+    await storeDevice(testDevice(keys.serverKey, { kind: 'tablet', staffCredentials: { anna: held('anna'), bo: held('bo') } }));
     const { anna, bo } = await twoStaff();
     await anna.saveDraft(visit('visit-a', 'Anna-besøg'));
     await bo.saveDraft(visit('visit-b', 'Bo-besøg'));
@@ -99,6 +102,8 @@ describe('two staff members on one tablet', () => {
     expect(rescued).toMatchObject({ type: STAFF_DRAFT_TYPE, assistedBy: 'bo' });
     expect(await staffDb().events.toArray()).toEqual([expect.objectContaining({ kind: 'pin_wipe', username: 'bo' })]);
 
+    // Bo's staff credential went with his key; Anna's stays.
+    expect(Object.keys((await readDevice())?.staffCredentials ?? {})).toEqual(['anna']);
     const annaAgain = await opened('anna', ANNA_PIN);
     expect((await annaAgain.loadDraft('visit-a'))?.answers.name).toBe('Anna-besøg');
   });

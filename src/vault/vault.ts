@@ -1,4 +1,5 @@
 import { requestType } from '#forms/registry.ts';
+import { forgetStaffCredential } from '#outbox/staff-credential.ts';
 import { PBKDF2_ITERATIONS, SALT_BYTES, decryptDraft, encryptDraft, newDraftsKey, pinKey, randomBytes, unwrapDraftsKey } from './crypto.ts';
 import { withStaffDb, type StoredDraft, type StoredProfile } from './db.ts';
 import { DraftUnreadableError, InvalidPinError, NoProfileError, ProfileHasDraftsError, RescueFailedError, VaultLockedError } from './errors.ts';
@@ -202,6 +203,8 @@ async function rescueAndWipe(username: string, now: () => Date): Promise<UnlockR
       if (wiped) await db.events.add({ kind: 'pin_wipe', at: now().toISOString(), username: wiped.username });
     }),
   );
+  // Their staff credential goes with their key; what they queued keeps the one it was sealed with.
+  await forgetStaffCredential(username).catch(() => undefined);
   return { ok: false, reason: 'wiped', rescued: sealed.length, notRescued: drafts.length - sealed.length };
 }
 
