@@ -100,6 +100,8 @@ describe('two staff members on one tablet', () => {
     expect(queued).toHaveLength(1);
     const rescued = await openEnvelope(queued[0]!.envelope!, keys.privateKey);
     expect(rescued).toMatchObject({ type: STAFF_DRAFT_TYPE, assistedBy: 'bo' });
+    // Beside it, Bo's own staff credential: the server credits the rescued draft to him.
+    expect(queued[0]!.envelope!.staffCredential).toBe(held('bo').credential);
     expect(await staffDb().events.toArray()).toEqual([expect.objectContaining({ kind: 'pin_wipe', username: 'bo' })]);
 
     // Bo's staff credential went with his key; Anna's stays.

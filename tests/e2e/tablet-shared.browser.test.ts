@@ -172,3 +172,51 @@ test('two staff members share one tablet: own PINs, own drafts, switching, loggi
     await office.close();
   }
 });
+
+test("five wrong PINs at one person's name wipe that person only: the others still unlock, and the audit log names whose it was", async ({ page, request }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize(PORTRAIT);
+  const anna = await tabletStaff(request, 'anna');
+  const bo = await tabletStaff(request, 'bo');
+  await enrolTablet(page, 'Delt tablet 2');
+  await signInAndSetPin(page, anna, ANNA_PIN);
+  await page.locator('#tablet-lock').click();
+  await page.locator('#unlock-add-staff').click();
+  await page.locator('#signin-username').fill(bo.username);
+  await page.locator('#signin-password').fill(bo.password);
+  await page.locator('main form button[type="submit"]').click();
+  await page.locator('#pin-new').fill(BO_PIN);
+  await page.locator('#pin-again').fill(BO_PIN);
+  await page.locator('main form button[type="submit"]').click();
+  await expect(heading(page)).toHaveText(tabletText.da.home);
+  await page.locator('#start-home-visit').click();
+  await fillText(page, 'name', 'Ole Hansen');
+  await page.locator('#tablet-lock').click();
+
+  // Someone tries PINs at Bo's name.
+  for (let left = 4; left > 0; left--) {
+    await unlockAs(page, bo.username, '000000');
+    await expect(page.locator('#pin-unlock-error')).toContainText(`Du har ${left} forsøg tilbage`);
+  }
+  await unlockAs(page, bo.username, '000000');
+  await expect(heading(page)).toHaveText(tabletText.da.locked);
+  await expect(page.locator('main')).toContainText('Tabletten blev låst efter 5 forkerte pinkoder');
+  await expect(page.locator('main')).toContainText(`Pinkoden og kladderne for ${bo.username} er slettet fra tabletten`);
+  await lookAt(page, 'tablet-shared-wiped', {
+    en: () => expect(page.locator('main')).toContainText(`The PIN and drafts of ${bo.username} have been deleted from the tablet`),
+    da: () => expect(page.locator('main')).toContainText(`Pinkoden og kladderne for ${bo.username} er slettet fra tabletten`),
+  });
+  // Only Anna is left, and her PIN opens the tablet as before.
+  await expect(page.locator('input[name="unlock-who"]')).toHaveCount(0);
+  await unlockAs(page, anna.username, ANNA_PIN);
+  await expect(heading(page)).toHaveText(tabletText.da.home);
+
+  // Bo's unfinished visit reached the office as his staff draft, and the wipe the audit log, naming him.
+  await adminApi(request);
+  await expect
+    .poll(async () => ((await (await request.get('/api/v1/staff/audit?action=tablet_wiped')).json()).entries as { detail: { username?: string } }[]).map((e) => e.detail.username), { timeout: 30_000 })
+    .toContain(bo.username);
+  await expect
+    .poll(async () => ((await (await request.get('/api/v1/staff/submissions?type=staff-draft&limit=10000')).json()).submissions as { assistedBy: string | null }[]).map((s) => s.assistedBy), { timeout: 30_000 })
+    .toContain(bo.username);
+});
