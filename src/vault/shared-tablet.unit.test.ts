@@ -12,7 +12,8 @@ import { STAFF_DB_NAME, closeStaffDb, staffDb } from './db.ts';
 import { NoProfileError, VaultLockedError } from './errors.ts';
 import { MAX_WRONG_PINS } from './pin.ts';
 import { TEST_ITERATIONS } from './vault.fixtures.ts';
-import { createProfile, readProfiles, unlock, type Vault } from './vault.ts';
+import { readProfiles } from './profiles.ts';
+import { createProfile, unlock, type Vault } from './vault.ts';
 
 /** Two staff members on one tablet: each their own PIN, drafts key, drafts and wipe. */
 

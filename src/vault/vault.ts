@@ -98,18 +98,6 @@ export interface VaultOptions {
   now?: () => Date;
 }
 
-/** Everyone with a profile on this tablet (no keys), in the order they first signed in here. */
-export async function readProfiles(): Promise<StaffProfile[]> {
-  const stored = await withStaffDb('tablet.read-profiles', (db) => db.profiles.toArray());
-  return stored.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.username.localeCompare(b.username)).map(publicProfile);
-}
-
-/** One staff member's profile on this tablet, without any key; undefined before their first online sign-in here. */
-export async function readProfile(username: string): Promise<StaffProfile | undefined> {
-  const stored = await withStaffDb('tablet.read-profile', (db) => db.profiles.get(username));
-  return stored && publicProfile(stored);
-}
-
 /**
  * Makes a staff member's profile after a successful online sign-in, with a new drafts key of their
  * own wrapped under their PIN. Other people's profiles on the tablet are not touched. Replaces
@@ -206,10 +194,6 @@ async function rescueAndWipe(username: string, now: () => Date): Promise<UnlockR
   // Their staff credential goes with their key; what they queued keeps the one it was sealed with.
   await forgetStaffCredential(username).catch(() => undefined);
   return { ok: false, reason: 'wiped', rescued: sealed.length, notRescued: drafts.length - sealed.length };
-}
-
-function publicProfile({ username, role, displayName, createdAt, wrongPins }: StoredProfile): StaffProfile {
-  return { username, role, ...(displayName ? { displayName } : {}), createdAt, wrongPins };
 }
 
 interface DraftContent {

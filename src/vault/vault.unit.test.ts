@@ -11,7 +11,8 @@ import { STAFF_DB_NAME, closeStaffDb, staffDb } from './db.ts';
 import { InvalidPinError, NoProfileError, ProfileHasDraftsError, RescueFailedError, VaultLockedError, DraftUnreadableError } from './errors.ts';
 import { MAX_WRONG_PINS } from './pin.ts';
 import { TEST_ITERATIONS } from './vault.fixtures.ts';
-import { createProfile, readProfile, unlock, type Vault } from './vault.ts';
+import { readProfile } from './profiles.ts';
+import { createProfile, unlock, type Vault } from './vault.ts';
 
 vi.mock('#outbox/manage.ts', async (original) => {
   const real = await original<typeof import('#outbox/manage.ts')>();

@@ -1,7 +1,8 @@
 import { readDeviceStatus, type DeviceStatus } from '#outbox/device-status.ts';
 import { startOutboxSync } from '#outbox/scheduler.ts';
 import { sendDeviceEvents } from '#vault/device-events.ts';
-import { readProfiles, type StaffProfile } from '#vault/vault.ts';
+import { readProfiles } from '#vault/profiles.ts';
+import type { StaffProfile } from '#vault/vault.ts';
 import { ssoReturned } from './SignIn/sso-return.ts';
 import type { TabletUi } from './tablet-ui.svelte.ts';
 
