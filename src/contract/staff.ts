@@ -122,6 +122,7 @@ export const auditActions = [
   'retention_delete_audit',
   'rotate_key_encryption_key',
   'tablet_wiped',
+  'tablet_staff_signed_out',
   'handle_help_call',
   'call_next_ticket',
   'assign_submission',

@@ -6,7 +6,8 @@ import type { SecondFactors } from '../auth/second-factor.ts';
 import { loginBodySchema as loginSchema } from '#contract/staff.ts';
 import { verifyPassword } from '../auth/passwords.ts';
 import { endSession, needsSecondFactor, sessionDeadlines, startSession, type CookiePolicy } from '../auth/sessions.ts';
-import { normalizeUsername } from '../auth/staff-users.ts';
+import { ssoAccount } from '../auth/sso-account.ts';
+import { isSsoUsername, normalizeUsername } from '../auth/staff-users.ts';
 import { clientIp } from '../http/client-ip.ts';
 import { apiError } from '../http/errors.ts';
 import { limitBody, readJsonBody, SMALL_BODY_BYTES } from '../http/json-body.ts';
@@ -33,6 +34,8 @@ export function staffAuthRoutes({ store, limits, hashGate, cookie, auth, secondF
     const body = await readJsonBody(c, loginSchema);
     if (body instanceof Response) return body;
     const username = normalizeUsername(body.username);
+    // Decided by the name alone (no look-up, so no hint whether such an account exists).
+    if (isSsoUsername(username)) return ssoAccount(c);
     const ip = clientIp(c);
     const userKey = attemptKeys.loginUser(username);
     const ipKey = attemptKeys.loginAddress(ip);
