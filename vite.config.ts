@@ -4,6 +4,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import { fileURLToPath } from 'node:url';
 import { espeakPlugin } from '#speech/build/espeak-plugin.ts';
+import { precompressAssets } from '#app/build/precompress-plugin.ts';
 
 // dkfds's package.json exports only its JS; its Sass, fonts and icons are reached through this alias.
 const dkfds = fileURLToPath(new URL('./node_modules/dkfds/dist', import.meta.url));
@@ -44,6 +45,7 @@ export default defineConfig({
     svelte(),
     espeakPlugin(),
     preloadFonts(FIRST_PAINT_FONTS),
+    precompressAssets(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src/sw',

@@ -8,6 +8,8 @@ import * as v from 'valibot';
  */
 export const SLOTS_PATH = '/api/v1/devices/slots';
 export const BOOKINGS_PATH = '/api/v1/devices/bookings';
+/** `GET BOOKINGS_PATH/<reference>`: this device's booking for a reference, once its request is stored. */
+export const bookingPath = (reference: string) => `${BOOKINGS_PATH}/${encodeURIComponent(reference)}`;
 
 /** "YYYY-MM-DDTHH:MM", Copenhagen time: the slot field's answer. */
 export const slotText = v.pipe(v.string(), v.maxLength(16), v.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'a slot: YYYY-MM-DDTHH:MM'));
@@ -23,6 +25,15 @@ export interface SlotsResponse {
   capacity: number;
   slots: { slot: string; free: number }[];
 }
+
+/**
+ * A seat a device reserves online is held for this long for its submission. A kiosk reserves just
+ * before it queues the request, which it sends at once; when no submission with that reference
+ * (from that device) has arrived within the hold, the seat is free again: the citizen did not
+ * finish, or the kiosk failed before sending. A request that arrives later is then treated as one
+ * sent offline: booked if its time is still free, else another time is proposed.
+ */
+export const BOOKING_HOLD_MINUTES = 30;
 
 export const bookingRequestSchema = v.strictObject({
   slot: slotText,

@@ -1,6 +1,6 @@
 import { envelopeAad, type Envelope, type SealedPayload, type ServerKey } from '#contract/v1.ts';
 import { toBase64url } from './base64url.ts';
-import { sealEcdh } from './envelope-ecdh.ts';
+import { prepareEcdhSeal, sealEcdh } from './envelope-ecdh.ts';
 
 /**
  * Envelope encryption for the server: a fresh
@@ -20,6 +20,14 @@ const IV_BYTES = 12;
 export async function seal(payload: SealedPayload, meta: { id: string }, serverKey: ServerKey): Promise<Envelope> {
   if (serverKey.ecdh) return sealEcdh(payload, meta, serverKey.ecdh);
   return sealRsa(payload, meta, serverKey);
+}
+
+/**
+ * Readies what the next seal to this server key can do before it has a payload (envelope-ecdh.ts:
+ * the ephemeral key's agreement), so that the next submit waits for less. Call when nobody waits.
+ */
+export function prepareSeal(serverKey: ServerKey): void {
+  if (serverKey.ecdh) prepareEcdhSeal(serverKey.ecdh);
 }
 
 /** The RSA-OAEP envelope of contract v1 as it always was (no `alg`). */

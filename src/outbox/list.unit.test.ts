@@ -30,6 +30,16 @@ describe('the staff view of the outbox', () => {
     expect((await listOutbox({ limit: 1 })).map((i) => i.id)).toEqual([c.id]);
   });
 
+  it('lists one status newest first whatever order the items were queued in, up to the limit', async () => {
+    const late = await submit({ type: TEST_TYPE, data: { note: 'late' } }, { now: at(9) });
+    const early = await submit({ type: TEST_TYPE, data: { note: 'early' } }, { now: at(4) });
+    const middle = await submit({ type: TEST_TYPE, data: { note: 'middle' } }, { now: at(6) });
+    const queued = await listOutbox({ status: 'queued' });
+    expect(queued.map((i) => i.id)).toEqual([late.id, middle.id, early.id]);
+    for (const summary of queued) expect(summary).not.toHaveProperty('envelope');
+    expect((await listOutbox({ status: 'queued', limit: 2 })).map((i) => i.id)).toEqual([late.id, middle.id]);
+  });
+
   it('counts by status', async () => {
     expect(await outboxCounts()).toEqual({ queued: 0, sending: 0, stored: 0, rejected: 0, discarded: 0 });
     const { id } = await submit({ type: TEST_TYPE, data: { note: 'a' } });

@@ -83,8 +83,10 @@ export interface DeviceRecord {
   /** ISO timestamps: when the token was issued here and when it stops working (token-renewal.ts); absent from older enrolments. */
   tokenIssuedAt?: string;
   tokenExpiresAt?: string;
-  /** Tablets: the staff credential of the last online sign-in (staff-credential.ts). */
+  /** Tablets before shared use: the staff credential of the last online sign-in (read still, never written). */
   staffCredential?: StaffCredentialRecord;
+  /** Tablets: each staff member's credential from their last online sign-in here, by username (staff-credential.ts). */
+  staffCredentials?: Record<string, StaffCredentialRecord>;
 }
 
 /** A staff credential from the server: bound to this tablet and one account, valid until expiresAt. */

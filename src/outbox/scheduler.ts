@@ -6,7 +6,7 @@ import { BACKGROUND_SYNC_TAG } from './sw-message.ts';
 
 /**
  * When the page syncs (README.md, "When the outbox syncs"): at start, when the browser goes
- * online, when the page becomes visible, after a submit, and on a timer while anything is queued,
+ * online, when the page becomes visible, after a submit made online, and on a timer while anything is queued,
  * set for the earliest item's next attempt. Offline, it also registers a Background Sync so the
  * service worker sends the queue when the network returns, even with the page closed.
  *
@@ -109,7 +109,20 @@ export function createOutboxScheduler(options: SchedulerOptions = {}): OutboxSch
       delay = due - now();
     }
     if (stopped) return;
-    timer = setTimeout(syncNow, Math.min(MAX_DELAY_MS, Math.max(minDelay, delay)));
+    timer = setTimeout(onTimer, Math.min(MAX_DELAY_MS, Math.max(minDelay, delay)));
+  }
+
+  /**
+   * A retry that falls due while the browser has no network at all waits for it: the round could
+   * only claim the due items, fail to connect and put them back, over and over while a citizen
+   * submits. The 'online' event syncs at once; this looks again meanwhile.
+   */
+  function onTimer(): void {
+    if (nav && !nav.onLine) {
+      timer = setTimeout(onTimer, RECHECK_MS);
+      return;
+    }
+    syncNow();
   }
 
   function registerBackgroundSync(): void {
@@ -124,7 +137,10 @@ export function createOutboxScheduler(options: SchedulerOptions = {}): OutboxSch
     if (doc?.visibilityState === 'visible') syncNow();
   };
   const onQueued = () => {
-    if (nav && !nav.onLine) registerBackgroundSync();
+    // Offline for certain (no network at all): a round now could only claim the new item, fail to
+    // connect and put it back, taking the disk from the next submit. Background Sync and the
+    // 'online' event send it once there is a network; the timer keeps looking meanwhile.
+    if (nav && !nav.onLine) return registerBackgroundSync();
     syncNow();
   };
   win?.addEventListener('online', syncNow);

@@ -135,6 +135,47 @@ describe('the outbox scheduler', () => {
     expect(registered).toEqual(['outbox-sync']);
   });
 
+  it('does not start a round for a submit made offline, and sends it when the network returns', async () => {
+    const sync = start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sync).toHaveBeenCalledTimes(1);
+    nav.onLine = false;
+    emitOutbox('queued', { id: 'offline' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sync).toHaveBeenCalledTimes(1);
+    nav.onLine = true;
+    win.dispatchEvent(new Event('online'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sync).toHaveBeenCalledTimes(2);
+    emitOutbox('queued', { id: 'online' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sync).toHaveBeenCalledTimes(3);
+  });
+
+  it('lets a retry that falls due offline wait for the network, then syncs', async () => {
+    const sync = start(['network-error', 'network-error'], () => T0 + 1_000);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sync).toHaveBeenCalledTimes(1);
+    nav.onLine = false;
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(sync).toHaveBeenCalledTimes(1);
+    nav.onLine = true;
+    win.dispatchEvent(new Event('online'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sync).toHaveBeenCalledTimes(2);
+  });
+
+  it('looks again while offline, so a network that returns without an online event is used', async () => {
+    const sync = start(['network-error'], () => T0 + 1_000);
+    await vi.advanceTimersByTimeAsync(0);
+    nav.onLine = false;
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(sync).toHaveBeenCalledTimes(1);
+    nav.onLine = true;
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(sync).toHaveBeenCalledTimes(2);
+  });
+
   it('registers a Background Sync when a round fails for the network', async () => {
     start(['network-error']);
     await vi.advanceTimersByTimeAsync(0);

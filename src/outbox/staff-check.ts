@@ -1,4 +1,5 @@
 import { apiUrl, readDevice } from './device.ts';
+import { heldStaffCredential } from './staff-credential.ts';
 
 /**
  * What the server says, at an online unlock, about the staff member whose credential this tablet
@@ -14,8 +15,8 @@ export const STAFF_CHECK_TIMEOUT_MS = 5_000;
 
 export async function checkStaffAccount(username: string, fetcher: typeof fetch = fetch): Promise<StaffCheck> {
   const device = await readDevice().catch(() => undefined);
-  const held = device?.staffCredential;
-  if (!device || device.kind !== 'tablet' || !held || held.username !== username) return 'unknown';
+  const held = device && heldStaffCredential(device, username);
+  if (!device || device.kind !== 'tablet' || !held) return 'unknown';
   let response: Response;
   try {
     response = await fetcher(apiUrl(device.serverUrl, CHECK_PATH), {

@@ -38,7 +38,13 @@ export async function renewStaffCredential(fetcher: typeof fetch = fetch): Promi
   if (response.status !== 201 || typeof body?.credential !== 'string' || typeof body.username !== 'string' || typeof body.expiresAt !== 'string') return 'unavailable';
   const staffCredential: StaffCredentialRecord = { credential: body.credential, username: body.username, expiresAt: body.expiresAt };
   try {
-    await withStorage('device.staffCredential', (db) => db.device.update(DEVICE_KEY, { staffCredential }));
+    // Each staff member on a shared tablet keeps their own; a sign-in never replaces another person's.
+    await withStorage('device.staffCredential', (db) =>
+      db.transaction('rw', db.device, async () => {
+        const current = await db.device.get(DEVICE_KEY);
+        if (current) await db.device.put({ ...current, staffCredentials: { ...current.staffCredentials, [staffCredential.username]: staffCredential } }, DEVICE_KEY);
+      }),
+    );
   } catch {
     return 'unavailable';
   }
@@ -50,9 +56,32 @@ export async function renewStaffCredential(fetcher: typeof fetch = fetch): Promi
  * the credential holder's and sealed while it is valid; else the envelope as it is.
  */
 export function attachStaffCredential(envelope: Envelope, assistedBy: string | undefined, device: DeviceRecord, now: Date): Envelope {
-  const held = device.staffCredential;
-  if (!held || assistedBy === undefined || held.username !== assistedBy || Date.parse(held.expiresAt) <= now.getTime()) return envelope;
+  const held = assistedBy === undefined ? undefined : heldStaffCredential(device, assistedBy);
+  if (!held || Date.parse(held.expiresAt) <= now.getTime()) return envelope;
   return { ...envelope, staffCredential: held.credential };
+}
+
+/** The credential this tablet holds for `username` (a tablet from before shared use kept one, unnamed by key). */
+export function heldStaffCredential(device: DeviceRecord, username: string): StaffCredentialRecord | undefined {
+  const own = device.staffCredentials && Object.hasOwn(device.staffCredentials, username) ? device.staffCredentials[username] : undefined;
+  return own ?? (device.staffCredential?.username === username ? device.staffCredential : undefined);
+}
+
+/**
+ * A staff member signs out of a shared tablet: their credential goes with their keys. What they
+ * queued keeps the credential it was sealed with (attached at queueing), so it is still theirs.
+ */
+export async function forgetStaffCredential(username: string): Promise<void> {
+  await withStorage('device.forgetStaffCredential', (db) =>
+    db.transaction('rw', db.device, async () => {
+      const current = await db.device.get(DEVICE_KEY);
+      if (!current) return;
+      const { [username]: _gone, ...others } = current.staffCredentials ?? {};
+      const next: DeviceRecord = { ...current, staffCredentials: others };
+      if (current.staffCredential?.username === username) delete next.staffCredential;
+      await db.device.put(next, DEVICE_KEY);
+    }),
+  );
 }
 
 async function noteRefusal(refused: DeviceRefusal): Promise<void> {

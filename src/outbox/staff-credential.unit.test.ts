@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { outboxDb } from './db.ts';
 import { readDevice } from './device.ts';
-import { renewStaffCredential } from './staff-credential.ts';
+import { forgetStaffCredential, renewStaffCredential } from './staff-credential.ts';
 import { submit } from './submit.ts';
 import { TEST_TYPE, clearOutboxDb, makeServerKeys, registerTestRequestType, storeDevice, testDevice, type TestServerKeys } from './outbox.fixtures.ts';
 
@@ -22,13 +22,41 @@ describe('staff credential on a tablet', () => {
     const fetcher = vi.fn(async (_url: string, _init?: RequestInit) => json(201, { credential: CREDENTIAL, username: 'anna', expiresAt: '2099-01-01T00:00:00.000Z' }));
     expect(await renewStaffCredential(fetcher as unknown as typeof fetch)).toBe('saved');
     expect(fetcher.mock.calls[0]![1]).toMatchObject({ method: 'POST', headers: { Authorization: 'Bearer device-token-1234567890' } });
-    expect((await readDevice())?.staffCredential).toEqual({ credential: CREDENTIAL, username: 'anna', expiresAt: '2099-01-01T00:00:00.000Z' });
+    expect((await readDevice())?.staffCredentials).toEqual({ anna: { credential: CREDENTIAL, username: 'anna', expiresAt: '2099-01-01T00:00:00.000Z' } });
 
     await submit({ type: TEST_TYPE, data: { note: 'x' }, assisted: true, assistedBy: 'anna' });
     await submit({ type: TEST_TYPE, data: { note: 'y' }, assisted: true, assistedBy: 'bo' });
     await submit({ type: TEST_TYPE, data: { note: 'z' } });
     const envelopes = (await outboxDb().outbox.orderBy('createdAt').toArray()).map((i) => i.envelope!);
     expect(envelopes.map((e) => e.staffCredential ?? null).sort()).toEqual([CREDENTIAL, null, null].sort());
+  });
+
+  it("keeps one credential per staff member on a shared tablet, and credits each person's work with their own", async () => {
+    await storeDevice(testDevice(keys.serverKey, { kind: 'tablet' }));
+    const BO_CREDENTIAL = 'b'.repeat(43);
+    const answer = (credential: string, username: string) => vi.fn(async () => json(201, { credential, username, expiresAt: '2099-01-01T00:00:00.000Z' }));
+    expect(await renewStaffCredential(answer(CREDENTIAL, 'anna') as unknown as typeof fetch)).toBe('saved');
+    expect(await renewStaffCredential(answer(BO_CREDENTIAL, 'bo') as unknown as typeof fetch)).toBe('saved');
+
+    await submit({ type: TEST_TYPE, data: { note: 'a' }, assisted: true, assistedBy: 'anna' }, { now: () => new Date('2026-11-23T10:00:00Z') });
+    await submit({ type: TEST_TYPE, data: { note: 'b' }, assisted: true, assistedBy: 'bo' }, { now: () => new Date('2026-11-23T10:01:00Z') });
+    await forgetStaffCredential('bo');
+    expect(Object.keys((await readDevice())?.staffCredentials ?? {})).toEqual(['anna']);
+    await submit({ type: TEST_TYPE, data: { note: 'c' }, assisted: true, assistedBy: 'bo' }, { now: () => new Date('2026-11-23T10:02:00Z') });
+
+    const envelopes = (await outboxDb().outbox.orderBy('createdAt').toArray()).map((i) => i.envelope!);
+    // Work queued before Bo signed out keeps his credential; after it, there is none to attach.
+    expect(envelopes.map((e) => e.staffCredential ?? null)).toEqual([CREDENTIAL, BO_CREDENTIAL, null]);
+  });
+
+  it('still uses the one credential a tablet kept before shared use, for its holder only', async () => {
+    await storeDevice(testDevice(keys.serverKey, { kind: 'tablet', staffCredential: { credential: CREDENTIAL, username: 'anna', expiresAt: '2099-01-01T00:00:00.000Z' } }));
+    await submit({ type: TEST_TYPE, data: { note: 'x' }, assisted: true, assistedBy: 'anna' });
+    await submit({ type: TEST_TYPE, data: { note: 'y' }, assisted: true, assistedBy: 'bo' });
+    const envelopes = (await outboxDb().outbox.toArray()).map((i) => i.envelope!);
+    expect(envelopes.map((e) => e.staffCredential ?? null).sort()).toEqual([CREDENTIAL, null].sort());
+    await forgetStaffCredential('anna');
+    expect((await readDevice())?.staffCredential).toBeUndefined();
   });
 
   it('does not attach an expired credential', async () => {

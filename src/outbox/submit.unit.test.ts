@@ -103,15 +103,56 @@ describe('submit', () => {
     expect(queued).toEqual([receipt.id]);
   });
 
+  it('seals to the key the device holds now, not the one the last submit used, after a new enrolment', async () => {
+    await submit({ type: TEST_TYPE, data: { note: 'before' } });
+    const rotated = await makeServerKeys('rotated-kid');
+    await storeDevice(testDevice(rotated.serverKey));
+    const receipt = await submit({ type: TEST_TYPE, data: { note: MARKER } });
+    const items = await outboxDb().outbox.toArray();
+    expect(items).toHaveLength(2);
+    const item = items.find((i) => i.id === receipt.id)!;
+    expect(item.envelope!.kid).toBe('rotated-kid');
+    expect((await openEnvelope(item.envelope!, rotated.privateKey)).data).toEqual({ note: MARKER });
+    await expect(openEnvelope(item.envelope!, keys.privateKey)).rejects.toBeDefined();
+  });
+
+  it('stores nothing and says so when the device was unenrolled since the last submit', async () => {
+    await submit({ type: TEST_TYPE, data: { note: 'before' } });
+    await outboxDb().device.clear();
+    await expect(submit({ type: TEST_TYPE, data: { note: MARKER } })).rejects.toBeInstanceOf(NotEnrolledError);
+    expect(await outboxDb().outbox.count()).toBe(1);
+  });
+
+  it('reads the staff credential of the device record for every assisted submit', async () => {
+    await submit({ type: TEST_TYPE, data: { note: 'before' } });
+    const staffCredential = { credential: 'cred-1', username: 'mette', expiresAt: '2100-01-01T00:00:00.000Z' };
+    await storeDevice(testDevice(keys.serverKey, { staffCredential }));
+    const receipt = await submit({ type: TEST_TYPE, data: { note: 'assisted' }, assisted: true, assistedBy: 'mette' });
+    expect((await outboxDb().outbox.get(receipt.id))!.envelope!.staffCredential).toBe('cred-1');
+  });
+
   it('throws a StorageError naming the write when the database fails', async () => {
-    const table = outboxDb().outbox;
-    const add = table.add;
-    table.add = () => Promise.reject(new DOMException('disk full', 'QuotaExceededError')) as never;
+    // The write's transaction aborts with the browser's quota error, as IndexedDB reports a full disk.
+    const db = outboxDb();
+    const backendDB = db.backendDB;
+    db.backendDB = () =>
+      ({
+        transaction: () => {
+          const transaction = {
+            error: new DOMException('disk full', 'QuotaExceededError'),
+            onabort: null as null | (() => void),
+            oncomplete: null,
+            objectStore: () => ({ get: () => ({}), add: () => queueMicrotask(() => transaction.onabort?.()) }),
+          };
+          return transaction;
+        },
+      }) as never;
     try {
       await expect(submit({ type: TEST_TYPE, data: { note: 'ok' } })).rejects.toMatchObject({ name: 'StorageError', operation: 'outbox.put', kind: 'quota' });
       await expect(submit({ type: TEST_TYPE, data: { note: 'ok' } })).rejects.toBeInstanceOf(StorageError);
     } finally {
-      table.add = add;
+      db.backendDB = backendDB;
     }
+    expect(await db.outbox.count()).toBe(0);
   });
 });

@@ -12,7 +12,9 @@ precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 
 // Every navigation (including deep links) gets the app shell; the API is never answered from cache.
-registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//] }));
+// The back office is online only and its pages carry their own Permissions-Policy (the camera, for
+// scanning a receipt's QR code), so its navigations go to the server.
+registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//, /^\/staff(\/|$)/] }));
 
 // The municipality configuration changes without a new build: fresh when online, cached offline.
 const CONFIG_CACHE = 'municipality-config';

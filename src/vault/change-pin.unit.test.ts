@@ -28,8 +28,8 @@ describe('changing the PIN', () => {
     await vault.saveDraft({ id: 'visit-1', formId: 'home-visit', stepIndex: 3, answers: { name: 'Karen' } });
     expect(await changePin('anna', '000000', NEW, options)).toEqual({ ok: false, reason: 'wrong-pin' });
     expect(await changePin('anna', OLD, NEW, options)).toEqual({ ok: true });
-    expect(await unlock(OLD, options)).toMatchObject({ ok: false, reason: 'wrong-pin' });
-    const opened = await unlock(NEW, options);
+    expect(await unlock('anna', OLD, options)).toMatchObject({ ok: false, reason: 'wrong-pin' });
+    const opened = await unlock('anna', NEW, options);
     if (!opened.ok) throw new Error('the new PIN did not open the tablet');
     expect(await opened.vault.loadDraft('visit-1')).toMatchObject({ stepIndex: 3, answers: { name: 'Karen' } });
   });
@@ -38,12 +38,12 @@ describe('changing the PIN', () => {
     await createProfile({ username: 'anna', role: 'caseworker' }, OLD, options);
     await expect(changePin('anna', OLD, '123456', options)).rejects.toBeInstanceOf(InvalidPinError);
     await expect(changePin('anna', OLD, '010190', options)).rejects.toMatchObject({ problem: 'date-like' });
-    expect(await unlock(OLD, options)).toMatchObject({ ok: true });
+    expect(await unlock('anna', OLD, options)).toMatchObject({ ok: true });
   });
 
   it('does not count a wrong current PIN towards the wipe', async () => {
     await createProfile({ username: 'anna', role: 'caseworker' }, OLD, options);
     for (let i = 0; i < 6; i++) expect(await changePin('anna', '000000', NEW, options)).toMatchObject({ ok: false });
-    expect(await unlock(OLD, options)).toMatchObject({ ok: true });
+    expect(await unlock('anna', OLD, options)).toMatchObject({ ok: true });
   });
 });

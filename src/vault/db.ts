@@ -1,20 +1,22 @@
 import Dexie, { type Table } from 'dexie';
 import type { Envelope } from '#contract/v1.ts';
 import { StorageError } from '#outbox/errors.ts';
+import { migrateToShared } from './migrate-v3.ts';
 
 /**
- * The staff tablet's own IndexedDB database, separate from the outbox's ('borgerservice'): the
- * staff profile with the PIN-wrapped drafts key, and the drafts as AES-GCM ciphertext. The
- * outbox is touched only through its own functions (src/outbox/manage.ts).
+ * The staff tablet's own IndexedDB database, separate from the outbox's ('borgerservice'): one
+ * profile per staff member who signed in on this tablet, each with their own PIN-wrapped drafts
+ * key, and each person's drafts as AES-GCM ciphertext under that key. The outbox is touched only
+ * through its own functions (src/outbox/manage.ts).
  */
 
 export const STAFF_DB_NAME = 'borgerservice-staff';
-/** The profile table holds one row, under this out-of-line key. */
-export const PROFILE_KEY = 'self';
 
 export interface StoredProfile {
   username: string;
   role: 'caseworker' | 'admin';
+  /** The organisation's name for the person, when their sign-in gave one. Not citizen data. */
+  displayName?: string;
   /** ISO timestamp. */
   createdAt: string;
   /** Unlock attempts started and not (yet) known to be right; counted before trying, reset on success. */
@@ -28,6 +30,8 @@ export interface StoredProfile {
 }
 
 export interface StoredDraft {
+  /** The username of the staff member whose drafts key encrypts it; with `id`, the primary key. */
+  owner: string;
   id: string;
   formId: string;
   /** ISO timestamp. */
@@ -47,22 +51,30 @@ export interface StoredDraft {
 /** Something to tell the server when the tablet is next online (src/contract/device-events.ts). */
 export interface StoredDeviceEvent {
   seq?: number;
-  kind: 'pin_wipe';
+  /** pin_wipe: five wrong PINs wiped the person's key; sign_out: they logged out of the tablet. */
+  kind: 'pin_wipe' | 'sign_out';
   /** ISO timestamp, by the tablet's clock. */
   at: string;
-  /** The staff member whose drafts key was wiped. Not citizen data. */
+  /** The staff member whose drafts key was wiped, or who logged out. Not citizen data. */
   username: string;
 }
 
 export class StaffDatabase extends Dexie {
-  declare profile: Table<StoredProfile, string>;
-  declare drafts: Table<StoredDraft, string>;
+  declare profiles: Table<StoredProfile, string>;
+  declare personalDrafts: Table<StoredDraft, [string, string]>;
   declare events: Table<StoredDeviceEvent, number>;
 
   constructor(name = STAFF_DB_NAME) {
     super(name);
     this.version(1).stores({ profile: '', drafts: 'id, updatedAt' });
     this.version(2).stores({ profile: '', drafts: 'id, updatedAt', events: '++seq' });
+    // Shared tablets: a profile per person, and drafts keyed by their owner too (two people may
+    // each have an assisted draft of the same form). A one-person tablet's profile and drafts
+    // become that person's (migrate-v3.ts); the old tables go in version 4, once copied.
+    this.version(3)
+      .stores({ profile: '', drafts: 'id, updatedAt', events: '++seq', profiles: 'username', personalDrafts: '[owner+id], owner, updatedAt' })
+      .upgrade((tx) => migrateToShared(tx));
+    this.version(4).stores({ profile: null, drafts: null, events: '++seq', profiles: 'username', personalDrafts: '[owner+id], owner, updatedAt' });
   }
 }
 

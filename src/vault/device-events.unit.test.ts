@@ -35,7 +35,7 @@ function server(...answers: (number | 'offline')[]) {
 
 async function wipe(username: string): Promise<void> {
   await createProfile({ username, role: 'caseworker' }, '482916', options);
-  for (let i = 0; i < MAX_WRONG_PINS; i++) await unlock('739261', options);
+  for (let i = 0; i < MAX_WRONG_PINS; i++) await unlock(username, '739261', options);
 }
 
 describe('a PIN wipe reported to the server', () => {
@@ -69,7 +69,7 @@ describe('a PIN wipe reported to the server', () => {
 
   it('is not recorded for wrong PINs below the limit', async () => {
     await createProfile({ username: 'anna', role: 'caseworker' }, '482916', options);
-    await unlock('739261', options);
+    await unlock('anna', '739261', options);
     expect(await pendingDeviceEvents()).toBe(0);
   });
 });

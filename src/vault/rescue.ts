@@ -4,6 +4,7 @@ import { STAFF_DRAFT_TYPE, type StaffDraftData } from '#forms/staff-draft.ts';
 import { readDevice } from '#outbox/device.ts';
 import { seal } from '#outbox/envelope.ts';
 import { enqueueSealed } from '#outbox/manage.ts';
+import { attachStaffCredential } from '#outbox/staff-credential.ts';
 import { newReference } from '#domain/reference.ts';
 
 /**
@@ -30,7 +31,8 @@ export async function sealRescueCopy(data: StaffDraftData, username: string): Pr
     assistedBy: username,
     data: checked.data,
   };
-  const envelope = await seal(payload, { id: crypto.randomUUID() }, device.serverKey);
+  // Beside it (not sealed), the person's staff credential while valid: the server credits them from it.
+  const envelope = attachStaffCredential(await seal(payload, { id: crypto.randomUUID() }, device.serverKey), username, device, new Date(data.savedAt));
   // The server refuses a body over the limit: such a copy would wait in the outbox for ever.
   const bytes = new TextEncoder().encode(JSON.stringify({ submissions: [envelope] })).length;
   return bytes > MAX_BODY_BYTES ? undefined : envelope;

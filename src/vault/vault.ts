@@ -1,14 +1,17 @@
 import { requestType } from '#forms/registry.ts';
+import { forgetStaffCredential } from '#outbox/staff-credential.ts';
 import { PBKDF2_ITERATIONS, SALT_BYTES, decryptDraft, encryptDraft, newDraftsKey, pinKey, randomBytes, unwrapDraftsKey } from './crypto.ts';
-import { PROFILE_KEY, withStaffDb, type StoredDraft, type StoredProfile } from './db.ts';
+import { withStaffDb, type StoredDraft, type StoredProfile } from './db.ts';
 import { DraftUnreadableError, InvalidPinError, NoProfileError, ProfileHasDraftsError, RescueFailedError, VaultLockedError } from './errors.ts';
 import { MAX_WRONG_PINS, pinProblem } from './pin.ts';
 import { newPinProblem } from './pin-strength.ts';
 import { queueRescue, sealRescueCopy } from './rescue.ts';
+import { removeProfile } from './sign-out.ts';
 
 /**
- * The staff tablet's vault: a profile made after an online login, unlocked offline
- * with the PIN, holding the visit drafts encrypted under a key only the PIN unwraps. See
+ * The staff tablet's vault: a profile per staff member made after their online sign-in, each
+ * unlocked offline with that person's PIN, holding their drafts encrypted under a key only their
+ * PIN unwraps. See
  * crypto.ts for the keys and README.md for the whole picture.
  */
 
@@ -17,6 +20,8 @@ export type StaffRole = 'caseworker' | 'admin';
 export interface StaffProfile {
   username: string;
   role: StaffRole;
+  /** The organisation's name for the person, when their sign-in gave one (an account of its login is named sso-…). */
+  displayName?: string;
   /** ISO timestamp. */
   createdAt: string;
   wrongPins: number;
@@ -50,9 +55,18 @@ export type DraftInput = Omit<Draft, 'updatedAt' | 'formVersion'> & {
   label?: string;
 };
 
+/** Who signed in online, as the sign-in told it. */
+export interface NewStaff {
+  username: string;
+  role: StaffRole;
+  displayName?: string;
+}
+
 export interface Vault {
   readonly username: string;
   readonly role: StaffRole;
+  /** The person's name for the screens: the display name where there is one, else the username. */
+  readonly name: string;
   /** Newest first. */
   listDrafts(): Promise<DraftSummary[]>;
   /** Undefined when there is no such draft; DraftUnreadableError when it fails its integrity check. */
@@ -60,6 +74,12 @@ export interface Vault {
   /** Encrypts and stores (replacing a draft with the same id), with a fresh sealed copy for the office. */
   saveDraft(draft: DraftInput): Promise<void>;
   deleteDraft(id: string): Promise<void>;
+  /**
+   * Takes this staff member off the tablet: locks, then deletes their wrapped key, their profile
+   * and their drafts (unreadable without the key anyway; the screen warns first). What they
+   * queued in the outbox is sealed for the server and stays there. Other people are not touched.
+   */
+  signOut(): Promise<void>;
   /** Forgets the key in memory; every later call throws VaultLockedError. */
   lock(): void;
   readonly locked: boolean;
@@ -78,18 +98,13 @@ export interface VaultOptions {
   now?: () => Date;
 }
 
-/** The profile on this tablet, without any key; undefined before the first online login. */
-export async function readProfile(): Promise<StaffProfile | undefined> {
-  const stored = await withStaffDb('tablet.read-profile', (db) => db.profile.get(PROFILE_KEY));
-  return stored && publicProfile(stored);
-}
-
 /**
- * Makes the profile after a successful online login (the contract's staff login), with a new
- * drafts key wrapped under the PIN. Replaces an earlier profile only when it has no drafts:
- * they are encrypted under its key and would become unreadable (ProfileHasDraftsError).
+ * Makes a staff member's profile after a successful online sign-in, with a new drafts key of their
+ * own wrapped under their PIN. Other people's profiles on the tablet are not touched. Replaces
+ * this person's earlier profile only when it has no drafts: they are encrypted under its key and
+ * would become unreadable (ProfileHasDraftsError).
  */
-export async function createProfile(p: { username: string; role: StaffRole }, pin: string, options: VaultOptions = {}): Promise<Vault> {
+export async function createProfile(p: NewStaff, pin: string, options: VaultOptions = {}): Promise<Vault> {
   const problem = newPinProblem(pin);
   if (problem) throw new InvalidPinError(problem);
   const now = options.now ?? (() => new Date());
@@ -99,6 +114,7 @@ export async function createProfile(p: { username: string; role: StaffRole }, pi
   const profile: StoredProfile = {
     username: p.username,
     role: p.role,
+    ...(p.displayName ? { displayName: p.displayName } : {}),
     createdAt: now().toISOString(),
     wrongPins: 0,
     salt,
@@ -106,33 +122,33 @@ export async function createProfile(p: { username: string; role: StaffRole }, pi
     wrappedKey: wrapped,
   };
   await withStaffDb('tablet.create-profile', (db) =>
-    db.transaction('rw', db.profile, db.drafts, async () => {
-      const drafts = await db.drafts.count();
-      const earlier = await db.profile.get(PROFILE_KEY);
-      if (drafts > 0) throw new ProfileHasDraftsError(earlier?.username ?? p.username, drafts);
-      await db.profile.put(profile, PROFILE_KEY);
+    db.transaction('rw', db.profiles, db.personalDrafts, async () => {
+      const drafts = await db.personalDrafts.where('owner').equals(p.username).count();
+      if (drafts > 0) throw new ProfileHasDraftsError(p.username, drafts);
+      await db.profiles.put(profile);
     }),
   );
   return openVault(profile, key, now);
 }
 
 /**
- * Unlocks with the PIN. The attempt is counted before the key is tried, so closing the tab
- * mid-try does not undo it; a right PIN resets the count. When the count reaches MAX_WRONG_PINS
- * the drafts' sealed copies are queued in the outbox, and only after that has committed are the
- * drafts, the wrapped key and the profile deleted. If queuing fails, nothing is deleted and
- * RescueFailedError is thrown; the next call (with any PIN) tries the rescue again first.
+ * Unlocks `username`'s profile with their PIN. The attempt is counted before the key is tried, so
+ * closing the tab mid-try does not undo it; a right PIN resets the count. When the count reaches
+ * MAX_WRONG_PINS that person's drafts are queued sealed in the outbox, and only after that has
+ * committed are their drafts, wrapped key and profile deleted; nobody else's (README.md says why).
+ * If queuing fails, nothing is deleted and RescueFailedError is thrown; the next call (with any
+ * PIN) tries the rescue again first.
  */
-export async function unlock(pin: string, options: VaultOptions = {}): Promise<UnlockResult> {
+export async function unlock(username: string, pin: string, options: VaultOptions = {}): Promise<UnlockResult> {
   const now = options.now ?? (() => new Date());
   const profile = await withStaffDb('tablet.count-attempt', (db) =>
-    db.transaction('rw', db.profile, async () => {
-      const current = await db.profile.get(PROFILE_KEY);
+    db.transaction('rw', db.profiles, async () => {
+      const current = await db.profiles.get(username);
       if (!current) throw new NoProfileError();
       // Already at the limit (a rescue was interrupted or failed): no more tries, finish the wipe.
       if (current.wrongPins >= MAX_WRONG_PINS) return current;
       const counted = { ...current, wrongPins: current.wrongPins + 1 };
-      await db.profile.put(counted, PROFILE_KEY);
+      await db.profiles.put(counted);
       return { ...counted, tryPin: true };
     }),
   );
@@ -140,11 +156,11 @@ export async function unlock(pin: string, options: VaultOptions = {}): Promise<U
     const key = pinProblem(pin) ? undefined : await unwrapDraftsKey(profile.wrappedKey, await pinKey(pin, profile.salt, profile.iterations));
     if (key) {
       const reset = await withStaffDb('tablet.reset-attempts', (db) =>
-        db.transaction('rw', db.profile, async () => {
-          const current = await db.profile.get(PROFILE_KEY);
+        db.transaction('rw', db.profiles, async () => {
+          const current = await db.profiles.get(username);
           if (!current) throw new NoProfileError();
           const next = { ...current, wrongPins: 0 };
-          await db.profile.put(next, PROFILE_KEY);
+          await db.profiles.put(next);
           return next;
         }),
       );
@@ -152,11 +168,11 @@ export async function unlock(pin: string, options: VaultOptions = {}): Promise<U
     }
     if (profile.wrongPins < MAX_WRONG_PINS) return { ok: false, reason: 'wrong-pin', attemptsLeft: MAX_WRONG_PINS - profile.wrongPins };
   }
-  return rescueAndWipe(now);
+  return rescueAndWipe(username, now);
 }
 
-async function rescueAndWipe(now: () => Date): Promise<UnlockResult> {
-  const drafts = await withStaffDb('tablet.read-drafts', (db) => db.drafts.toArray());
+async function rescueAndWipe(username: string, now: () => Date): Promise<UnlockResult> {
+  const drafts = await withStaffDb('tablet.read-drafts', (db) => db.personalDrafts.where('owner').equals(username).toArray());
   const sealed = drafts.flatMap((d) => (d.sealed ? [d.sealed] : []));
   try {
     await queueRescue(sealed, now().getTime());
@@ -165,21 +181,19 @@ async function rescueAndWipe(now: () => Date): Promise<UnlockResult> {
   }
   // Only what was read above is deleted: a draft saved meanwhile by another tab (it cannot be, the
   // vault there is unlocked with the same key, but be safe) is wiped only with its own rescue.
-  const ids = drafts.map((d) => d.id);
+  const keys = drafts.map((d): [string, string] => [d.owner, d.id]);
   await withStaffDb('tablet.wipe', (db) =>
-    db.transaction('rw', db.profile, db.drafts, db.events, async () => {
-      const wiped = await db.profile.get(PROFILE_KEY);
-      await db.drafts.bulkDelete(ids);
-      if ((await db.drafts.count()) === 0) await db.profile.delete(PROFILE_KEY);
+    db.transaction('rw', db.profiles, db.personalDrafts, db.events, async () => {
+      const wiped = await db.profiles.get(username);
+      await db.personalDrafts.bulkDelete(keys);
+      if ((await db.personalDrafts.where('owner').equals(username).count()) === 0) await db.profiles.delete(username);
       // Reported to the audit log when the tablet is next online (device-events.ts); kept with the wipe, so it cannot be lost.
       if (wiped) await db.events.add({ kind: 'pin_wipe', at: now().toISOString(), username: wiped.username });
     }),
   );
+  // Their staff credential goes with their key; what they queued keeps the one it was sealed with.
+  await forgetStaffCredential(username).catch(() => undefined);
   return { ok: false, reason: 'wiped', rescued: sealed.length, notRescued: drafts.length - sealed.length };
-}
-
-function publicProfile({ username, role, createdAt, wrongPins }: StoredProfile): StaffProfile {
-  return { username, role, createdAt, wrongPins };
 }
 
 interface DraftContent {
@@ -200,6 +214,7 @@ function openVault(profile: StoredProfile, draftsKey: CryptoKey, now: () => Date
   return {
     username,
     role,
+    name: profile.displayName ?? username,
     get locked() {
       return key === undefined;
     },
@@ -209,13 +224,14 @@ function openVault(profile: StoredProfile, draftsKey: CryptoKey, now: () => Date
 
     async listDrafts() {
       keyFor('tablet.listDrafts');
-      const rows = await withStaffDb('tablet.list-drafts', (db) => db.drafts.orderBy('updatedAt').reverse().toArray());
+      const rows = await withStaffDb('tablet.list-drafts', (db) => db.personalDrafts.where('owner').equals(username).toArray());
+      rows.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
       return rows.map(({ id, formId, updatedAt, label, sealed }) => ({ id, formId, updatedAt, ...(label === undefined ? {} : { label }), rescuable: sealed !== undefined }));
     },
 
     async loadDraft(id) {
       const k = keyFor('tablet.loadDraft');
-      const row = await withStaffDb('tablet.load-draft', (db) => db.drafts.get(id));
+      const row = await withStaffDb('tablet.load-draft', (db) => db.personalDrafts.get([username, id]));
       if (!row) return undefined;
       let content: DraftContent;
       try {
@@ -238,13 +254,13 @@ function openVault(profile: StoredProfile, draftsKey: CryptoKey, now: () => Date
       );
       // Locked while encrypting: do not write with a key the staff member asked to forget.
       keyFor('tablet.saveDraft');
-      const row: StoredDraft = { id: input.id, formId: input.formId, updatedAt, iv, ciphertext, ...(input.label === undefined ? {} : { label: input.label }), ...(sealed ? { sealed } : {}) };
+      const row: StoredDraft = { owner: username, id: input.id, formId: input.formId, updatedAt, iv, ciphertext, ...(input.label === undefined ? {} : { label: input.label }), ...(sealed ? { sealed } : {}) };
       const saved = await withStaffDb('tablet.save-draft', (db) =>
-        db.transaction('rw', db.profile, db.drafts, async () => {
-          // Wiped (or replaced) from another tab meanwhile: a draft under this key could never be read again.
-          const current = await db.profile.get(PROFILE_KEY);
-          if (current?.username !== username || current.createdAt !== profile.createdAt) return false;
-          await db.drafts.put(row);
+        db.transaction('rw', db.profiles, db.personalDrafts, async () => {
+          // Wiped, signed out or replaced from another tab meanwhile: a draft under this key could never be read again.
+          const current = await db.profiles.get(username);
+          if (current?.createdAt !== profile.createdAt) return false;
+          await db.personalDrafts.put(row);
           return true;
         }),
       );
@@ -256,7 +272,13 @@ function openVault(profile: StoredProfile, draftsKey: CryptoKey, now: () => Date
 
     async deleteDraft(id) {
       keyFor('tablet.deleteDraft');
-      await withStaffDb('tablet.delete-draft', (db) => db.drafts.delete(id));
+      await withStaffDb('tablet.delete-draft', (db) => db.personalDrafts.delete([username, id]));
+    },
+
+    async signOut() {
+      keyFor('tablet.signOut');
+      key = undefined;
+      await removeProfile(username, profile.createdAt, now());
     },
   };
 }

@@ -1,11 +1,10 @@
 import type { Browser, Page } from '@playwright/test';
-import { rawPuts } from './enqueue.ts';
 import { newBenchContext } from './lib/browser.ts';
 import { buildBenchPages } from './lib/pages.ts';
 import { startBenchPg } from './lib/postgres.ts';
 import type { Figure } from './lib/results.ts';
 import { BENCH_ENROLMENT_CODE, startServerChild } from './lib/server.ts';
-import { percentile, round } from './lib/stats.ts';
+import { round } from './lib/stats.ts';
 
 /**
  * Figure 3, drain: `count` queued submissions synced to the server over loopback, by the app's
@@ -89,30 +88,6 @@ async function drainOn(browser: Browser, pages: string, databaseUrl: string | un
       quiet: true,
       note: `${Math.round(perSecond)} submissions/s in ${requests} requests; outbox filled by submit() in ${round(fillMs / 1000, 1)} s`,
     });
-    if (!databaseUrl) {
-      const steps = await call(page, 'breakdown', Math.min(200, count));
-      const p50 = (step: string) => round(percentile(steps[step]!, 50), 2);
-      // The limit again, in this page: the newest outbox record now is one the breakdown queued.
-      const raw = await rawPuts(page, steps.submit!.length);
-      const ratio = percentile(steps.submit!, 95) / percentile(raw.samples, 95);
-      figures.push({
-        group: 'enqueue',
-        name: `submit() alone, one at a time, p50 / p95 of ${steps.submit!.length}`,
-        value: `${p50('submit')} / ${round(percentile(steps.submit!, 95), 2)}`,
-        unit: 'ms',
-        quiet: true,
-        note: `drain page, no UI, no sync scheduler. Step p50s: read device ${p50('readDevice')}, import server key ${p50('importKey')}, seal (import + AES + RSA wrap) ${p50('seal')}, Dexie add ${p50('add')} ms`,
-      });
-      figures.push({
-        group: 'enqueue',
-        name: 'p95 submit() alone / p95 raw put, same page',
-        value: round(ratio, 2),
-        unit: '×',
-        goal: '<= 3×',
-        met: ratio <= 3,
-        note: `raw put p50 / p95 ${round(percentile(raw.samples, 50), 2)} / ${round(percentile(raw.samples, 95), 2)} ms`,
-      });
-    }
     return { figures, ourPerSecond: perSecond, workboxPerSecond };
   } finally {
     await context.close();

@@ -29,7 +29,7 @@ const figures: Record<string, Runner> = {
   enqueue: async (browser) => (await import('./enqueue.ts')).enqueue({ browser, count: sizes.enqueue }),
   drain: async (browser) => (await import('./drain.ts')).drain({ browser, count: sizes.drain, workboxCount: sizes.workboxDrain }),
   ingest: async () => (await import('./ingest.ts')).ingest({ count: sizes.ingest, seconds: sizes.ingestSeconds }),
-  endurance: async (browser) => (await import('./endurance.ts')).endurance({ browser, after: sizes.sessions }),
+  endurance: async () => (await import('./endurance.ts')).endurance({ after: sizes.sessions }),
 };
 
 const run = newRun(quick ? 'quick' : 'full');

@@ -129,13 +129,13 @@ async function lighthouseScores(url: string, runs: number): Promise<Figure[]> {
       name: 'Lighthouse performance/accessibility/best-practices',
       value: scores,
       unit: '',
-      goal: '100/100/100',
-      met: scores === '100/100/100',
+      goal: '>= 95/100/100',
+      met: mid.performance >= 95 && mid.accessibility === 100 && mid.bestPractices === 100,
       note: `mobile, simulated throttling; performance is simulated from a trace taken on this machine (load lowers it); median of ${runs} by performance (all: ${results.map((r) => r.performance).join(', ')})`,
     },
     { group: 'start-up', name: 'Lighthouse LCP (simulated)', value: Math.round(mid.lcp), unit: 'ms', note: 'simulated mobile: a model, not a wall clock' },
     { group: 'start-up', name: 'Lighthouse TBT (simulated)', value: Math.round(mid.tbt), unit: 'ms' },
-    { group: 'start-up', name: 'Lighthouse CLS', value: round(mid.cls, 3), unit: '', note: mid.clsCulprit ? `largest shift: ${mid.clsCulprit}` : undefined },
+    { group: 'start-up', name: 'Lighthouse CLS', value: round(mid.cls, 3), unit: '', goal: '<= 0.02', met: mid.cls <= 0.02, note: mid.clsCulprit ? `largest shift: ${mid.clsCulprit}` : undefined },
   ];
 }
 

@@ -91,5 +91,27 @@ test('a caseworker signs in on a staff tablet with the organisation’s login, t
   await page.locator('#pin-again').fill(TABLET_PIN);
   await page.locator('main form button[type="submit"]').click();
   await expect(page.locator('main h1')).toHaveText(tabletText.da.home);
+  await expect(page.locator('main')).toContainText('Logget ind som Sofie Bak.');
   await shoot(page, 'tablet-home');
+
+  // A colleague joins the same tablet through the organisation's login, with a PIN of her own.
+  await page.locator('#tablet-lock').click();
+  await expect(page.locator('main h1')).toHaveText(tabletText.da.locked);
+  op.users.set('ole-3', { name: 'Ole Lund', roles: ['caseworker'] });
+  op.signInAs('ole-3');
+  await page.locator('#unlock-add-staff').click();
+  await page.getByRole('link', { name: 'Log ind med kommunens login' }).click();
+  await expect(page.locator('main h1')).toHaveText(tabletText.da.setPin);
+  await expect(page.locator('main')).toContainText('Du er logget ind som Ole Lund.');
+  await page.locator('#pin-new').fill('739264');
+  await page.locator('#pin-again').fill('739264');
+  await page.locator('main form button[type="submit"]').click();
+  await expect(page.locator('main h1')).toHaveText(tabletText.da.home);
+  await expect(page.locator('main')).toContainText('Logget ind som Ole Lund.');
+  // The lock screen asks who is there, by the names people know each other by.
+  await page.locator('#tablet-lock').click();
+  await expect(page.locator('main fieldset label')).toHaveText(['Sofie Bak', 'Ole Lund']);
+  await expect(page.locator('main fieldset')).not.toContainText('sso-');
+  await expect(page.getByLabel('Ole Lund', { exact: true })).toBeChecked(); // the one who used it last
+  await shoot(page, 'tablet-who-are-you');
 });

@@ -63,4 +63,16 @@ describe('device events: a PIN wipe on a tablet reaches the audit log', { timeou
     }
     expect((await wipes()).filter((e) => e.target === tablet.deviceId)).toEqual([]);
   });
+
+  it('records a staff member logging out of a shared tablet apart from a wipe, with the same strictness', async () => {
+    const tablet = await enrolTablet('Tablet shared');
+    const signOut = { kind: 'sign_out', at: '2026-12-04T11:00:00.000Z', username: 'sagsbeh.bo' };
+    expect((await send(tablet.token, signOut)).status).toBe(204);
+    const entries = (await server.staff(admin, '/audit?action=tablet_staff_signed_out')).json.entries as { actor: string; target: string; detail: Record<string, unknown> }[];
+    expect(entries.find((e) => e.target === tablet.deviceId)).toMatchObject({ actor: `device:${tablet.deviceId}`, detail: { username: 'sagsbeh.bo', signedOutAt: signOut.at } });
+    expect((await wipes()).filter((e) => e.target === tablet.deviceId)).toEqual([]);
+    expect((await send(tablet.token, { ...signOut, username: '<b>' })).status).toBe(400);
+    const kiosk = await server.enroll('Kiosk 2');
+    expect((await send(kiosk.token, signOut)).status).toBe(403);
+  });
 });

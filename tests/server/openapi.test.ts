@@ -8,6 +8,7 @@ import { DEFAULT_LIMITS } from '#server/rate-limit.ts';
 import type { ServerKeyring } from '#server/crypto/server-key.ts';
 import type { Store } from '#server/store/store.ts';
 import type { MunicipalityConfig } from '#config/schema.ts';
+import { NO_BODY, routeDocs } from '#server/openapi/routes-table.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 
 let server: TestServer;
@@ -53,5 +54,37 @@ describe('GET /api/openapi.json', () => {
     expect(registered.size).toBeGreaterThan(25);
     const listParams = doc.paths['/api/v1/staff/submissions']!.get!.parameters!.map((p) => p.name);
     expect(listParams).toEqual(expect.arrayContaining(['reference', 'cpr', 'q', 'sort', 'limit', 'offset']));
+  });
+
+  it('names every route\'s body (or that it takes none) and its answer, and shows them in the document', async () => {
+    const noBody = routeDocs.filter((r) => r.method === 'post' && r.body === undefined).map((r) => `${r.method} ${r.path}`);
+    expect(noBody, 'POST routes that say nothing of their body').toEqual([]);
+    const noAnswer = routeDocs.filter((r) => r.answer === undefined && !r.produces).map((r) => `${r.method} ${r.path}`);
+    expect(noAnswer, 'routes that say nothing of their answer').toEqual([]);
+    const doc = (await server.request('/api/openapi.json')).json as {
+      paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: Record<string, unknown> }> }; responses: Record<string, { content?: Record<string, { schema: Record<string, unknown> }> }> }>>;
+    };
+    for (const route of routeDocs) {
+      const op = doc.paths[route.path.replace(/:(\w+)/g, '{$1}')]![route.method]!;
+      const where = `${route.method} ${route.path}`;
+      if (route.body && route.body !== NO_BODY) {
+        const schema = op.requestBody?.content['application/json']?.schema;
+        expect(schema?.type, `${where}: request body`).toBe('object');
+        expect(Object.keys((schema?.properties as object) ?? {}).length, `${where}: request body fields`).toBeGreaterThan(0);
+      } else {
+        expect(op.requestBody, `${where}: no request body`).toBeUndefined();
+      }
+      const success = Object.entries(op.responses).filter(([code]) => /^2\d\d$/.test(code));
+      expect(success.length, `${where}: one success answer`).toBe(1);
+      const [code, response] = success[0]!;
+      if (route.answer === NO_BODY) {
+        expect(code, where).toBe('204');
+        expect(response.content, where).toBeUndefined();
+      } else if (!route.produces) {
+        const schema = response.content?.['application/json']?.schema;
+        expect(schema?.type, `${where}: answer`).toBe('object');
+        expect(Object.keys((schema?.properties as object) ?? {}).length, `${where}: answer fields`).toBeGreaterThan(0);
+      }
+    }
   });
 });

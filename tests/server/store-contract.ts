@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Envelope } from '#contract/v1.ts';
+import { caseDueDate } from '#domain/due-date.ts';
 import type { Device, NewSubmission, Store, StoredServerKey } from '#server/store/store.ts';
 import { testReference } from './fixtures.ts';
 
@@ -202,6 +203,7 @@ export function describeStoreContract(name: string, fresh: () => Promise<StoreLo
           assistedBy: null,
           assignee: null,
           assistedByDisabled: false,
+          dueAt: caseDueDate('other-form', new Date(times[2]!)),
         });
         expect((await store.listSubmissions({ status: 'received' })).total).toBe(2);
         expect((await store.listSubmissions({ type: 'test-note' })).total).toBe(2);

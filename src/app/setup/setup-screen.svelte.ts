@@ -1,5 +1,5 @@
 import { readDevice } from '#outbox/device.ts';
-import { onOutboxChange } from '#outbox/events.ts';
+import { onOutbox } from '#outbox/events.ts';
 import { listOutbox, outboxCounts } from '#outbox/list.ts';
 import type { DeviceRecord, DeviceRefusal, OutboxStatus, OutboxSummary } from '#outbox/records.ts';
 import type { SyncResult } from '#outbox/sync-result.ts';
@@ -13,8 +13,8 @@ export interface SetupScreenIo {
   listQueued: () => Promise<OutboxSummary[]>;
   /** A sync run that sends the device report afterwards. */
   sync: () => Promise<SyncResult>;
-  /** Subscribes to "the outbox may have changed"; returns the unsubscribe function. */
-  onChange: (listener: () => void) => () => void;
+  /** Subscribes to "the outbox may have changed": an item queued, or a sync round ended; returns the unsubscribe function. */
+  onChange: (listener: (what: OutboxChange) => void) => () => void;
   enrol?: ConstructorParameters<typeof SetupForm>[1];
 }
 
@@ -23,14 +23,24 @@ const outboxIo: SetupScreenIo = {
   outboxCounts,
   listQueued: () => listOutbox({ status: 'queued' }),
   sync: () => syncOutbox({ report: true }),
-  onChange: onOutboxChange,
+  onChange: (listener) => {
+    const offs = [onOutbox('queued', () => listener('queued')), onOutbox('synced', () => listener('synced'))];
+    return () => offs.forEach((off) => off());
+  },
 };
+
+export type OutboxChange = 'queued' | 'synced';
 
 /**
  * Coalesced: reading the counts walks the outbox, and a burst of submissions must not pay for one
- * walk each (the bench saw enqueue slow down as the outbox grew).
+ * walk each (the bench saw enqueue slow down as the outbox grew). The screen reads once the outbox
+ * has been quiet this long, so that its reads do not share the disk with the next submit, and at
+ * least every REFRESH_MAX_WAIT_MS while changes keep coming. A newly queued item changes only the
+ * counts: the device and the queued items' errors are read again only after a sync round, since
+ * reading every queued item (envelopes and all) is what costs when the queue is long.
  */
 export const REFRESH_COALESCE_MS = 250;
+export const REFRESH_MAX_WAIT_MS = 2_000;
 
 /**
  * The set-up screen's state: the enrolled device, the outbox counts, the "sync now" button and the
@@ -68,16 +78,36 @@ export class SetupScreenController {
       this.formFilled = true;
     });
     let pending: ReturnType<typeof setTimeout> | undefined;
-    const off = this.io.onChange(() => {
-      pending ??= setTimeout(() => {
-        pending = undefined;
-        void this.refresh();
-      }, REFRESH_COALESCE_MS);
+    let firstChangeAt: number | undefined;
+    let synced = false;
+    const read = () => {
+      pending = undefined;
+      firstChangeAt = undefined;
+      const whole = synced;
+      synced = false;
+      void (whole ? this.refresh() : this.refreshCounts());
+    };
+    const off = this.io.onChange((what) => {
+      synced ||= what === 'synced';
+      const now = Date.now();
+      firstChangeAt ??= now;
+      clearTimeout(pending);
+      pending = setTimeout(read, Math.max(0, Math.min(REFRESH_COALESCE_MS, firstChangeAt + REFRESH_MAX_WAIT_MS - now)));
     });
     return () => {
       clearTimeout(pending);
       off();
     };
+  }
+
+  /** Only the counts: what a newly queued item changes. */
+  async refreshCounts(): Promise<void> {
+    try {
+      this.counts = await this.io.outboxCounts();
+    } catch (error) {
+      console.error('setup: could not read the outbox counts', error);
+      this.loadFailed = true;
+    }
   }
 
   /** Staff typed in the form. */

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DeviceRecord, OutboxStatus, OutboxSummary } from '#outbox/records.ts';
 import type { SyncResult } from '#outbox/sync-result.ts';
-import { REFRESH_COALESCE_MS, SetupScreenController, type SetupScreenIo } from './setup-screen.svelte.ts';
+import { REFRESH_COALESCE_MS, REFRESH_MAX_WAIT_MS, SetupScreenController, type OutboxChange, type SetupScreenIo } from './setup-screen.svelte.ts';
 
 const origin = 'https://kiosk.kommune.example';
 const device = { deviceId: 'd', name: 'Stander 1', kind: 'tablet', serverUrl: 'https://sync.example', enrolledAt: '2025-01-01T00:00:00Z' } as DeviceRecord;
@@ -9,20 +9,20 @@ const counts: Record<OutboxStatus, number> = { queued: 2, sending: 0, stored: 5,
 const done: SyncResult = { outcome: 'done', sent: 2, stored: 2, duplicate: 0, rejected: 0, retried: 0 };
 
 function fakeIo(overrides: Partial<SetupScreenIo> = {}) {
-  const listeners = new Set<() => void>();
+  const listeners = new Set<(what: OutboxChange) => void>();
   const defaults = {
     readDevice: vi.fn(async (): Promise<DeviceRecord | undefined> => device),
     outboxCounts: vi.fn(async () => counts),
     listQueued: vi.fn(async (): Promise<OutboxSummary[]> => []),
     sync: vi.fn(async () => done),
-    onChange: vi.fn((listener: () => void) => {
+    onChange: vi.fn((listener: (what: OutboxChange) => void) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
     }),
     enrol: vi.fn(async () => device),
   };
   const io = { ...defaults, ...overrides } as typeof defaults;
-  return { io, change: () => listeners.forEach((listener) => listener()), listeners };
+  return { io, change: (what: OutboxChange = 'synced') => listeners.forEach((listener) => listener(what)), listeners };
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -99,6 +99,51 @@ describe('SetupScreenController', () => {
     expect(io.readDevice).toHaveBeenCalledTimes(1);
     close();
     expect(listeners.size).toBe(0);
+  });
+
+  it('waits for the outbox to be quiet before reading, but reads at least every REFRESH_MAX_WAIT_MS during a long burst', async () => {
+    vi.useFakeTimers();
+    const { io, change } = fakeIo();
+    const screen = new SetupScreenController(origin, io);
+    screen.open();
+    await vi.runAllTimersAsync();
+    io.outboxCounts.mockClear();
+    // A change every 100 ms: never quiet for REFRESH_COALESCE_MS.
+    for (let elapsed = 0; elapsed < REFRESH_MAX_WAIT_MS - 100; elapsed += 100) {
+      change('queued');
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    expect(io.outboxCounts).not.toHaveBeenCalled();
+    change('queued');
+    await vi.advanceTimersByTimeAsync(100);
+    expect(io.outboxCounts).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(REFRESH_COALESCE_MS);
+    expect(io.outboxCounts).toHaveBeenCalledTimes(1);
+  });
+
+  it('reads only the counts again after items were queued, everything after a sync round', async () => {
+    vi.useFakeTimers();
+    const { io, change } = fakeIo();
+    const screen = new SetupScreenController(origin, io);
+    screen.open();
+    await vi.runAllTimersAsync();
+    io.readDevice.mockClear();
+    io.listQueued.mockClear();
+    io.outboxCounts.mockClear();
+    io.outboxCounts.mockResolvedValue({ ...counts, queued: 3 });
+    change('queued');
+    change('queued');
+    await vi.advanceTimersByTimeAsync(REFRESH_COALESCE_MS);
+    expect(io.outboxCounts).toHaveBeenCalledTimes(1);
+    expect(screen.counts?.queued).toBe(3);
+    expect(io.listQueued).not.toHaveBeenCalled();
+    expect(io.readDevice).not.toHaveBeenCalled();
+    change('queued');
+    change('synced');
+    await vi.advanceTimersByTimeAsync(REFRESH_COALESCE_MS);
+    expect(io.listQueued).toHaveBeenCalledTimes(1);
+    expect(io.readDevice).toHaveBeenCalledTimes(1);
+    expect(io.outboxCounts).toHaveBeenCalledTimes(2);
   });
 
   it('enrols, shows the new device and forgets the last sync result', async () => {

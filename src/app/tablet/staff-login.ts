@@ -5,6 +5,13 @@
  */
 
 export type StaffRole = 'caseworker' | 'admin';
+
+/** Who signed in online: the account, its role, and the organisation's name for the person if it gave one. */
+export interface VerifiedStaff {
+  username: string;
+  role: StaffRole;
+  displayName?: string;
+}
 import { renewStaffCredential } from '#outbox/staff-credential.ts';
 
 export type LoginFailure = 'offline' | 'invalid' | 'tooMany' | 'failed' | 'disabled' | 'deviceRevoked' | 'deviceExpired';
@@ -17,7 +24,7 @@ export class LoginError extends Error {
 }
 
 /** Verifies the staff member with the server, then ends the session it opened. Throws LoginError. */
-export async function verifyStaff(username: string, password: string, fetcher: typeof fetch = fetch): Promise<{ username: string; role: StaffRole }> {
+export async function verifyStaff(username: string, password: string, fetcher: typeof fetch = fetch): Promise<VerifiedStaff> {
   let response: Response;
   try {
     response = await fetcher('/api/v1/staff/login', {

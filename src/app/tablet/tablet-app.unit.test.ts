@@ -6,10 +6,10 @@ import type { Phase } from './tablet-ui.svelte.ts';
 const profile = { username: 'anna', role: 'caseworker', createdAt: '2025-01-01T00:00:00Z', wrongPins: 0 } as StaffProfile;
 
 function started(io: Partial<TabletAppIo>) {
-  const ui = { phase: 'starting' as Phase };
+  const ui = { phase: 'starting' as Phase, adding: false };
   const syncNow = vi.fn();
   const startSync = vi.fn(() => ({ syncNow }));
-  const app = new TabletAppController(ui, { startSync, readProfile: async () => profile, sendDeviceEvents: async () => 0, ...io });
+  const app = new TabletAppController(ui, { startSync, readProfiles: async () => [profile], sendDeviceEvents: async () => 0, search: () => '', ...io });
   return { ui, app, startSync, syncNow };
 }
 
@@ -29,12 +29,19 @@ describe('TabletAppController', () => {
     await app.start();
     expect(app.enrolled).toBe(true);
     expect(startSync).toHaveBeenCalledOnce();
-    expect(app.profile).toBe(profile);
+    expect(app.profiles).toEqual([profile]);
     expect(ui.phase).toBe('locked');
   });
 
+  it('goes on with the sign-in when the organisation\'s login sends an added staff member back', async () => {
+    const { ui, app } = started({ readDeviceStatus: async () => ({ enrolled: true, kind: 'tablet' }), search: () => '?sso=1' });
+    await app.start();
+    expect(ui.phase).toBe('sign-in');
+    expect(ui.adding).toBe(true);
+  });
+
   it('asks for the online sign-in when there is no profile yet', async () => {
-    const { ui, app } = started({ readDeviceStatus: async () => ({ enrolled: true, kind: 'tablet' }), readProfile: async () => undefined });
+    const { ui, app } = started({ readDeviceStatus: async () => ({ enrolled: true, kind: 'tablet' }), readProfiles: async () => [] });
     await app.start();
     expect(ui.phase).toBe('sign-in');
   });
@@ -63,6 +70,6 @@ describe('TabletAppController', () => {
     await app.start();
     app.reset();
     expect(app.enrolled).toBe(false);
-    expect(app.profile).toBeUndefined();
+    expect(app.profiles).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ export type TabletRoute =
   | { name: 'service'; id: string }
   | { name: 'outbox' }
   | { name: 'change-pin' }
+  | { name: 'sign-out' }
   | { name: 'not-found' };
 
 export const tabletPaths = {
@@ -16,12 +17,14 @@ export const tabletPaths = {
   service: (id: string) => `/tablet/service/${id}`,
   outbox: '/tablet/outbox',
   changePin: '/tablet/pin',
+  signOut: '/tablet/sign-out',
 } as const;
 
 export function matchTabletRoute(path: string): TabletRoute {
   if (path === '/tablet' || path === '/tablet/') return { name: 'home' };
   if (path === '/tablet/outbox') return { name: 'outbox' };
   if (path === '/tablet/pin') return { name: 'change-pin' };
+  if (path === '/tablet/sign-out') return { name: 'sign-out' };
   const visit = /^\/tablet\/visit\/([0-9a-f-]{36})$/.exec(path);
   if (visit) return { name: 'visit', draftId: visit[1]! };
   const service = /^\/tablet\/service\/([a-z][a-z0-9-]*)$/.exec(path);

@@ -7,6 +7,7 @@ describe('matchTabletRoute', () => {
     expect(matchTabletRoute('/tablet')).toEqual({ name: 'home' });
     expect(matchTabletRoute('/tablet/')).toEqual({ name: 'home' });
     expect(matchTabletRoute(tabletPaths.outbox)).toEqual({ name: 'outbox' });
+    expect(matchTabletRoute(tabletPaths.signOut)).toEqual({ name: 'sign-out' });
     expect(matchTabletRoute(tabletPaths.visit(id))).toEqual({ name: 'visit', draftId: id });
     expect(matchTabletRoute(tabletPaths.service('change-of-address'))).toEqual({ name: 'service', id: 'change-of-address' });
   });

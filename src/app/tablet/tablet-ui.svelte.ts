@@ -1,7 +1,7 @@
 import type { Vault } from '#vault/vault.ts';
 import { translator, type Language, type Translate } from '#app/shared/i18n.ts';
 import { session } from '#app/shared/session.svelte.ts';
-import type { StaffRole } from './staff-login.ts';
+import type { VerifiedStaff } from './staff-login.ts';
 
 /**
  * Where the tablet is: not enrolled, waiting for the online sign-in, for the PIN to be chosen,
@@ -20,10 +20,20 @@ export class TabletUi {
   phase = $state<Phase>('starting');
   vault = $state.raw<Vault | undefined>();
   /** Verified online, PIN not chosen yet. */
-  newStaff = $state.raw<{ username: string; role: StaffRole } | undefined>();
+  newStaff = $state.raw<VerifiedStaff | undefined>();
   lockedBecause = $state<LockReason | undefined>();
+  /**
+   * Who used the tablet last (kept for this tab through a reload: a username, never citizen data).
+   * The next person to unlock starts at home if it is someone else; the lock screen preselects them.
+   */
+  lastStaff = $state<string | undefined>(readLastStaff());
+  /** The online sign-in was opened to add a staff member to a tablet that already has some: it may be cancelled. */
+  adding = $state(false);
+  /** Set after a staff member signed out of this tablet (their name, for the notice). */
+  signedOut = $state<string | undefined>();
   /** Set after five wrong PINs wiped the drafts key: how many drafts were queued sealed first. */
-  wiped = $state<{ rescued: number; notRescued: number } | undefined>();
+  /** name: whose key it was, for the notice on a tablet others still use. */
+  wiped = $state<{ rescued: number; notRescued: number; name?: string } | undefined>();
   t: Translate = $derived(translator(session.language));
 
   get language(): Language {
@@ -34,12 +44,23 @@ export class TabletUi {
     session.language = language;
   }
 
-  open(vault: Vault): void {
+  /**
+   * Opens the tablet for the vault's staff member. Answers whether it is someone else than the
+   * person who locked it last (or not known after a reload): then they start at home, never on
+   * the previous person's form.
+   */
+  open(vault: Vault, onlyProfile = true): boolean {
+    // Unknown (a new tab): with one person on the tablet it can only be them.
+    const switched = this.lastStaff === undefined ? !onlyProfile : this.lastStaff !== vault.username;
+    this.setLastStaff(vault.username);
     this.vault = vault;
     this.newStaff = undefined;
     this.lockedBecause = undefined;
     this.wiped = undefined;
+    this.signedOut = undefined;
+    this.adding = false;
     this.phase = 'open';
+    return switched;
   }
 
   lock(reason: LockReason): void {
@@ -51,13 +72,53 @@ export class TabletUi {
     this.phase = 'locked';
   }
 
-  /** Five wrong PINs: the drafts key is gone; only the online sign-in opens the tablet again. */
-  wipedOut(rescued: number, notRescued: number): void {
+  /**
+   * Five wrong PINs: that person's drafts key is gone. Others on the tablet still unlock with
+   * their own PIN (`othersRemain`); otherwise only the online sign-in opens the tablet again.
+   */
+  wipedOut(rescued: number, notRescued: number, othersRemain = false, name?: string): void {
     this.vault = undefined;
     this.lockedBecause = undefined;
-    this.wiped = { rescued, notRescued };
+    this.wiped = { rescued, notRescued, ...(name === undefined ? {} : { name }) };
     this.forgetCitizens();
+    this.phase = othersRemain ? 'locked' : 'sign-in';
+  }
+
+  /** A staff member signed out (vault.signOut()): the next person unlocks, or signs in if nobody is left. */
+  signOut(name: string, othersRemain: boolean): void {
+    this.vault = undefined;
+    this.setLastStaff(undefined);
+    this.lockedBecause = undefined;
+    this.signedOut = name;
+    this.forgetCitizens();
+    this.phase = othersRemain ? 'locked' : 'sign-in';
+  }
+
+  /** From the locked tablet: another staff member signs in online to get a PIN of their own here. */
+  addStaff(): void {
+    if (this.phase !== 'locked') return;
+    this.adding = true;
+    this.wiped = undefined;
+    this.signedOut = undefined;
     this.phase = 'sign-in';
+  }
+
+  /** Back from adding a staff member, to the people already on the tablet. */
+  cancelAdd(): void {
+    if (!this.adding) return;
+    this.adding = false;
+    this.newStaff = undefined;
+    this.phase = 'locked';
+  }
+
+  private setLastStaff(username: string | undefined): void {
+    this.lastStaff = username;
+    try {
+      if (username === undefined) sessionStorage.removeItem(LAST_STAFF_KEY);
+      else sessionStorage.setItem(LAST_STAFF_KEY, username);
+    } catch {
+      // No session storage (a test, a locked-down browser): memory only.
+    }
   }
 
   /** Every citizen's answer in memory goes (session.reset() remounts the screens); the language stays. */
@@ -72,9 +133,22 @@ export class TabletUi {
     this.vault = undefined;
     this.newStaff = undefined;
     this.lockedBecause = undefined;
+    this.setLastStaff(undefined);
+    this.adding = false;
+    this.signedOut = undefined;
     this.wiped = undefined;
     session.reset();
     this.phase = 'starting';
+  }
+}
+
+const LAST_STAFF_KEY = 'tablet.lastStaff';
+
+function readLastStaff(): string | undefined {
+  try {
+    return sessionStorage.getItem(LAST_STAFF_KEY) ?? undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -43,15 +43,27 @@ export function answerSections(form: FormDefinition, data: Answers, t: Translate
 }
 
 /**
- * The receipt's form-specific paragraphs, with their values from rule data in force today and the
- * answers as "Check your answers" shows them (CPR masked): "Your time: {{answers.time}}".
+ * What became of a request's time, as the receipt words it: `booked` (the server holds it),
+ * `proposed` (taken when the request arrived; `values.proposed` is the time offered instead) or
+ * `full` (taken, and nothing else free).
  */
-export function receiptTexts(form: FormDefinition, t: Translate, today: Date, data: Answers = {}, language = 'da', config?: MunicipalityConfig): string[] {
+export interface ReceiptContext {
+  name: 'booked' | 'proposed' | 'full';
+  values?: Record<string, string>;
+}
+
+/**
+ * The receipt's form-specific paragraphs, with their values from rule data in force today and the
+ * answers as "Check your answers" shows them (CPR masked): "Your time: {{answers.time}}". A
+ * `context` picks a paragraph's `<key>_<context>` text where the form has one (i18next's context),
+ * and its plain text otherwise.
+ */
+export function receiptTexts(form: FormDefinition, t: Translate, today: Date, data: Answers = {}, language = 'da', config?: MunicipalityConfig, context?: ReceiptContext): string[] {
   if (!form.receiptKeys) return [];
   const rows = answerSections(form, data, t, language).flatMap((s) => s.rows);
   const answers = Object.fromEntries(rows.map((r) => [r.field.name, r.lines.join(', ')]));
   const values = { ...localised(form.receiptValues?.(today, data, config) ?? {}, language), answers };
-  return form.receiptKeys.map((key) => t(resolveKey(form, key), values));
+  return form.receiptKeys.map((key) => t(resolveKey(form, key), context ? { ...values, ...context.values, context: context.name } : values));
 }
 
 /** Interpolation values as the citizen reads them: ISO dates as dates in their language. */

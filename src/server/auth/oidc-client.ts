@@ -22,8 +22,13 @@ export class OidcClient {
     return this.#config;
   }
 
-  /** The provider's sign-in address for a new attempt, and what must be kept to check its answer. */
-  async start(redirectUri: string): Promise<{ url: URL; codeVerifier: string; state: string; nonce: string }> {
+  /**
+   * The provider's sign-in address for a new attempt, and what must be kept to check its answer.
+   * `freshLogin` asks the provider to sign the person in again even if its own session is still
+   * open (OpenID Connect Core's `prompt=login`): on a shared tablet that session is the previous
+   * colleague's.
+   */
+  async start(redirectUri: string, options: { freshLogin?: boolean } = {}): Promise<{ url: URL; codeVerifier: string; state: string; nonce: string }> {
     const config = await this.configuration();
     const codeVerifier = client.randomPKCECodeVerifier();
     const state = client.randomState();
@@ -36,6 +41,7 @@ export class OidcClient {
       code_challenge_method: 'S256',
       state,
       nonce,
+      ...(options.freshLogin ? { prompt: 'login' } : {}),
     });
     return { url, codeVerifier, state, nonce };
   }

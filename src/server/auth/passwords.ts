@@ -1,4 +1,4 @@
-import { MIN_STAFF_PASSWORD_LENGTH } from '#contract/staff.ts';
+import { MAX_STAFF_PASSWORD_LENGTH, MIN_STAFF_PASSWORD_LENGTH } from '#contract/staff.ts';
 import { randomBytes } from 'node:crypto';
 import { argon2id, argon2Verify } from 'hash-wasm';
 
@@ -10,8 +10,7 @@ import { argon2id, argon2Verify } from 'hash-wasm';
 const PARAMS = { memorySize: 19_456, iterations: 2, parallelism: 1, hashLength: 32 } as const;
 
 export const MIN_PASSWORD_LENGTH = MIN_STAFF_PASSWORD_LENGTH;
-/** Argon2 would hash a megabyte happily; refusing it early keeps login cheap to reject. */
-export const MAX_PASSWORD_LENGTH = 1024;
+export const MAX_PASSWORD_LENGTH = MAX_STAFF_PASSWORD_LENGTH;
 
 export function hashPassword(password: string): Promise<string> {
   return argon2id({ password, salt: randomBytes(16), ...PARAMS, outputType: 'encoded' });

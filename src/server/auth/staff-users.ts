@@ -21,7 +21,7 @@ export async function createStaffUser(store: Store, username: string, password: 
     throw new Error(`Username ${JSON.stringify(username)} must be 2-64 characters: letters, digits, and . _ @ - (not first).`);
   }
   // Names beginning sso- belong to accounts made at sign-in through the organisation's login.
-  if (name.startsWith('sso-')) throw new Error(`Username ${JSON.stringify(username)} must not begin with "sso-".`);
+  if (isSsoUsername(name)) throw new Error(`Username ${JSON.stringify(username)} must not begin with "sso-".`);
   const problem = passwordProblem(password, name);
   if (problem) throw new WeakPasswordError(problem, name);
   const created = await store.createUser({
@@ -54,4 +54,14 @@ export async function ensureFirstAdmin(store: Store, username: string | undefine
     const factor = await secondFactors.provision(user, totpSecret);
     log('info', factor === 'provisioned' ? 'admin_second_factor_provisioned' : 'admin_second_factor_kept', { username: user.username });
   }
+}
+
+/**
+ * Whether a (normalised) username is an account made at sign-in through the organisation's login
+ * (oidc-roles.ts names them; a local name can never begin so). Such an account has no local
+ * password: it is never given one (reset), never changes one, and never logs in with one; its
+ * provider and that provider's second factor are the only way in.
+ */
+export function isSsoUsername(username: string): boolean {
+  return username.startsWith('sso-');
 }

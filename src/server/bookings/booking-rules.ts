@@ -21,6 +21,6 @@ export async function freeSlots(store: Store, config: MunicipalityConfig, now: D
   const rule = bookingRule(config);
   const offered = offeredSlots(config, rule, now, from, days);
   if (offered.length === 0) return [];
-  const taken = await store.bookings.takenSeats(`${from}T00:00`, `${addDays(from, days - 1)}T23:59`);
+  const taken = await store.bookings.takenSeats(`${from}T00:00`, `${addDays(from, days - 1)}T23:59`, now);
   return offered.map((slot) => ({ slot, free: rule.capacity - (taken.get(slot) ?? 0) })).filter((s) => s.free > 0);
 }

@@ -1,3 +1,4 @@
+import type { MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 
 /**
@@ -10,7 +11,7 @@ export const CONTENT_SECURITY_POLICY =
   "connect-src 'self'; worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'self'; " +
   "form-action 'self'; frame-ancestors 'none'";
 
-export const securityHeaders = () =>
+const secure = () =>
   secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
@@ -31,3 +32,25 @@ export const securityHeaders = () =>
     crossOriginOpenerPolicy: 'same-origin',
     permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
   });
+
+/** Every document but the back office's: no camera, microphone or location for anyone. */
+export const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=()';
+/** The back office's pages: the camera for this origin only, to scan a receipt's QR code in the search. */
+export const STAFF_PERMISSIONS_POLICY = 'camera=(self), microphone=(), geolocation=()';
+
+/** `/staff` and below: the back office's pages (never `/staffroom`, never the API). */
+export const isStaffPage = (path: string) => path === '/staff' || path.startsWith('/staff/');
+
+/**
+ * The headers above on every response; on the back office's pages the camera is allowed for this
+ * origin, while the kiosk's and tablet's pages keep it refused. The service worker leaves those
+ * navigations to the network (src/sw/sw.ts), so the page always carries this header rather than
+ * the cached shell's.
+ */
+export const securityHeaders = (): MiddlewareHandler => {
+  const headers = secure();
+  return async (c, next) => {
+    await headers(c, next);
+    if (isStaffPage(c.req.path)) c.res.headers.set('Permissions-Policy', STAFF_PERMISSIONS_POLICY);
+  };
+};

@@ -32,7 +32,7 @@ export function staticFiles(distDir: string, log: Log): MiddlewareHandler {
   if (!built) log('warn', 'dist_missing', { distDir, hint: 'the PWA is not built: run `npm run build`; the API works meanwhile' });
 
   // Made once dist/ exists: serveStatic complains on the console about a missing root otherwise.
-  let handlers: { files: MiddlewareHandler; index: MiddlewareHandler } | undefined;
+  let handlers: { assets: MiddlewareHandler; files: MiddlewareHandler; index: MiddlewareHandler } | undefined;
 
   return async (c, next) => {
     const path = c.req.path;
@@ -40,13 +40,17 @@ export function staticFiles(distDir: string, log: Log): MiddlewareHandler {
     if (!built && !(built = existsSync(indexHtml))) {
       return c.text('The PWA is not built yet: run `npm run build`, then reload. The API works meanwhile.\n', 503, { 'Cache-Control': REVALIDATE });
     }
-    const { files, index } = (handlers ??= {
+    const { assets, files, index } = (handlers ??= {
+      // The build writes .br and .gz copies beside the hashed text files under assets/ only
+      // (src/app/build/precompress-plugin.ts): sent to a browser that accepts them. Files that keep
+      // their name are always sent as they are, so a stale copy beside one is never served.
+      assets: serveStatic({ root: distDir, precompressed: true }),
       files: serveStatic({ root: distDir }),
       index: serveStatic({ root: distDir, path: 'index.html' }),
     });
     let missing = false;
     const markMissing = async () => { missing = true; };
-    let res = (await files(c, markMissing)) as Response | undefined;
+    let res = (await (path.startsWith('/assets/') ? assets : files)(c, markMissing)) as Response | undefined;
     if (missing || !res) {
       // index.html only for a page the browser navigates to: never under /assets (whose answers are
       // cached for a year) nor for a script's fetch, so a wrong URL is a 404, not cached HTML.
@@ -55,6 +59,9 @@ export function staticFiles(distDir: string, log: Log): MiddlewareHandler {
       if (!res) return next();
     }
     res.headers.set('Cache-Control', path.startsWith('/assets/') ? IMMUTABLE : REVALIDATE);
+    // Whether or not this answer was compressed, a cache must not hand it to a client that asked
+    // with other encodings.
+    if (path.startsWith('/assets/')) res.headers.set('Vary', 'Accept-Encoding');
     return res;
   };
 }

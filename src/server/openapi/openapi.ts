@@ -1,7 +1,7 @@
 import { toJsonSchema } from '@valibot/to-json-schema';
 import type { GenericSchema } from 'valibot';
 import { errorSchema } from '#contract/staff.ts';
-import { routeDocs, type RouteDoc } from './routes-table.ts';
+import { NO_BODY, routeDocs, type RouteDoc } from './routes-table.ts';
 
 const json = (schema: GenericSchema) => {
   // OpenAPI 3.1 takes JSON Schema 2020-12 as is; the $schema line belongs to a whole document only.
@@ -20,7 +20,10 @@ function operation(route: RouteDoc) {
   const query = Object.entries(route.query ?? {}).map(([name, description]) => ({ name, in: 'query', required: false, description, schema: { type: 'string' } }));
   const ok = route.produces
     ? { description: 'OK', content: { [route.produces]: { schema: { type: 'string' } } } }
-    : { description: 'OK', content: { 'application/json': { schema: route.answer ? json(route.answer) : { type: 'object' } } } };
+    : route.answer === NO_BODY || route.answer === undefined
+      ? { description: 'Done; no body' }
+      : { description: route.status === 201 ? 'Created' : 'OK', content: { 'application/json': { schema: json(route.answer) } } };
+  const success = route.answer === NO_BODY ? '204' : String(route.status ?? 200);
   const error = { description: 'Refused: the error names the field or parameter', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
   return {
     summary: route.summary,
@@ -28,8 +31,8 @@ function operation(route: RouteDoc) {
     operationId: `${route.method}${route.path.replace(/[^A-Za-z0-9]+(\w)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase())}`,
     ...(params.length + query.length > 0 ? { parameters: [...params, ...query] } : {}),
     ...(route.auth ? { security: [{ [route.auth]: [] }] } : {}),
-    ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: json(route.body) } } } } : {}),
-    responses: { '200': ok, '4XX': error },
+    ...(route.body && route.body !== NO_BODY ? { requestBody: { required: true, content: { 'application/json': { schema: json(route.body) } } } } : {}),
+    responses: { [success]: ok, '4XX': error },
   };
 }
 

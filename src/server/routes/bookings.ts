@@ -1,6 +1,6 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import * as v from 'valibot';
-import { bookingRequestSchema, slotsQuerySchema, type BookingDay, type SlotTakenBody, type SlotsResponse } from '#contract/bookings.ts';
+import { bookingRequestSchema, slotsQuerySchema, type Booking, type BookingDay, type SlotTakenBody, type SlotsResponse } from '#contract/bookings.ts';
 import type { MunicipalityConfig } from '#config/schema.ts';
 import { isIsoDate } from '#domain/dates.ts';
 import { normalizeReference } from '#domain/reference.ts';
@@ -60,6 +60,18 @@ export function deviceBookingRoutes(store: Store, config: MunicipalityConfig, bu
       alternatives: nearestSlots(request.slot, free.map((s) => s.slot)),
     };
     return c.json(body, 409);
+  });
+
+  // What became of a reference's time: a kiosk whose request went offline asks once it is sent,
+  // so the receipt still on screen can say the time is booked, or which time is proposed instead.
+  // A device reads only its own bookings: another device's reference is as unknown as a made-up one.
+  app.get('/bookings/:reference', deviceAuth(store), deviceRateLimit(buckets), async (c) => {
+    const reference = normalizeReference(c.req.param('reference'));
+    if (!reference) return apiError(c, 400, 'invalid_reference', '`reference` must be a receipt reference with a correct check symbol.');
+    const booking = await store.bookings.byReference(c.var.device!.id, reference);
+    if (!booking) return apiError(c, 404, 'no_booking', 'This device has no booking for that reference (yet).');
+    const body: Booking = booking;
+    return c.json(body, 200, { 'Cache-Control': 'no-store' });
   });
   return app;
 }

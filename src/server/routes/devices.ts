@@ -1,26 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
-import * as v from 'valibot';
 import type { EnrollResponse } from '#contract/v1.ts';
 import type { AppEnv } from '../app-env.ts';
 import { enrolmentRefusals, enrollmentCodeHash } from '../auth/enrollment.ts';
 import type { ServerKeyring } from '../crypto/server-key.ts';
 import { randomToken, sha256 } from '../crypto/tokens.ts';
 import { clientIp } from '../http/client-ip.ts';
-import { displayName } from '../http/text-hygiene.ts';
+import { enrollBodySchema as enrollSchema } from '#contract/device-answers.ts';
 import { apiError } from '../http/errors.ts';
 import { limitBody, readJsonBody, SMALL_BODY_BYTES } from '../http/json-body.ts';
 import { attemptKeys, attemptPolicy, retryAfterSeconds } from '../auth/attempt-policy.ts';
 import type { Limits } from '../rate-limit.ts';
-import { deviceKinds, type EnrolmentVia, type Store } from '../store/store.ts';
+import type { EnrolmentVia, Store } from '../store/store.ts';
 import { DEFAULT_DEVICE_TOKEN_DAYS, tokenExpiry } from '../store/devices/device-tokens.ts';
 
-const enrollSchema = v.object({
-  code: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
-  // Shown to staff in lists: plain visible text only (http/text-hygiene.ts).
-  name: displayName('name', 100),
-  kind: v.picklist(deviceKinds),
-});
 
 export interface DeviceRouteDeps {
   store: Store;

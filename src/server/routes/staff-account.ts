@@ -1,20 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { Hono, type MiddlewareHandler } from 'hono';
-import * as v from 'valibot';
 import type { AppEnv } from '../app-env.ts';
 import { passwordProblem, passwordProblemMessage } from '../auth/password-strength.ts';
-import { hashPassword, MAX_PASSWORD_LENGTH, verifyPassword } from '../auth/passwords.ts';
+import { changePasswordBodySchema as changeSchema, roleBodySchema as roleSchema } from '#contract/staff.ts';
+import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { requireAdmin } from '../auth/sessions.ts';
-import { normalizeUsername } from '../auth/staff-users.ts';
+import { ssoAccount } from '../auth/sso-account.ts';
+import { isSsoUsername, normalizeUsername } from '../auth/staff-users.ts';
 import { apiError } from '../http/errors.ts';
 import { limitBody, readJsonBody, SMALL_BODY_BYTES } from '../http/json-body.ts';
-import { staffRoles, type Store } from '../store/store.ts';
+import type { Store } from '../store/store.ts';
 
-const changeSchema = v.object({
-  currentPassword: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_PASSWORD_LENGTH)),
-  newPassword: v.pipe(v.string(), v.maxLength(MAX_PASSWORD_LENGTH)),
-});
-const roleSchema = v.object({ role: v.picklist(staffRoles) });
 
 /** 16 random characters in groups of four: 80 bits, typed once and then replaced by its owner. */
 export function temporaryPassword(): string {
@@ -37,6 +33,7 @@ export function staffAccountRoutes(store: Store, auth: MiddlewareHandler<AppEnv>
   app.post('/password', auth, limitBody(SMALL_BODY_BYTES), async (c) => {
     const body = await readJsonBody(c, changeSchema);
     if (body instanceof Response) return body;
+    if (isSsoUsername(c.var.staff!.username)) return ssoAccount(c);
     const user = await store.userByUsername(c.var.staff!.username);
     if (!user || !(await verifyPassword(user.passwordHash, body.currentPassword))) {
       return apiError(c, 403, 'wrong_password', 'The current password is wrong.');
@@ -53,6 +50,8 @@ export function staffAccountRoutes(store: Store, auth: MiddlewareHandler<AppEnv>
     if (username === c.var.staff!.username) return apiError(c, 409, 'cannot_reset_self', 'Change your own password at POST /api/v1/staff/password.');
     const user = await store.userByUsername(username);
     if (!user) return apiError(c, 404, 'not_found', `No staff account named ${username}.`);
+    // A local password on such an account would be a way in past the provider and its second factor.
+    if (isSsoUsername(user.username)) return ssoAccount(c);
     const password = temporaryPassword();
     await store.setPassword(user.id, await hashPassword(password), true, now(), c.var.staff!.username, 'reset_password');
     return c.json({ username, temporaryPassword: password }, 200, { 'Cache-Control': 'no-store' });

@@ -1,24 +1,19 @@
 import { Hono, type MiddlewareHandler } from 'hono';
-import * as v from 'valibot';
 import type { AppEnv } from '../app-env.ts';
 import { attemptKeys, attemptPolicy, retryAfterSeconds } from '../auth/attempt-policy.ts';
 import type { HashGate } from '../auth/hash-gate.ts';
 import type { SecondFactors } from '../auth/second-factor.ts';
-import { MAX_PASSWORD_LENGTH, verifyPassword } from '../auth/passwords.ts';
+import { loginBodySchema as loginSchema } from '#contract/staff.ts';
+import { verifyPassword } from '../auth/passwords.ts';
 import { endSession, needsSecondFactor, sessionDeadlines, startSession, type CookiePolicy } from '../auth/sessions.ts';
-import { normalizeUsername } from '../auth/staff-users.ts';
+import { ssoAccount } from '../auth/sso-account.ts';
+import { isSsoUsername, normalizeUsername } from '../auth/staff-users.ts';
 import { clientIp } from '../http/client-ip.ts';
 import { apiError } from '../http/errors.ts';
 import { limitBody, readJsonBody, SMALL_BODY_BYTES } from '../http/json-body.ts';
 import type { Limits } from '../rate-limit.ts';
 import type { Store } from '../store/store.ts';
 
-const loginSchema = v.object({
-  username: v.pipe(v.string(), v.minLength(1), v.maxLength(128)),
-  password: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_PASSWORD_LENGTH)),
-  /** The second factor: a 6-digit TOTP code or a recovery code, for accounts that have one. */
-  code: v.optional(v.pipe(v.string(), v.maxLength(32))),
-});
 
 export interface StaffAuthDeps {
   store: Store;
@@ -39,6 +34,8 @@ export function staffAuthRoutes({ store, limits, hashGate, cookie, auth, secondF
     const body = await readJsonBody(c, loginSchema);
     if (body instanceof Response) return body;
     const username = normalizeUsername(body.username);
+    // Decided by the name alone (no look-up, so no hint whether such an account exists).
+    if (isSsoUsername(username)) return ssoAccount(c);
     const ip = clientIp(c);
     const userKey = attemptKeys.loginUser(username);
     const ipKey = attemptKeys.loginAddress(ip);

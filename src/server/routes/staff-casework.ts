@@ -1,6 +1,5 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
-import * as v from 'valibot';
-import { caseDueDate } from '#domain/due-date.ts';
+import { assignBodySchema as assignSchema, noteBodySchema as noteSchema, type CaseStateAnswer } from '#contract/staff.ts';
 import type { AppEnv } from '../app-env.ts';
 import { normalizeUsername } from '../auth/staff-users.ts';
 import { assignmentRefusal } from '../casework/assignment.ts';
@@ -10,11 +9,7 @@ import { allowedNext } from '#domain/casework/submission-workflow.ts';
 import type { Store } from '../store/store.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** As long as a transition's note: a caseworker's note, not a document. */
-export const MAX_NOTE_LENGTH = 2000;
-
-const assignSchema = v.object({ assignee: v.nullable(v.pipe(v.string(), v.maxLength(64))) });
-const noteSchema = v.object({ note: v.pipe(v.string(), v.maxLength(MAX_NOTE_LENGTH)) });
+export { MAX_NOTE_LENGTH } from '#contract/staff.ts';
 
 const refusalText = {
   assign_self_only: 'A caseworker can take a case, but only an admin can give it to someone else.',
@@ -30,14 +25,14 @@ export function staffCaseworkRoutes({ store, auth }: { store: Store; auth: Middl
   const notFound = (c: Context<AppEnv>) => apiError(c, 404, 'not_found', `No submission with id ${c.req.param('id')}.`);
 
   /** The case as the screen shows it after a change: status, who has it, when it is due, its history. */
-  const caseState = async (id: string) => {
+  const caseState = async (id: string): Promise<CaseStateAnswer> => {
     const record = (await store.submission(id))!;
     return {
       id,
       status: record.status,
       assignee: record.assignee,
-      dueAt: caseDueDate(record.type, new Date(record.receivedAt)),
-      allowedTransitions: allowedNext(record.status),
+      dueAt: record.dueAt,
+      allowedTransitions: [...allowedNext(record.status)],
       history: await store.history(id),
     };
   };

@@ -1,3 +1,4 @@
+import type { StaffCredentialResponse } from '#contract/device-answers.ts';
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { deviceAuth } from '../auth/device-auth.ts';
@@ -12,11 +13,7 @@ import type { Store } from '../store/store.ts';
  */
 export const STAFF_CREDENTIAL_HOURS = 12;
 
-export interface StaffCredentialResponse {
-  credential: string;
-  username: string;
-  expiresAt: string;
-}
+export type { StaffCredentialResponse } from '#contract/device-answers.ts';
 
 /**
  * POST /api/v1/devices/staff-credential: a tablet (its device token) with a staff member just

@@ -1,27 +1,16 @@
 import { Hono, type MiddlewareHandler } from 'hono';
-import * as v from 'valibot';
+import { enrolmentCodeBodySchema as newCodeSchema, type EnrolmentCodeCreated } from '#contract/staff.ts';
 import type { AppEnv } from '../app-env.ts';
 import { enrollmentCodeHash, generateEnrollmentCode } from '../auth/enrollment.ts';
 import { requireAdmin } from '../auth/sessions.ts';
 import { apiError } from '../http/errors.ts';
-import { displayName } from '../http/text-hygiene.ts';
 import { limitBody, readJsonBody, SMALL_BODY_BYTES } from '../http/json-body.ts';
-import { deviceKinds, type Store } from '../store/store.ts';
+import type { Store } from '../store/store.ts';
 
-/** A week at most: a code is a credential, meant for one round of setting up kiosks. */
-export const MAX_ENROLMENT_CODE_HOURS = 168;
-/** A round of setting up devices is a few dozen at most; a larger number is a typing error. */
-export const MAX_ENROLMENT_CODE_USES = 500;
+export { MAX_ENROLMENT_CODE_HOURS, MAX_ENROLMENT_CODE_USES } from '#contract/staff.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const newCodeSchema = v.object({
-  expiresInHours: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_ENROLMENT_CODE_HOURS)),
-  // Shown to admins in the list: printable text only, like a device's name.
-  label: v.optional(displayName('label', 80, { optional: true })),
-  kind: v.optional(v.nullable(v.picklist(deviceKinds))),
-  maxUses: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_ENROLMENT_CODE_USES)))),
-});
 
 /**
  * Admins' enrolment codes:
@@ -53,7 +42,7 @@ export function staffEnrolmentCodeRoutes(store: Store, auth: MiddlewareHandler<A
       kind: body.kind ?? undefined,
       maxUses: body.maxUses ?? undefined,
     });
-    return c.json({ id, code, expiresAt }, 201, { 'Cache-Control': 'no-store' });
+    return c.json({ id, code, expiresAt } satisfies EnrolmentCodeCreated, 201, { 'Cache-Control': 'no-store' });
   });
 
   app.get('/enrolment-codes', auth, admin, async (c) => c.json({ codes: await store.listEnrolmentCodes() }, 200, { 'Cache-Control': 'no-store' }));

@@ -42,7 +42,8 @@ export function staffSsoRoutes({ store, cookie, oidc, separateAdminDuties = fals
     const returnTo = c.req.query('return') === 'tablet' ? 'tablet' : 'staff';
     let started;
     try {
-      started = await oidc.start(redirectUri(c, oidc));
+      // A tablet is shared: the provider's session in its browser may be the previous colleague's.
+      started = await oidc.start(redirectUri(c, oidc), { freshLogin: returnTo === 'tablet' });
     } catch {
       return apiError(c, 503, 'sso_unavailable', 'The identity provider cannot be reached; try again, or use a local account.');
     }

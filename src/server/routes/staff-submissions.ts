@@ -10,7 +10,6 @@ import { toExcelCsv } from '../csv.ts';
 import { submissionsCsvRows } from '../submissions-csv.ts';
 import { apiError } from '../http/errors.ts';
 import { describeIssues, limitBody, readJsonBody, SMALL_BODY_BYTES } from '../http/json-body.ts';
-import { caseDueDate } from '#domain/due-date.ts';
 import { witnessCheck, witnessLimitOn, witnessWindowStart } from '../casework/witness-rule.ts';
 import { normalizeUsername } from '../auth/staff-users.ts';
 import { allowedFrom, allowedFromWithNote, allowedNext, hasNote, noteRequirement } from '#domain/casework/submission-workflow.ts';
@@ -120,9 +119,9 @@ export function staffSubmissionRoutes({ store, keyring, auth }: StaffSubmissionD
     const { submissions, total } = await store.listSubmissions(filter);
     const names = await namesOf(submissions, filter.limit);
     return c.json({
-      submissions: (await withAssisted(submissions)).map(({ id, reference, type, status, createdAt, deviceId, deviceName, deviceKind, receivedAt, assisted, assistedBy, assistedByDisabled, deletesAt, assignee }) => ({
+      submissions: (await withAssisted(submissions)).map(({ id, reference, type, status, createdAt, deviceId, deviceName, deviceKind, receivedAt, assisted, assistedBy, assistedByDisabled, deletesAt, assignee, dueAt }) => ({
         id, reference, type, status, createdAt, deviceId, deviceName, deviceKind, receivedAt, assisted, assistedBy, assistedByDisabled: assistedByDisabled ?? false, deletesAt, citizenName: names.get(id),
-        assignee, dueAt: caseDueDate(type, new Date(receivedAt)),
+        assignee, dueAt,
       })),
       total,
     });
@@ -160,7 +159,7 @@ export function staffSubmissionRoutes({ store, keyring, auth }: StaffSubmissionD
     const sightings = limit && (await store.witnessSightings(id, (createdAt) => witnessWindowStart(new Date(createdAt), limit.withinDays)));
     return c.json(
       // What ingest stored comes from the staff credential; the sealed payload's own claim only fills a row stored before that.
-      { ...summary, ...(record.assisted === null ? flag : {}), dueAt: caseDueDate(record.type, new Date(record.receivedAt)), witness: limit && sightings ? witnessCheck(sightings.seen, limit) : null, allowedTransitions: allowedNext(record.status), payload, history: await store.history(id) },
+      { ...summary, ...(record.assisted === null ? flag : {}), dueAt: record.dueAt, witness: limit && sightings ? witnessCheck(sightings.seen, limit) : null, allowedTransitions: allowedNext(record.status), payload, history: await store.history(id) },
       200,
       { 'Cache-Control': 'no-store' },
     );
@@ -201,7 +200,7 @@ export function staffSubmissionRoutes({ store, keyring, auth }: StaffSubmissionD
       return apiError(c, 409, 'transition_not_allowed',
         `A ${outcome.status} submission cannot become ${body.to}; allowed: ${options.length ? options.join(', ') : 'none (final)'}.`);
     }
-    return c.json({ ...outcome.submission, dueAt: caseDueDate(outcome.submission.type, new Date(outcome.submission.receivedAt)), allowedTransitions: allowedNext(outcome.submission.status), history: await store.history(id) });
+    return c.json({ ...outcome.submission, allowedTransitions: allowedNext(outcome.submission.status), history: await store.history(id) });
   });
 
   return app;

@@ -1,11 +1,10 @@
 import { Hono, type MiddlewareHandler } from 'hono';
-import * as v from 'valibot';
+import { totpConfirmBodySchema as confirmSchema } from '#contract/staff.ts';
 import type { AppEnv } from '../app-env.ts';
 import type { SecondFactors } from '../auth/second-factor.ts';
 import { apiError } from '../http/errors.ts';
 import { limitBody, readJsonBody, SMALL_BODY_BYTES } from '../http/json-body.ts';
 
-const confirmSchema = v.object({ code: v.pipe(v.string(), v.minLength(1), v.maxLength(32)) });
 
 /**
  * A signed-in staff member enrols a TOTP second factor: POST /totp/enrol gives a new secret and its

@@ -1,18 +1,13 @@
 import { Hono, type MiddlewareHandler } from 'hono';
-import * as v from 'valibot';
+import { newUserBodySchema as newUserSchema } from '#contract/staff.ts';
 import type { AppEnv } from '../app-env.ts';
 import { requireAdmin } from '../auth/sessions.ts';
 import { WeakPasswordError } from '../auth/password-strength.ts';
 import { createStaffUser, normalizeUsername } from '../auth/staff-users.ts';
 import { apiError } from '../http/errors.ts';
 import { limitBody, readJsonBody, SMALL_BODY_BYTES } from '../http/json-body.ts';
-import { staffRoles, type Store } from '../store/store.ts';
+import type { Store } from '../store/store.ts';
 
-const newUserSchema = v.object({
-  username: v.pipe(v.string(), v.maxLength(128)),
-  password: v.string(),
-  role: v.picklist(staffRoles),
-});
 
 /**
  * Admins manage staff accounts: POST /users creates caseworkers (and other admins; existing users are

@@ -4,14 +4,14 @@ import type { SubmissionFilter, SubmissionSort } from '../store/store.ts';
 import type { SearchDigest } from './blind-index.ts';
 import { INDEXED_MARKER } from './search-table.ts';
 
-/** The inbox's sort keys as columns. */
+/** The inbox's sort keys as columns; `dueAt` is an order of its own (store/migration-due-dates.ts). */
 export const sortColumn = {
   receivedAt: 'submissions.received_at',
   createdAt: 'submissions.created_at',
   type: 'submissions.type',
   status: 'submissions.status',
   reference: 'submissions.reference',
-} as const satisfies Record<SubmissionSort['key'], string>;
+} as const satisfies Record<Exclude<SubmissionSort['key'], 'dueAt'>, string>;
 
 /** Narrows the inbox's list to a reference, a CPR digest and every name digest given. */
 export function whereSearch<O>(

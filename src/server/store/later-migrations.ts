@@ -11,6 +11,7 @@ import { bookingsMigration } from './bookings/booking-store.ts';
 import { deviceTokensMigration } from './devices/device-tokens.ts';
 import { displayNamesMigration } from './migration-display-names.ts';
 import { keyPairsMigration, type MigrationContext } from './migration-key-pairs.ts';
+import { dueDatesMigration } from './migration-due-dates.ts';
 
 /**
  * Migrations from 006 on, each in its own file. Never edit a shipped migration: add the next one.
@@ -30,5 +31,6 @@ export function laterMigrations(context: MigrationContext): Record<string, Migra
     '015-bookings': bookingsMigration,
     '016-device-token-expiry': deviceTokensMigration,
     '017-staff-display-names-and-session-origin': displayNamesMigration,
+    '019-case-due-dates': dueDatesMigration,
   };
 }

@@ -68,6 +68,8 @@ export interface Database extends DeviceReportsTable, CounterTables, SubmissionS
     witness_hash: Generated<string | null>;
     /** 1 when the staff credential's account was deactivated after the work was sealed (migration 014). */
     assisted_by_disabled: Generated<number | null>;
+    /** Migration 019: the last day the case should be handled by (YYYY-MM-DD, Copenhagen), fixed at arrival. */
+    due_at: Generated<string | null>;
   };
   submission_events: {
     id: string;

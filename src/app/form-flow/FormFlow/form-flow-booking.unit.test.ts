@@ -37,6 +37,10 @@ describe('booking a time on submit', () => {
     expect(fakes.reserve).toHaveBeenCalledWith('2026-12-08T10:00', 'VKJK-3NMH-545Z');
     expect(fakes.submit).toHaveBeenCalledWith(expect.objectContaining({ type: 'book-time', reference: 'VKJK-3NMH-545Z' }));
     expect(state.receipt).toEqual(receipt);
+    // The receipt says the time is booked; a reset forgets it.
+    expect(state.timeBooked).toBe(true);
+    state.reset();
+    expect(state.timeBooked).toBe(false);
   });
 
   it('when the time was just taken, goes back to the time with the alternatives and keeps the other answers', async () => {
@@ -58,9 +62,12 @@ describe('booking a time on submit', () => {
     const unreachable = setUp({ kind: 'unavailable' });
     await unreachable.state.send();
     expect(unreachable.fakes.submit).toHaveBeenCalledWith(expect.objectContaining({ reference: 'VKJK-3NMH-545Z' }));
+    // Not held by the server: the receipt keeps "staff will call to confirm".
+    expect(unreachable.state.timeBooked).toBe(false);
     const offline = setUp({ kind: 'booked' }, false);
     await offline.state.send();
     expect(offline.fakes.reserve).not.toHaveBeenCalled();
     expect(offline.fakes.submit).toHaveBeenCalledWith(expect.not.objectContaining({ reference: expect.anything() }));
+    expect(offline.state.timeBooked).toBe(false);
   });
 });

@@ -62,6 +62,8 @@ export class FormFlowState {
   errors = $state<FieldError[]>([]);
   submitting = $state(false);
   receipt = $state<Receipt | undefined>();
+  /** The server holds the chosen time for this request (reserved online): the receipt says it is booked, not that staff will call to confirm it. */
+  timeBooked = $state(false);
   failure = $state<Failure | undefined>();
   qr = $state<string | undefined>();
   /** The nearest free times, offered when the chosen time was just taken by someone else. */
@@ -135,6 +137,7 @@ export class FormFlowState {
       this.submitting = false;
       return reservation.taken;
     }
+    this.timeBooked = reservation?.booked === true;
     try {
       this.receipt = await this.#io.submit({
         type: form.type,
@@ -166,7 +169,7 @@ export class FormFlowState {
    * kept; Next then returns to the check page. Unreachable, the request is queued with the same
    * reference and the server books it (or proposes another time) when it arrives.
    */
-  #reserve(): Promise<{ reference: string; taken?: FocusTarget }> | undefined {
+  #reserve(): Promise<{ reference: string; booked?: boolean; taken?: FocusTarget }> | undefined {
     const { form } = this.#props();
     const step = form.steps.findIndex((s) => s.fields.some((f) => f.kind === 'slot'));
     const field = form.steps[step]?.fields.find((f) => f.kind === 'slot');
@@ -178,7 +181,7 @@ export class FormFlowState {
 
   async #reserveSlot(step: number, name: string, slot: string, reserve: NonNullable<FormFlowIO['reserve']>, reference: string) {
     const result = await reserve(slot, reference);
-    if (result.kind !== 'taken') return { reference };
+    if (result.kind !== 'taken') return { reference, booked: result.kind === 'booked' };
     this.alternatives = result.alternatives;
     this.#props().answers[name] = undefined;
     this.#moveTo(step, true);
@@ -201,6 +204,7 @@ export class FormFlowState {
     this.errors = [];
     this.submitting = false;
     this.receipt = undefined;
+    this.timeBooked = false;
     this.failure = undefined;
     this.qr = undefined;
     this.alternatives = [];

@@ -1,4 +1,4 @@
-import { BOOKINGS_PATH, SLOTS_PATH, type SlotTakenBody, type SlotsResponse } from '#contract/bookings.ts';
+import { BOOKINGS_PATH, SLOTS_PATH, type Booking, type SlotTakenBody, type SlotsResponse } from '#contract/bookings.ts';
 import { apiUrl, readDevice } from '#outbox/device.ts';
 import type { FreeSlot } from './free-days.ts';
 
@@ -55,5 +55,20 @@ export async function reserveSlot(slot: string, reference: string, fetchImpl: Fe
     return { kind: 'unavailable' };
   } catch {
     return { kind: 'unavailable' };
+  }
+}
+
+/** What became of this device's booking for `reference` once its request is stored; undefined when there is none or no answer. */
+export async function fetchBooking(reference: string, fetchImpl: Fetch = defaultFetch): Promise<Booking | undefined> {
+  try {
+    const device = await readDevice().catch(() => undefined);
+    if (!device) return undefined;
+    const response = await fetchImpl(apiUrl(device.serverUrl, BOOKINGS_PATH) + `/${encodeURIComponent(reference)}`, {
+      headers: { authorization: `Bearer ${device.token}` },
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+    return response.ok ? ((await response.json()) as Booking) : undefined;
+  } catch {
+    return undefined;
   }
 }

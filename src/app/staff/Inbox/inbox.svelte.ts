@@ -85,6 +85,12 @@ export class Inbox {
     }
   }
 
+  /** A scanned reference (or any text) searched at once, as if typed and sent. */
+  searchFor(text: string): Promise<void> {
+    this.search = text;
+    return this.load();
+  }
+
   clearSearch(): Promise<void> {
     this.search = '';
     return this.load();

@@ -1,4 +1,4 @@
-import type { Waiting } from '#contract/counter.ts';
+import type { QueueTicket, Waiting } from '#contract/counter.ts';
 import type { callNext, listWaiting } from '../api/counter.ts';
 import { StaffApiError } from '../api/http.ts';
 import type { StaffUi } from '../staff-ui.svelte.ts';
@@ -29,6 +29,12 @@ export class WaitingNow {
   /** The tickets nobody has called yet. */
   get waitingTickets() {
     return this.waiting?.tickets.filter((t) => !t.calledAt) ?? [];
+  }
+
+  /** A ticket's state: waiting, or called by a colleague, named as people know them (ui.person). */
+  stateOf(ticket: QueueTicket): string {
+    const ui = this.#ui;
+    return ticket.calledBy ? ui.t('staff:counter.waiting.calledBy', { username: ui.person(ticket.calledBy) }) : ui.t('staff:counter.waiting.waitingState');
   }
 
   async load(): Promise<void> {

@@ -33,6 +33,16 @@ describe('"Venter nu"', () => {
     expect(queue.waitingTickets.map((t) => t.number)).toEqual([2]);
   });
 
+  it('names who called a ticket as people know them: the display name where there is one', async () => {
+    const { ui, queue } = setUp();
+    ui.people = { 'sso-4f2a9c': 'Mette Jensen' };
+    expect(queue.stateOf(ticket(1, 'sso-4f2a9c'))).toBe(ui.t('staff:counter.waiting.calledBy', { username: 'Mette Jensen' }));
+    expect(queue.stateOf(ticket(1, 'sso-4f2a9c'))).not.toContain('sso-4f2a9c');
+    // A local account without a display name keeps its username.
+    expect(queue.stateOf(ticket(3, 'lokal.lise'))).toBe(ui.t('staff:counter.waiting.calledBy', { username: 'lokal.lise' }));
+    expect(queue.stateOf(ticket(2))).toBe(ui.t('staff:counter.waiting.waitingState'));
+  });
+
   it('calls the next number, says which, and reads the queue again', async () => {
     const { ui, api, queue } = setUp();
     await queue.next();

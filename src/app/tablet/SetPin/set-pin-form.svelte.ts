@@ -1,4 +1,5 @@
-import { createProfile, type StaffRole, type Vault } from '#vault/vault.ts';
+import { ProfileHasDraftsError } from '#vault/errors.ts';
+import { createProfile, type NewStaff, type Vault } from '#vault/vault.ts';
 import { newPinProblems } from '../new-pin.ts';
 import type { Problem } from '../problems.ts';
 
@@ -10,8 +11,10 @@ export class SetPinForm {
   problems = $state<Problem[]>([]);
   /** The profile could not be created (storage). */
   failed = $state(false);
+  /** This person already has drafts here under their earlier PIN: a new PIN would make them unreadable. */
+  hasDrafts = $state(false);
 
-  constructor(private readonly create: (staff: { username: string; role: StaffRole }, pin: string) => Promise<Vault> = createProfile) {}
+  constructor(private readonly create: (staff: NewStaff, pin: string) => Promise<Vault> = createProfile) {}
 
   /** True when the PIN may be used; otherwise `problems` says why. */
   check(minLength: number): boolean {
@@ -21,8 +24,9 @@ export class SetPinForm {
   }
 
   /** Creates the staff member's profile with the PIN: the open vault, or undefined with `problems` or `failed` set. */
-  async submit(staff: { username: string; role: StaffRole } | undefined, minLength: number): Promise<Vault | undefined> {
+  async submit(staff: NewStaff | undefined, minLength: number): Promise<Vault | undefined> {
     this.failed = false;
+    this.hasDrafts = false;
     if (!this.check(minLength) || !staff) return undefined;
     this.busy = true;
     try {
@@ -30,6 +34,10 @@ export class SetPinForm {
       this.reset();
       return vault;
     } catch (error) {
+      if (error instanceof ProfileHasDraftsError) {
+        this.hasDrafts = true;
+        return undefined;
+      }
       console.error('tablet: could not create the profile', error instanceof Error ? error.name : typeof error);
       this.failed = true;
       return undefined;
@@ -44,5 +52,6 @@ export class SetPinForm {
     this.busy = false;
     this.problems = [];
     this.failed = false;
+    this.hasDrafts = false;
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MIN_PIN_LENGTH } from '#vault/pin.ts';
+import { ProfileHasDraftsError } from '#vault/errors.ts';
 import { SetPinForm } from './set-pin-form.svelte.ts';
 
 const problemsOf = (pin: string, again: string) => {
@@ -74,5 +75,17 @@ describe('SetPinForm.submit', () => {
     console.error = error;
     expect(form.failed).toBe(true);
     expect(form.busy).toBe(false);
+  });
+
+  it('says so when this person already has drafts here under the PIN they had', async () => {
+    const form = new SetPinForm(async () => {
+      throw new ProfileHasDraftsError('anna', 2);
+    });
+    form.pin = '246813';
+    form.again = '246813';
+    expect(await form.submit(staff, MIN_PIN_LENGTH)).toBeUndefined();
+    expect(form).toMatchObject({ hasDrafts: true, failed: false });
+    form.reset();
+    expect(form.hasDrafts).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import type { Problem } from '../problems.ts';
-import { LoginError, verifyStaff, type StaffRole } from '../staff-login.ts';
+import { LoginError, verifyStaff, type VerifiedStaff } from '../staff-login.ts';
 import { ssoOffered, ssoReturned, staffFromSsoSession } from './sso-return.ts';
 
 /** The online sign-in form: what was typed, and why it was refused. The password is cleared after every try. */
@@ -12,7 +12,7 @@ export class SignInForm {
   sso = $state(false);
 
   /** Answers the verified staff member, or undefined with `problems` set. */
-  async submit(verify = verifyStaff): Promise<{ username: string; role: StaffRole } | undefined> {
+  async submit(verify = verifyStaff): Promise<VerifiedStaff | undefined> {
     const found: Problem[] = [];
     if (!this.username.trim()) found.push({ field: 'signin-username', key: 'signIn.errors.usernameRequired' });
     if (!this.password) found.push({ field: 'signin-password', key: 'signIn.errors.passwordRequired' });
@@ -40,9 +40,9 @@ export class SignInForm {
   async returnFromSso(
     search: string,
     forgetSearch: () => void,
-    session: () => Promise<{ username: string; role: StaffRole } | undefined> = staffFromSsoSession,
+    session: () => Promise<VerifiedStaff | undefined> = staffFromSsoSession,
     offered: () => Promise<boolean> = ssoOffered,
-  ): Promise<{ username: string; role: StaffRole } | undefined> {
+  ): Promise<VerifiedStaff | undefined> {
     if (ssoReturned(search)) {
       forgetSearch();
       const staff = await session();

@@ -1,4 +1,4 @@
-import type { StaffRole } from '../staff-login.ts';
+import type { VerifiedStaff } from '../staff-login.ts';
 
 /**
  * The tablet's sign-in through the organisation's login: the browser went to the provider and came
@@ -7,13 +7,14 @@ import type { StaffRole } from '../staff-login.ts';
  */
 export const ssoReturned = (search: string) => new URLSearchParams(search).get('sso') === '1';
 
-export async function staffFromSsoSession(fetcher: typeof fetch = fetch): Promise<{ username: string; role: StaffRole } | undefined> {
+export async function staffFromSsoSession(fetcher: typeof fetch = fetch): Promise<VerifiedStaff | undefined> {
   try {
     const res = await fetcher('/api/v1/staff/session', { credentials: 'same-origin' });
     if (!res.ok) return undefined;
-    const body = (await res.json()) as { username?: unknown; role?: unknown };
+    const body = (await res.json()) as { username?: unknown; role?: unknown; displayName?: unknown };
     if (typeof body.username !== 'string' || (body.role !== 'caseworker' && body.role !== 'admin')) return undefined;
-    return { username: body.username, role: body.role };
+    const displayName = typeof body.displayName === 'string' && body.displayName.trim() ? body.displayName.trim().slice(0, 200) : undefined;
+    return { username: body.username, role: body.role, ...(displayName ? { displayName } : {}) };
   } catch {
     return undefined;
   } finally {

@@ -30,6 +30,14 @@ describe('the tablet back from the organisation’s login', () => {
     expect(asked).toEqual(['GET /api/v1/staff/session', 'POST /api/v1/staff/logout']);
   });
 
+  it('keeps the name the organisation gave, for a shared tablet\'s "who are you?"', async () => {
+    const { fetcher } = network({
+      '/api/v1/staff/session': () => Response.json({ username: 'sso-abc', role: 'caseworker', displayName: ' Mette Jensen ', expiresAt: 'x' }),
+      '/api/v1/staff/logout': () => new Response(null, { status: 204 }),
+    });
+    expect(await staffFromSsoSession(fetcher)).toEqual({ username: 'sso-abc', role: 'caseworker', displayName: 'Mette Jensen' });
+  });
+
   it('answers nobody without a session, with an odd answer, or offline, and still ends any session', async () => {
     const none = network({ '/api/v1/staff/session': () => Response.json({}, { status: 401 }), '/api/v1/staff/logout': () => new Response(null, { status: 204 }) });
     expect(await staffFromSsoSession(none.fetcher)).toBeUndefined();

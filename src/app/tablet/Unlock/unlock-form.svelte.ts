@@ -2,8 +2,13 @@ import { checkStaffAccount, type StaffCheck } from '#outbox/staff-check.ts';
 import { unlock, type UnlockResult } from '#vault/vault.ts';
 import type { Problem } from '../problems.ts';
 
-/** The PIN typed to unlock. Cleared after every try: a PIN never stays in memory longer than needed. */
+/**
+ * Who is unlocking (on a shared tablet, chosen from the people with a PIN here) and the PIN they
+ * typed. The PIN is cleared after every try: it never stays in memory longer than needed.
+ */
 export class UnlockForm {
+  /** The staff member whose profile the PIN is tried against. */
+  username = $state('');
   pin = $state('');
   busy = $state(false);
   problems = $state<Problem[]>([]);
@@ -13,14 +18,27 @@ export class UnlockForm {
   accountDisabled = $state(false);
 
   constructor(
-    private readonly open: (pin: string) => Promise<UnlockResult> = (pin) => unlock(pin),
+    private readonly open: (username: string, pin: string) => Promise<UnlockResult> = (username, pin) => unlock(username, pin),
     /** Online, the server is asked whether the account may still work; offline the PIN alone decides. */
     private readonly check: (username: string) => Promise<StaffCheck> = (username) => (typeof navigator !== 'undefined' && navigator.onLine ? checkStaffAccount(username) : Promise.resolve('unknown')),
   ) {}
 
   required(): boolean {
-    this.problems = this.pin ? [] : [{ field: 'pin-unlock', key: 'unlock.errors.required' }];
-    return this.problems.length === 0;
+    const found: Problem[] = [];
+    if (!this.username) found.push({ field: 'unlock-who', key: 'unlock.errors.whoRequired' });
+    if (!this.pin) found.push({ field: 'pin-unlock', key: 'unlock.errors.required' });
+    this.problems = found;
+    return found.length === 0;
+  }
+
+  /** Another person is chosen: what was typed and said for the previous one goes. */
+  choose(username: string): void {
+    if (username === this.username) return;
+    this.username = username;
+    this.pin = '';
+    this.problems = [];
+    this.failed = false;
+    this.accountDisabled = false;
   }
 
   wrong(attemptsLeft: number): void {
@@ -38,7 +56,7 @@ export class UnlockForm {
     if (!this.required()) return undefined;
     this.busy = true;
     try {
-      const result = await this.open(this.pin);
+      const result = await this.open(this.username, this.pin);
       if (result.ok && (await this.check(result.vault.username).catch((): StaffCheck => 'unknown')) === 'disabled') {
         // A leaver: the drafts key goes from memory at once, and the tablet stays locked.
         result.vault.lock();
@@ -63,6 +81,7 @@ export class UnlockForm {
   }
 
   reset(): void {
+    this.username = '';
     this.pin = '';
     this.busy = false;
     this.problems = [];

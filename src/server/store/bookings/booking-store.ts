@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Migration } from 'kysely';
+import type { ExpressionBuilder, Kysely, Migration } from 'kysely';
+import { BOOKING_HOLD_MINUTES } from '#contract/bookings.ts';
 import type { Booking, BookingStatus } from '#contract/bookings.ts';
 import type { Database } from '../schema.ts';
 
@@ -60,20 +61,37 @@ export interface StaffBookingRow extends Booking {
 
 const toBooking = (r: Row): Booking => ({ slot: r.slot, reference: r.reference, status: r.status as BookingStatus, proposedSlot: r.proposed_slot, createdAt: r.created_at });
 
+/** Before this instant, a seat reserved online and not confirmed by its submission is free again. */
+export const holdCutoff = (now: Date): string => new Date(now.getTime() - BOOKING_HOLD_MINUTES * 60_000).toISOString();
+
+/**
+ * A seat a device reserved online whose submission has not arrived within the hold: it no longer
+ * counts, is not listed for staff, and the next booking of its slot deletes it.
+ */
+const lapsedHold = (eb: ExpressionBuilder<Database, 'bookings'>, cutoff: string) =>
+  eb.and([
+    eb('bookings.status', '=', 'booked'),
+    eb('bookings.source', '=', 'device'),
+    eb('bookings.created_at', '<', cutoff),
+    eb.not(eb.exists(eb.selectFrom('submissions').select('submissions.id').whereRef('submissions.reference', '=', 'bookings.reference').whereRef('submissions.device_id', '=', 'bookings.device_id'))),
+  ]);
+
 export type BookOutcome = { booking: Booking; created: boolean } | { refused: 'full' } | { refused: 'reference_booked'; booking: Booking };
 
 /** Bookings on SQLite and PostgreSQL alike. */
 export class BookingStore {
   constructor(private readonly db: Kysely<Database>) {}
 
-  /** Seats taken per slot between two slots (inclusive), for the slots a device is offered. */
-  async takenSeats(fromSlot: string, toSlot: string): Promise<Map<string, number>> {
+  /** Seats taken per slot between two slots (inclusive), for the slots a device is offered; a lapsed hold is free. */
+  async takenSeats(fromSlot: string, toSlot: string, now = new Date()): Promise<Map<string, number>> {
+    const cutoff = holdCutoff(now);
     const rows = await this.db
       .selectFrom('bookings')
       .select(['slot', (eb) => eb.fn.countAll<number | string | bigint>().as('taken')])
       .where('status', '=', 'booked')
       .where('slot', '>=', fromSlot)
       .where('slot', '<=', toSlot)
+      .where((eb) => eb.not(lapsedHold(eb, cutoff)))
       .groupBy('slot')
       .execute();
     return new Map(rows.map((r) => [r.slot, Number(r.taken)]));
@@ -99,6 +117,9 @@ export class BookingStore {
   async book(b: { slot: string; reference: string; deviceId: string; capacity: number; source: 'device' | 'ingest'; at: string }): Promise<BookOutcome> {
     const existing = await this.byReference(b.deviceId, b.reference);
     if (existing) return existing.slot === b.slot && existing.status === 'booked' ? { booking: existing, created: false } : { refused: 'reference_booked', booking: existing };
+    // Seats held for submissions that never came are given back before counting this slot's seats.
+    const cutoff = holdCutoff(new Date(b.at));
+    await this.db.deleteFrom('bookings').where('slot', '=', b.slot).where((eb) => lapsedHold(eb, cutoff)).execute();
     for (let seat = 1; seat <= b.capacity; seat++) {
       const id = randomUUID();
       const inserted = await this.db
@@ -123,7 +144,8 @@ export class BookingStore {
   }
 
   /** A day's bookings and proposals by time, with the kiosk's name and the case they belong to. */
-  async ofDay(day: string): Promise<StaffBookingRow[]> {
+  async ofDay(day: string, now = new Date()): Promise<StaffBookingRow[]> {
+    const cutoff = holdCutoff(now);
     const rows = await this.db
       .selectFrom('bookings')
       .innerJoin('devices', 'devices.id', 'bookings.device_id')
@@ -132,6 +154,7 @@ export class BookingStore {
       .select(['devices.name as device_name', 'submissions.id as submission_id'])
       .where('bookings.slot', '>=', `${day}T`)
       .where('bookings.slot', '<', `${day}U`)
+      .where((eb) => eb.not(lapsedHold(eb, cutoff)))
       .orderBy('bookings.slot')
       .orderBy('bookings.seat')
       .orderBy('bookings.created_at')

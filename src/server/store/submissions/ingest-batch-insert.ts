@@ -3,11 +3,12 @@ import type { Insertable, Transaction } from 'kysely';
 import type { Database } from '../schema.ts';
 import type { EnvelopeProbe, InsertOutcome, NewSubmission } from './submission-types.ts';
 import { keyMaterialColumn } from './key-material.ts';
+import { caseDueDate } from '#domain/due-date.ts';
 import { searchDigestRows } from '../../search/search-query.ts';
 
 /** Envelopes classified together; a device's batch is at most 100 (the contract's MAX_BATCH). */
 const ROWS_PER_CHUNK = 100;
-/** The longest run of rows in one SQLite statement: 64 × 18 bound parameters. (A whole chunk on PostgreSQL: 100 × 18, far below its limit.) */
+/** The longest run of rows in one SQLite statement: 64 × 19 bound parameters. (A whole chunk on PostgreSQL: 100 × 19, far below its limit.) */
 const LONGEST_RUN = 64;
 
 /**
@@ -44,6 +45,7 @@ function submissionRow(s: NewSubmission): Insertable<Database['submissions']> {
     received_at: s.receivedAt,
     status: 'received',
     updated_at: s.receivedAt,
+    due_at: caseDueDate(e.type, new Date(s.receivedAt)),
     assisted: s.assisted ? (s.assisted.assisted ? 1 : 0) : null,
     assisted_by: s.assisted ? s.assisted.assistedBy : null,
     assisted_by_disabled: s.assisted?.assistedByDisabled ? 1 : null,

@@ -6,6 +6,7 @@ import { INDEXED_MARKER } from '../../search/search-table.ts';
 import { summaryColumns, toSummary } from './submission-rows.ts';
 import type { SubmissionReads, SubmissionStatus } from './submission-types.ts';
 import { keyMaterialFields } from './key-material.ts';
+import { dueOrder, openFirst } from '../migration-due-dates.ts';
 
 export function submissionReads(db: Kysely<Database>): SubmissionReads {
   return {
@@ -20,7 +21,10 @@ export function submissionReads(db: Kysely<Database>): SubmissionReads {
       query = whereSearch(query, filter);
       if (filter.assignee !== undefined) query = query.where('submissions.assignee', filter.assignee === null ? 'is' : '=', filter.assignee);
       const counted = await query.select((eb) => eb.fn.countAll<number | string | bigint>().as('n')).executeTakeFirstOrThrow();
-      let page = query.select(summaryColumns).orderBy(sortColumn[filter.sort?.key ?? 'receivedAt'], filter.sort?.direction ?? 'desc').orderBy('submissions.id');
+      const sort = filter.sort ?? { key: 'receivedAt', direction: 'desc' };
+      let page = sort.key === 'dueAt'
+        ? query.select(summaryColumns).orderBy(openFirst).orderBy(dueOrder, sort.direction).orderBy('submissions.received_at').orderBy('submissions.id')
+        : query.select(summaryColumns).orderBy(sortColumn[sort.key], sort.direction).orderBy('submissions.id');
       if (filter.limit !== undefined) page = page.limit(filter.limit);
       if (filter.offset !== undefined) page = page.offset(filter.offset);
       const rows = await page.execute();

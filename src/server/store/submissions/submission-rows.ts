@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import { caseDueDate } from '#domain/due-date.ts';
 import type { Database } from '../schema.ts';
 import type { DeviceKind } from '../devices/device-store.ts';
 import type { SubmissionStatus, SubmissionSummary } from './submission-types.ts';
@@ -6,7 +7,7 @@ import type { SubmissionStatus, SubmissionSummary } from './submission-types.ts'
 /** A submission row joined with its device, as lists and look-ups read it. */
 export type SummaryRow = Pick<
   Selectable<Database['submissions']>,
-  'id' | 'reference' | 'type' | 'schema_version' | 'status' | 'created_at' | 'received_at' | 'device_id' | 'assisted' | 'assisted_by' | 'assignee' | 'assisted_by_disabled'
+  'id' | 'reference' | 'type' | 'schema_version' | 'status' | 'created_at' | 'received_at' | 'device_id' | 'assisted' | 'assisted_by' | 'assignee' | 'assisted_by_disabled' | 'due_at'
 > & {
   device_name: string;
   device_kind: string;
@@ -27,6 +28,8 @@ export const toSummary = (r: SummaryRow): SubmissionSummary => ({
   assistedBy: r.assisted_by,
   assignee: r.assignee,
   assistedByDisabled: r.assisted_by_disabled === 1,
+  // Stored at arrival (migration 019); a row an older server wrote gets it from the same rule here.
+  dueAt: r.due_at ?? caseDueDate(r.type, new Date(r.received_at)),
 });
 
 export const summaryColumns = [
@@ -42,6 +45,7 @@ export const summaryColumns = [
   'submissions.assisted_by',
   'submissions.assignee',
   'submissions.assisted_by_disabled',
+  'submissions.due_at',
   'devices.name as device_name',
   'devices.kind as device_kind',
 ] as const;

@@ -32,6 +32,8 @@ export interface SubmissionSummary {
   deletesAt?: string;
   /** The username of the caseworker who has the case; null while nobody has it. */
   assignee: string | null;
+  /** The last day the case should be handled by (YYYY-MM-DD, Copenhagen): stored at arrival (migration 019). */
+  dueAt: string;
 }
 
 /** A stored submission: metadata plus the envelope exactly as it arrived (still encrypted). */
@@ -95,7 +97,7 @@ export interface SubmissionFilter {
   sort?: SubmissionSort;
 }
 
-export const submissionSortKeys = ['receivedAt', 'createdAt', 'type', 'status', 'reference'] as const;
+export const submissionSortKeys = ['receivedAt', 'createdAt', 'type', 'status', 'reference', 'dueAt'] as const;
 export interface SubmissionSort {
   key: (typeof submissionSortKeys)[number];
   direction: 'asc' | 'desc';
