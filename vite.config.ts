@@ -98,5 +98,9 @@ export default defineConfig({
     environment: 'node',
     pool: 'forks',
     maxWorkers: 2,
+    // Tests wait for conditions and never time what they test, so these limits only catch a hang;
+    // Vitest's 5 s and 10 s were met by a server test that starts its own server on a busy machine.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
   },
 });
