@@ -33,7 +33,7 @@ const bookedTime = bookedDay.times[1]!;
 const booked = `${bookedDay.date}T${bookedTime}`;
 const maxCards = ruleOn(extraKeyCardsAtCounter, today);
 
-const flows: { service: string; steps: StepFiller[]; receipt: string[] | ((language: Language) => string[]); printed: string[] }[] = [
+const flows: { service: string; steps: StepFiller[]; receipt: (string | RegExp)[] | ((language: Language) => (string | RegExp)[]); printed: string[] }[] = [
   {
     service: 'complaint',
     steps: [
@@ -100,7 +100,9 @@ const flows: { service: string; steps: StepFiller[]; receipt: string[] | ((langu
         await fillText(p, 'phone', '12 34 56 78');
       },
     ],
-    receipt: (language) => [formatSlot(booked, language), '12 34 56 78'],
+    // Until the request is delivered the receipt says staff will call this number; once the server
+    // has booked the time, that it is confirmed. Which one shows depends on how soon it went out.
+    receipt: (language) => [formatSlot(booked, language), language === 'da' ? /12 34 56 78|tiden er bekræftet/ : /12 34 56 78|the time is confirmed/],
     printed: ['Karen Hansen', bookedTime],
   },
   {
