@@ -9,6 +9,11 @@ export const staffRoles = ['admin', 'caseworker'] as const;
 export const staffUsernamePattern = /^[a-z0-9][a-z0-9._@-]{1,63}$/;
 /** The shortest password the server accepts for a staff account. */
 export const MIN_STAFF_PASSWORD_LENGTH = 12;
+/**
+ * Sent by the back office with the reads its live views make on their own (the server's events
+ * said something changed): they are not someone at the desk, so they do not move the session's idle end.
+ */
+export const STAFF_BACKGROUND_HEADER = 'X-Staff-Background';
 /** Argon2 would hash a megabyte happily; refusing a longer password early keeps login cheap to reject. */
 export const MAX_STAFF_PASSWORD_LENGTH = 1024;
 /** A UUID as the server makes them (submissions, codes, help calls). */

@@ -10,7 +10,7 @@ import { historyEventSchema, witnessCheckSchema } from './staff-cases.ts';
  * counter's and bookings' own files); this file is the inbox's, and names the rest once.
  */
 
-export { deviceKinds, staffRoles, submissionStatuses, staffUsernamePattern, MIN_STAFF_PASSWORD_LENGTH, MAX_STAFF_PASSWORD_LENGTH, UUID_PATTERN } from './staff-base.ts';
+export { deviceKinds, staffRoles, submissionStatuses, staffUsernamePattern, MIN_STAFF_PASSWORD_LENGTH, MAX_STAFF_PASSWORD_LENGTH, UUID_PATTERN, STAFF_BACKGROUND_HEADER } from './staff-base.ts';
 export * from './staff-accounts.ts';
 export * from './staff-fleet.ts';
 export * from './staff-cases.ts';

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { STAFF_BACKGROUND_HEADER } from '#contract/staff.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 
 // Every sign-in costs an argon2 hash; on a loaded machine a test of several takes its time.
@@ -37,6 +38,21 @@ describe('back-office sessions', () => {
     later(5);
     const second = Date.parse((await server.staff(cookie, '/session')).json.expiresAt);
     expect(second).toBeGreaterThanOrEqual(first + 4 * 60_000);
+  });
+
+  it('are not kept alive by what a screen left open does by itself: the event stream and the reads it sets off', async () => {
+    const cookie = await server.login();
+    later(10);
+    // The live views' reads carry the background header; the event stream (and each reconnection) is background by itself.
+    expect((await server.staff(cookie, '/help-calls', { headers: { [STAFF_BACKGROUND_HEADER]: '1' } })).status).toBe(200);
+    expect((await server.staff(cookie, '/waiting', { headers: { [STAFF_BACKGROUND_HEADER]: '1' } })).status).toBe(200);
+    const stream = new AbortController();
+    const events = await fetch(`${server.url}/api/v1/staff/events`, { headers: { Cookie: cookie }, signal: stream.signal });
+    expect(events.status).toBe(200);
+    stream.abort();
+    // 16 minutes after the last thing someone did: signed out, although the screen kept reading.
+    later(6);
+    expect(await alive(cookie)).toBe(false);
   });
 
   it('end 8 hours after sign-in however active', async () => {

@@ -4,6 +4,7 @@ import type { AppEnv } from '../app-env.ts';
 import { randomToken, sha256 } from '../crypto/tokens.ts';
 import { apiError } from '../http/errors.ts';
 import type { StaffSession, StaffUser, Store } from '../store/store.ts';
+import { STAFF_BACKGROUND_HEADER } from '#contract/staff.ts';
 
 /**
  * Staff sessions: a random token in an HttpOnly, SameSite=Strict cookie, stored only as its hash.
@@ -115,10 +116,12 @@ export function staffAuth(store: Store, policy: CookiePolicy = SECURE_COOKIES): 
     const now = clock(policy);
     const session = token && TOKEN.test(token) ? await store.sessionByTokenHash(sha256(token), now.toISOString()) : undefined;
     if (!session) return apiError(c, 401, 'not_logged_in', 'Log in at POST /api/v1/staff/login first; the session may have expired.');
-    // Every request is activity: the idle end moves on (written only when it moves by a minute or
-    // more, so a busy screen does not write on every call).
+    // A request is activity: the idle end moves on (written only when it moves by a minute or more,
+    // so a busy screen does not write on every call). What a screen left open does by itself (the
+    // event stream and its reconnections, the reads its events set off) is not: else a back office
+    // at an empty desk would stay signed in for as long as the kiosks are busy.
     const end = sessionEnd(new Date(session.createdAt ?? now.toISOString()), now, policy);
-    if (end.getTime() - Date.parse(session.expiresAt) >= 60_000) {
+    if (!isBackground(c) && end.getTime() - Date.parse(session.expiresAt) >= 60_000) {
       await store.extendSession(sha256(token!), end.toISOString());
       session.expiresAt = end.toISOString();
     }
@@ -133,6 +136,8 @@ export function staffAuth(store: Store, policy: CookiePolicy = SECURE_COOKIES): 
     await next();
   };
 }
+
+const isBackground = (c: Context): boolean => c.req.header(STAFF_BACKGROUND_HEADER) !== undefined || c.req.path.endsWith('/api/v1/staff/events');
 
 const MAY_BEFORE_PASSWORD_CHANGE = new Set(['/session', '/password']);
 const MAY_BEFORE_SECOND_FACTOR = new Set(['/session', '/totp/enrol', '/totp/confirm']);

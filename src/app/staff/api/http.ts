@@ -1,3 +1,5 @@
+import { STAFF_BACKGROUND_HEADER } from '#contract/staff.ts';
+
 /**
  * The one way the back office talks to the server. The session is the HttpOnly cookie the browser
  * sends by itself (same origin); no token ever reaches script. Payloads are shown, never logged:
@@ -24,12 +26,18 @@ export function onServerActivity(listener: (at: number) => void): () => void {
   return () => activityListeners.delete(listener);
 }
 
-/** Calls `STAFF_BASE + path`; a refusal throws a StaffApiError, a 204 answers undefined. */
-export async function call<T>(operation: string, path: string, init: RequestInit = {}): Promise<T> {
-  const headers = init.body ? { 'Content-Type': 'application/json' } : undefined;
+/**
+ * Calls `STAFF_BASE + path`; a refusal throws a StaffApiError, a 204 answers undefined. A
+ * `background` read (a live view reloading because the server's events said so) is not activity:
+ * it does not move the session's idle end, here or on the server.
+ */
+export async function call<T>(operation: string, path: string, init: RequestInit = {}, { background = false } = {}): Promise<T> {
+  const headers: Record<string, string> = {};
+  if (init.body) headers['Content-Type'] = 'application/json';
+  if (background) headers[STAFF_BACKGROUND_HEADER] = '1';
   const sentAt = Date.now();
   const response = await fetch(STAFF_BASE + path, { credentials: 'same-origin', cache: 'no-store', headers, ...init });
-  if (response.ok) for (const listener of activityListeners) listener(sentAt);
+  if (response.ok && !background) for (const listener of activityListeners) listener(sentAt);
   if (!response.ok) {
     const body = (await response.json().catch(() => undefined)) as { error?: { code?: string } } | undefined;
     throw new StaffApiError(operation, response.status, body?.error?.code ?? 'unknown');
