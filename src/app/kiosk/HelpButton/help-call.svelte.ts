@@ -16,16 +16,6 @@ export function helpCallRoute(pathname: string): string {
 
 type Outcome = 'sent' | 'retry' | 'refused' | 'not-enrolled';
 
-/** Where this kiosk sends a call, and its token; undefined when it is not enrolled. */
-export type HelpCallTarget = () => Promise<{ url: string; token: string } | undefined>;
-
-/** Loaded at the first press: the start screen loads neither the outbox's database (Dexie) nor valibot. */
-const enrolledTarget: HelpCallTarget = async () => {
-  const [{ apiUrl, readDevice }, { HELP_CALLS_PATH }] = await Promise.all([import('#outbox/device.ts'), import('#contract/counter.ts')]);
-  const device = await readDevice().catch(() => undefined);
-  return device && { url: apiUrl(device.serverUrl, HELP_CALLS_PATH), token: device.token };
-};
-
 /**
  * Help calls from this kiosk. A call holds no citizen data (a random id, the screen's route, the
  * time of the press), so one that cannot be sent now waits in memory and goes out when the kiosk
@@ -39,10 +29,7 @@ export class HelpCalls {
   private timer: ReturnType<typeof setInterval> | undefined;
   private flushing: Promise<void> | undefined;
 
-  constructor(
-    private readonly fetchImpl: typeof fetch = (...args) => globalThis.fetch(...args),
-    private readonly target: HelpCallTarget = enrolledTarget,
-  ) {
+  constructor(private readonly fetchImpl: typeof fetch = (...args) => globalThis.fetch(...args)) {
     globalThis.addEventListener?.('online', () => void this.flush());
   }
 
@@ -82,19 +69,15 @@ export class HelpCalls {
   }
 
   private async send(call: HelpCallRequest): Promise<Outcome> {
-    let target: Awaited<ReturnType<HelpCallTarget>>;
     try {
-      target = await this.target();
-    } catch {
-      // Offline before the service worker holds the chunks that send a call: it waits like one
-      // made offline (else the citizen would read "Calling staff" for ever).
-      return 'retry';
-    }
-    if (!target) return 'not-enrolled';
-    try {
-      const response = await this.fetchImpl(target.url, {
+      // Loaded at the first press: the start screen loads neither the outbox's database (Dexie) nor
+      // valibot. Offline before the service worker holds them, the call waits like one made offline.
+      const [{ apiUrl, readDevice }, { HELP_CALLS_PATH }] = await Promise.all([import('#outbox/device.ts'), import('#contract/counter.ts')]);
+      const device = await readDevice().catch(() => undefined);
+      if (!device) return 'not-enrolled';
+      const response = await this.fetchImpl(apiUrl(device.serverUrl, HELP_CALLS_PATH), {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${target.token}` },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${device.token}` },
         body: JSON.stringify(call),
         signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
       });
