@@ -122,13 +122,13 @@ export async function measure(page: Page, cdp: CDPSession) {
   }
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
   // Things a long-lived page accumulates without a leak in the app: to tell the two apart.
-  const { liveNodes, perfEntries, resourceEntries, historyEntries } = await page.evaluate(() => ({
+  const { liveNodes, perfEntries, resources, historyEntries } = await page.evaluate(() => ({
     liveNodes: document.getElementsByTagName('*').length,
     perfEntries: performance.getEntries().length,
-    resourceEntries: performance.getEntriesByType('resource').length,
+    resources: performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname),
     historyEntries: (globalThis as unknown as { navigation?: { entries(): unknown[] } }).navigation?.entries().length ?? -1,
   }));
-  return { heap: usedSize, nodes: counters.nodes, listeners: counters.jsEventListeners, liveNodes, perfEntries, resourceEntries, historyEntries };
+  return { heap: usedSize, nodes: counters.nodes, listeners: counters.jsEventListeners, liveNodes, perfEntries, resources, historyEntries };
 }
 
 async function collectedCounters(cdp: CDPSession) {

@@ -42,7 +42,11 @@ test('100 kiosk sessions leave the DOM as it was after 10, the JS heap within 10
   expect(late.nodes, 'DOM nodes alive').toBe(early.nodes);
   expect(late.listeners, 'event listeners').toBe(early.listeners);
   expect(late.heap / early.heap, `heap ${early.heap} → ${late.heap} bytes`).toBeLessThanOrEqual(1.1);
-  // Each reset empties the resource-timing buffer (it names the chunks a citizen's choices loaded);
-  // what is left is at most the favicon Chromium re-requests after the last reset.
-  expect(late.resourceEntries, 'resource-timing entries after the last reset').toBeLessThanOrEqual(3);
+  // Each reset empties the resource-timing buffer (it names the chunks a citizen's choices loaded).
+  // What is left is the favicon Chromium re-requests at every screen change: sessions run here
+  // seconds apart, so on a busy machine those of the last few land after the last reset. Never
+  // emptied, the buffer would hold two per session and the first session's chunks.
+  const favicon = late.resources.filter((path) => path === '/icons/favicon.svg').length;
+  expect(late.resources.length - favicon, `resource-timing entries after the last reset: ${late.resources.join(', ')}`).toBe(0);
+  expect(favicon, 'favicon entries after the last reset').toBeLessThan(90);
 });

@@ -110,7 +110,9 @@ test('a home visit done offline survives the tablet being closed, is synced, and
     await expect(desk.locator('#submission-status')).toHaveText('Under behandling');
     await desk.getByRole('button', { name: 'Afslut' }).click();
     await expect(desk.locator('#submission-status')).toHaveText('Afsluttet');
+    // The audit log is read again after each change: wait for the last one's rows.
     const audit = desk.locator('#submission-audit tbody tr');
+    await expect(audit).toHaveCount(5);
     const steps = await audit.evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].slice(1, 3).map((td) => td.textContent!.trim())).reverse());
     expect(steps).toEqual([
       [caseworker.username, 'Læst'],
