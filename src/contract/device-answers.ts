@@ -36,8 +36,11 @@ export const batchResponseSchema = v.object({
 
 export const rotateTokenSchema = v.object({ token: v.string(), tokenExpiresAt: v.string() });
 export const staffCheckResponseSchema = v.object({ username: v.string(), active: v.literal(true) });
-/** POST /api/v1/devices/staff-credential → 201: bound to the tablet and the staff member signed in on it. */
-export const staffCredentialResponseSchema = v.object({ credential: v.string(), username: v.string(), expiresAt: v.string() });
+/**
+ * POST /api/v1/devices/staff-credential (and …/renew) → 201: bound to the tablet and the staff
+ * member signed in on it. `renewalSecret` renews it once (v1.ts, staffCredentialRenewalSchema).
+ */
+export const staffCredentialResponseSchema = v.object({ credential: v.string(), username: v.string(), expiresAt: v.string(), renewalSecret: v.string() });
 export type StaffCredentialResponse = v.InferOutput<typeof staffCredentialResponseSchema>;
 
 export const slotsResponseSchema = v.object({ slotMinutes: v.number(), capacity: v.number(), slots: v.array(v.object({ slot: v.string(), free: v.number() })) });

@@ -139,4 +139,6 @@ export const auditActions = [
   'rotate_device_token',
   'revoke_all_devices',
   'refuse_staff_unlock',
+  'renew_staff_credential',
+  'refuse_staff_credential_renewal',
 ] as const;

@@ -97,8 +97,16 @@ export const TOKEN_EXPIRES_HEADER = 'Device-Token-Expires';
  * POST /api/v1/devices/staff-check: at an online unlock, whether the staff member whose credential
  * the tablet holds may still work. 200 with this answer, or 403 `account_disabled`.
  */
-export const staffCheckSchema = v.object({ credential: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{16,256}$/)) });
+const opaqueToken = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{16,256}$/));
+export const staffCheckSchema = v.object({ credential: opaqueToken });
 export interface StaffCheckResponse { username: string; active: true }
+/**
+ * POST /api/v1/devices/staff-credential/renew: a tablet online, its staff member just unlocked it
+ * with their PIN, renews that person's credential with the renewal secret kept under the PIN. 201
+ * with a new credential and a new secret (StaffCredentialResponse); 403 with `account_disabled`,
+ * `renewal_refused` or `sign_in_again` (the chain is older than the server allows: sign in online).
+ */
+export const staffCredentialRenewalSchema = v.object({ credential: opaqueToken, renewalSecret: opaqueToken });
 /** A 401 with this code: the token's lifetime ran out; the device must be enrolled again. */
 export const TOKEN_EXPIRED = 'token_expired';
 

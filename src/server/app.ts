@@ -111,7 +111,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/v1/devices', deviceEventRoutes(store, new TokenBuckets(limits.deviceRequestsPerSecond, limits.deviceBurst)));
   app.route('/api/v1/submissions', submissionRoutes({ store, keyring, registry: deps.registry, deviceBuckets: new TokenBuckets(limits.deviceRequestsPerSecond, limits.deviceBurst), metrics, onStoredBookings: offlineBookings(store, config, log) }));
   const auth = staffAuth(store, cookie);
-  app.route('/api/v1/devices', staffCredentialRoutes(store, auth));
+  app.route('/api/v1/devices', staffCredentialRoutes(store, auth, new TokenBuckets(limits.deviceRequestsPerSecond, limits.deviceBurst)));
   app.route('/api/v1/staff', staffAuthRoutes({ store, auth, limits, hashGate, cookie, secondFactors: deps.secondFactors }));
   app.route('/api/v1/staff', staffTotpRoutes(auth, deps.secondFactors));
   app.route('/api/v1/staff', staffAccountRoutes(store, auth));

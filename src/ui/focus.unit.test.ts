@@ -6,7 +6,7 @@ import { focusHeading } from './focus.ts';
  * frame per macrotask. The whole screen change is driven in Chromium by the keyboard test in
  * tests/e2e/accessibility.browser.test.ts.
  */
-class Element {
+class FakeElement {
   tabIndex = 0;
   constructor(readonly name: string, private readonly page: Page) {}
   focus(): void {
@@ -14,12 +14,12 @@ class Element {
   }
 }
 class Page {
-  readonly body = new Element('body', this);
-  readonly heading = new Element('h1', this);
-  readonly finish = new Element('finish', this);
-  activeElement: Element = this.body;
+  readonly body = new FakeElement('body', this);
+  readonly heading = new FakeElement('h1', this);
+  readonly finish = new FakeElement('finish', this);
+  activeElement: FakeElement = this.body;
   headingShown = false;
-  querySelector(): Element | null {
+  querySelector(): FakeElement | null {
     return this.headingShown ? this.heading : null;
   }
 }
@@ -55,9 +55,9 @@ describe('focusHeading', () => {
   });
 
   it('takes the focus from what had it when the screen changed (the tile that opened it)', async () => {
-    const tile = new Element('tile', page);
+    const tile = new FakeElement('tile', page);
     tile.focus();
-    const done = focusHeading(60, tile);
+    const done = focusHeading(60, tile as unknown as Element);
     page.headingShown = true;
     await done;
     expect(page.activeElement).toBe(page.heading);

@@ -130,9 +130,10 @@ describe('every answer matches the schema the OpenAPI document shows for it', ()
     await call('get', '/api/v1/staff/enrolment-codes', staff());
     await call('post', '/api/v1/staff/enrolment-codes/:id/revoke', staff({ params: { id: code.json.id } }));
 
-    // The tablet's staff credential and its check, and a wipe.
+    // The tablet's staff credential, its check and renewal, and a wipe.
     const credential = await call('post', '/api/v1/devices/staff-credential', { token: tablet.token, cookie: admin });
     await call('post', '/api/v1/devices/staff-check', { token: tablet.token, body: { credential: credential.json.credential } });
+    await call('post', '/api/v1/devices/staff-credential/renew', { token: tablet.token, body: { credential: credential.json.credential, renewalSecret: credential.json.renewalSecret } });
     await call('post', '/api/v1/devices/events', { token: tablet.token, body: { kind: 'pin_wipe', at: new Date().toISOString(), username: ADMIN.username } });
 
     // The counter.

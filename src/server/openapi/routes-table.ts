@@ -1,5 +1,5 @@
 import type { GenericSchema } from 'valibot';
-import { staffCheckSchema, submissionBatchSchema } from '#contract/v1.ts';
+import { staffCheckSchema, staffCredentialRenewalSchema, submissionBatchSchema } from '#contract/v1.ts';
 import { bookingDayQuery, bookingDaySchema, bookingRequestSchema } from '#contract/bookings.ts';
 import { deviceReportSchema } from '#contract/device-report.ts';
 import { deviceEventSchema } from '#contract/device-events.ts';
@@ -68,6 +68,7 @@ export const routeDocs: readonly RouteDoc[] = [
   { method: 'get', path: '/api/v1/staff/audit', summary: 'The audit log, filtered', tag: 'staff', auth: 'staff', query: s.auditQuery, answer: s.auditPageSchema },
   { method: 'post', path: '/api/v1/devices/events', summary: "A tablet's own events, such as a wipe after wrong PINs (audited)", tag: 'devices', auth: 'device', body: deviceEventSchema, answer: NO_BODY },
   { method: 'post', path: '/api/v1/devices/staff-credential', summary: "A tablet's short-lived credential for the staff member signed in on it", tag: 'devices', auth: 'device', body: NO_BODY, answer: staffCredentialResponseSchema, status: 201 },
+  { method: 'post', path: '/api/v1/devices/staff-credential/renew', summary: 'At an online unlock: a new credential for the staff member, with the renewal secret kept under their PIN', tag: 'devices', auth: 'device', body: staffCredentialRenewalSchema, answer: staffCredentialResponseSchema, status: 201 },
   { method: 'post', path: '/api/v1/devices/help-calls', summary: 'A kiosk calls staff (no citizen data)', tag: 'devices', auth: 'device', body: helpCallRequestSchema, answer: helpCallReceiptSchema, status: 201 },
   { method: 'post', path: '/api/v1/devices/queue-tickets', summary: "Today's next queue number for a kiosk's ticket", tag: 'devices', auth: 'device', body: NO_BODY, answer: queueNumberSchema, status: 201 },
   { method: 'get', path: '/api/v1/staff/sso', summary: 'Whether sign-in through the organisation is offered', tag: 'staff', answer: s.ssoAnswerSchema },

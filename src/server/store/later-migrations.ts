@@ -6,7 +6,7 @@ import { caseworkMigration } from './migration-casework.ts';
 import { sealedNotesMigration } from './migration-sealed-notes.ts';
 import { counterMigration } from './counter-store.ts';
 import { referencePerDeviceMigration } from './migration-reference-per-device.ts';
-import { staffCredentialsMigration } from './staff/staff-credentials.ts';
+import { staffCredentialRenewalMigration, staffCredentialsMigration } from './staff/staff-credentials.ts';
 import { bookingsMigration } from './bookings/booking-store.ts';
 import { deviceTokensMigration } from './devices/device-tokens.ts';
 import { displayNamesMigration } from './migration-display-names.ts';
@@ -32,5 +32,6 @@ export function laterMigrations(context: MigrationContext): Record<string, Migra
     '016-device-token-expiry': deviceTokensMigration,
     '017-staff-display-names-and-session-origin': displayNamesMigration,
     '019-case-due-dates': dueDatesMigration,
+    '020-staff-credential-renewal': staffCredentialRenewalMigration,
   };
 }

@@ -62,7 +62,7 @@ export type { StoredDeviceReport } from './devices/device-reports.ts';
 export type { EnrolmentCode, EnrolmentCodeClaim, EnrolmentCodeInfo, EnrolmentCodeRefusal } from './enrolment-codes/enrolment-code-store.ts';
 export type { StoredServerKey } from './server-keys/server-key-store.ts';
 export { staffRoles, type DisableUserOutcome, type StaffRole, type StaffSession, type StaffUser, type StaffUserInfo, type StoredSecondFactor } from './staff/staff-types.ts';
-export type { StaffCredential } from './staff/staff-credentials.ts';
+export type { NewStaffCredential, StaffCredential } from './staff/staff-credentials.ts';
 export {
   submissionSortKeys,
   submissionStatuses,

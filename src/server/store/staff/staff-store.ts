@@ -3,7 +3,7 @@ import type { Database } from '../schema.ts';
 import { insertAudit, SYSTEM_ACTOR } from '../audit/audit-store.ts';
 import * as accounts from './staff-accounts.ts';
 import * as secondFactors from './second-factors.ts';
-import { saveStaffCredential, staffCredentialByHash } from './staff-credentials.ts';
+import { renewStaffCredential, saveStaffCredential, staffCredentialByHash } from './staff-credentials.ts';
 import type { StaffRole, StaffStore, StaffUser } from './staff-types.ts';
 
 export function staffStore(db: Kysely<Database>): StaffStore {
@@ -122,5 +122,6 @@ export function staffStore(db: Kysely<Database>): StaffStore {
 
     saveStaffCredential: (credential) => saveStaffCredential(db, credential),
     staffCredentialByHash: (tokenHash) => staffCredentialByHash(db, tokenHash),
+    renewStaffCredential: (presentedHash, next, actor) => renewStaffCredential(db, presentedHash, next, actor),
   };
 }

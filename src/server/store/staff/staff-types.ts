@@ -1,6 +1,6 @@
 import { staffRoles } from '#contract/staff.ts';
 import type { AuditEntry } from '../audit/audit-store.ts';
-import type { StaffCredential } from './staff-credentials.ts';
+import type { NewStaffCredential, StaffCredential } from './staff-credentials.ts';
 
 export { staffRoles };
 export type StaffRole = (typeof staffRoles)[number];
@@ -117,6 +117,8 @@ export interface StaffStore {
   useRecoveryCode(userId: string, hash: string, at: string, actor: string): Promise<boolean>;
 
   /** Staff credentials a tablet gets at online sign-in (staff-credentials.ts). */
-  saveStaffCredential(credential: { tokenHash: string; deviceId: string; userId: string; issuedAt: string; expiresAt: string }): Promise<void>;
+  saveStaffCredential(credential: NewStaffCredential): Promise<void>;
   staffCredentialByHash(tokenHash: string): Promise<StaffCredential | undefined>;
+  /** The presented credential renewed by `next` (audited as `renew_staff_credential` by `actor`). */
+  renewStaffCredential(presentedHash: string, next: NewStaffCredential, actor: string): Promise<void>;
 }
