@@ -5,7 +5,17 @@ import { refusalOf } from './batch-reply.ts';
 import { DEVICE_KEY, type DeviceRecord, type DeviceRefusal, type StaffCredentialRecord } from './records.ts';
 
 /** What asking the server for a staff credential came to. */
-export type StaffCredentialOutcome = 'saved' | 'notTablet' | 'deviceRevoked' | 'deviceExpired' | 'accountDisabled' | 'unavailable';
+export type StaffCredentialOutcome = 'saved' | 'notTablet' | 'deviceRevoked' | 'deviceExpired' | 'accountDisabled' | 'signInAgain' | 'unavailable';
+/**
+ * `renewalSecret` renews the saved credential once (extendStaffCredential): the caller keeps it
+ * under the staff member's PIN (src/vault), never beside the credential in the clear.
+ */
+export type StaffCredentialAnswer = { outcome: 'saved'; renewalSecret?: string } | { outcome: Exclude<StaffCredentialOutcome, 'saved'> };
+
+const ISSUE_PATH = '/api/v1/devices/staff-credential';
+const RENEW_PATH = '/api/v1/devices/staff-credential/renew';
+/** An unlock must not hang on a bad connection: after this the tablet opens with what it holds. */
+export const RENEW_TIMEOUT_MS = 5_000;
 
 /**
  * Right after a staff member signed in online (the server session of that sign-in is still open),
@@ -13,30 +23,50 @@ export type StaffCredentialOutcome = 'saved' | 'notTablet' | 'deviceRevoked' | '
  * the device record. Work sealed while it is valid carries it (attachStaffCredential); the server
  * names the assisting staff member from it, never from the sealed `assistedBy`.
  */
-export async function renewStaffCredential(fetcher: typeof fetch = fetch): Promise<StaffCredentialOutcome> {
+export function issueStaffCredential(fetcher: typeof fetch = fetch): Promise<StaffCredentialAnswer> {
+  return askForCredential(ISSUE_PATH, undefined, fetcher);
+}
+
+/**
+ * At an online unlock: renews `username`'s credential with the secret kept under their PIN, and
+ * keeps the new one. 'signInAgain': the server renews this chain no more (or never could):
+ * the person's work goes without a credential until they sign in online again.
+ */
+export async function extendStaffCredential(username: string, renewalSecret: string, fetcher: typeof fetch = fetch): Promise<StaffCredentialAnswer> {
+  const device = await readDevice().catch(() => undefined);
+  const held = device && heldStaffCredential(device, username);
+  if (!held) return { outcome: 'signInAgain' };
+  return askForCredential(RENEW_PATH, { credential: held.credential, renewalSecret }, fetcher);
+}
+
+async function askForCredential(path: `/api/${string}`, body: unknown, fetcher: typeof fetch): Promise<StaffCredentialAnswer> {
   // Storage trouble must not stop the sign-in: the work is then sent without a credential.
   const device = await readDevice().catch(() => undefined);
-  if (!device || device.kind !== 'tablet') return 'notTablet';
+  if (!device || device.kind !== 'tablet') return { outcome: 'notTablet' };
   let response: Response;
   try {
-    response = await fetcher(apiUrl(device.serverUrl, '/api/v1/devices/staff-credential'), {
+    response = await fetcher(apiUrl(device.serverUrl, path), {
       method: 'POST',
-      headers: { Authorization: `Bearer ${device.token}` },
+      headers: { Authorization: `Bearer ${device.token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
       credentials: 'same-origin',
+      ...(body === undefined ? {} : { body: JSON.stringify(body), signal: AbortSignal.timeout(RENEW_TIMEOUT_MS) }),
     });
   } catch {
-    return 'unavailable';
+    return { outcome: 'unavailable' };
   }
-  const body = (await response.json().catch(() => undefined)) as { error?: { code?: unknown }; credential?: unknown; username?: unknown; expiresAt?: unknown } | undefined;
+  const answer = (await response.json().catch(() => undefined)) as { error?: { code?: unknown }; credential?: unknown; username?: unknown; expiresAt?: unknown; renewalSecret?: unknown } | undefined;
   if (response.status === 401) {
-    const refusal = refusalOf(typeof body?.error?.code === 'string' ? body.error.code : undefined);
+    const refusal = refusalOf(typeof answer?.error?.code === 'string' ? answer.error.code : undefined);
     // Noted like a refused sync run, so the header and the outbox say it too.
     await noteRefusal(refusal).catch(() => undefined);
-    return refusal === 'expired' ? 'deviceExpired' : 'deviceRevoked';
+    return { outcome: refusal === 'expired' ? 'deviceExpired' : 'deviceRevoked' };
   }
-  if (response.status === 403 && body?.error?.code === 'account_disabled') return 'accountDisabled';
-  if (response.status !== 201 || typeof body?.credential !== 'string' || typeof body.username !== 'string' || typeof body.expiresAt !== 'string') return 'unavailable';
-  const staffCredential: StaffCredentialRecord = { credential: body.credential, username: body.username, expiresAt: body.expiresAt };
+  const code = answer?.error?.code;
+  if (response.status === 403 && code === 'account_disabled') return { outcome: 'accountDisabled' };
+  if (response.status === 403 && (code === 'renewal_refused' || code === 'sign_in_again')) return { outcome: 'signInAgain' };
+  if (response.status === 404 && code === 'unknown_credential') return { outcome: 'signInAgain' };
+  if (response.status !== 201 || typeof answer?.credential !== 'string' || typeof answer.username !== 'string' || typeof answer.expiresAt !== 'string') return { outcome: 'unavailable' };
+  const staffCredential: StaffCredentialRecord = { credential: answer.credential, username: answer.username, expiresAt: answer.expiresAt };
   try {
     // Each staff member on a shared tablet keeps their own; a sign-in never replaces another person's.
     await withStorage('device.staffCredential', (db) =>
@@ -46,9 +76,9 @@ export async function renewStaffCredential(fetcher: typeof fetch = fetch): Promi
       }),
     );
   } catch {
-    return 'unavailable';
+    return { outcome: 'unavailable' };
   }
-  return 'saved';
+  return { outcome: 'saved', ...(typeof answer.renewalSecret === 'string' ? { renewalSecret: answer.renewalSecret } : {}) };
 }
 
 /**

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { outboxDb } from './db.ts';
 import { readDevice } from './device.ts';
-import { forgetStaffCredential, renewStaffCredential } from './staff-credential.ts';
+import { extendStaffCredential, forgetStaffCredential, issueStaffCredential } from './staff-credential.ts';
 import { submit } from './submit.ts';
 import { TEST_TYPE, clearOutboxDb, makeServerKeys, registerTestRequestType, storeDevice, testDevice, type TestServerKeys } from './outbox.fixtures.ts';
 
@@ -20,7 +20,7 @@ describe('staff credential on a tablet', () => {
   it('keeps the credential from the server and puts it beside the holder\'s work, not inside the sealed payload', async () => {
     await storeDevice(testDevice(keys.serverKey, { kind: 'tablet', token: 'device-token-1234567890' }));
     const fetcher = vi.fn(async (_url: string, _init?: RequestInit) => json(201, { credential: CREDENTIAL, username: 'anna', expiresAt: '2099-01-01T00:00:00.000Z' }));
-    expect(await renewStaffCredential(fetcher as unknown as typeof fetch)).toBe('saved');
+    expect((await issueStaffCredential(fetcher as unknown as typeof fetch)).outcome).toBe('saved');
     expect(fetcher.mock.calls[0]![1]).toMatchObject({ method: 'POST', headers: { Authorization: 'Bearer device-token-1234567890' } });
     expect((await readDevice())?.staffCredentials).toEqual({ anna: { credential: CREDENTIAL, username: 'anna', expiresAt: '2099-01-01T00:00:00.000Z' } });
 
@@ -35,8 +35,8 @@ describe('staff credential on a tablet', () => {
     await storeDevice(testDevice(keys.serverKey, { kind: 'tablet' }));
     const BO_CREDENTIAL = 'b'.repeat(43);
     const answer = (credential: string, username: string) => vi.fn(async () => json(201, { credential, username, expiresAt: '2099-01-01T00:00:00.000Z' }));
-    expect(await renewStaffCredential(answer(CREDENTIAL, 'anna') as unknown as typeof fetch)).toBe('saved');
-    expect(await renewStaffCredential(answer(BO_CREDENTIAL, 'bo') as unknown as typeof fetch)).toBe('saved');
+    expect((await issueStaffCredential(answer(CREDENTIAL, 'anna') as unknown as typeof fetch)).outcome).toBe('saved');
+    expect((await issueStaffCredential(answer(BO_CREDENTIAL, 'bo') as unknown as typeof fetch)).outcome).toBe('saved');
 
     await submit({ type: TEST_TYPE, data: { note: 'a' }, assisted: true, assistedBy: 'anna' }, { now: () => new Date('2026-11-23T10:00:00Z') });
     await submit({ type: TEST_TYPE, data: { note: 'b' }, assisted: true, assistedBy: 'bo' }, { now: () => new Date('2026-11-23T10:01:00Z') });
@@ -68,26 +68,51 @@ describe('staff credential on a tablet', () => {
   it('says when the server no longer knows the tablet, or the account is deactivated', async () => {
     await storeDevice(testDevice(keys.serverKey, { kind: 'tablet' }));
     const revoked = vi.fn(async () => json(401, { error: { code: 'invalid_token', message: 'x' } }));
-    expect(await renewStaffCredential(revoked as typeof fetch)).toBe('deviceRevoked');
+    expect((await issueStaffCredential(revoked as typeof fetch)).outcome).toBe('deviceRevoked');
     const disabled = vi.fn(async () => json(403, { error: { code: 'account_disabled', message: 'x' } }));
-    expect(await renewStaffCredential(disabled as typeof fetch)).toBe('accountDisabled');
+    expect((await issueStaffCredential(disabled as typeof fetch)).outcome).toBe('accountDisabled');
     const offline = vi.fn(async () => {
       throw new TypeError('Failed to fetch');
     });
-    expect(await renewStaffCredential(offline as typeof fetch)).toBe('unavailable');
+    expect((await issueStaffCredential(offline as typeof fetch)).outcome).toBe('unavailable');
   });
 
   it('says when the tablet\'s token expired, and notes the refusal for the header and the outbox', async () => {
     await storeDevice(testDevice(keys.serverKey, { kind: 'tablet' }));
     const expired = vi.fn(async () => json(401, { error: { code: 'token_expired', message: 'x' } }));
-    expect(await renewStaffCredential(expired as typeof fetch)).toBe('deviceExpired');
+    expect((await issueStaffCredential(expired as typeof fetch)).outcome).toBe('deviceExpired');
     expect((await readDevice())?.sync?.refused).toBe('expired');
   });
 
   it('asks nothing on a kiosk', async () => {
     await storeDevice(testDevice(keys.serverKey, { kind: 'kiosk' }));
     const fetcher = vi.fn();
-    expect(await renewStaffCredential(fetcher as typeof fetch)).toBe('notTablet');
+    expect((await issueStaffCredential(fetcher as typeof fetch)).outcome).toBe('notTablet');
     expect(fetcher).not.toHaveBeenCalled();
+  });
+
+  it('renews the credential it holds for a person with the secret given, keeps the new one and answers the next secret', async () => {
+    await storeDevice(testDevice(keys.serverKey, { kind: 'tablet', token: 'device-token-1234567890', staffCredentials: { anna: { credential: CREDENTIAL, username: 'anna', expiresAt: '2020-01-01T00:00:00.000Z' } } }));
+    const NEW = 'n'.repeat(43);
+    const fetcher = vi.fn(async (_url: string, _init?: RequestInit) => json(201, { credential: NEW, username: 'anna', expiresAt: '2099-01-01T00:00:00.000Z', renewalSecret: 's2'.repeat(20) }));
+    expect(await extendStaffCredential('anna', 's1'.repeat(20), fetcher as unknown as typeof fetch)).toEqual({ outcome: 'saved', renewalSecret: 's2'.repeat(20) });
+    expect(String(fetcher.mock.calls[0]![0])).toMatch(/\/api\/v1\/devices\/staff-credential\/renew$/);
+    expect(JSON.parse(String(fetcher.mock.calls[0]![1]!.body))).toEqual({ credential: CREDENTIAL, renewalSecret: 's1'.repeat(20) });
+    expect((await readDevice())?.staffCredentials?.anna).toEqual({ credential: NEW, username: 'anna', expiresAt: '2099-01-01T00:00:00.000Z' });
+  });
+
+  it('says sign in again when the server renews no more, or the tablet holds nothing to renew', async () => {
+    await storeDevice(testDevice(keys.serverKey, { kind: 'tablet', staffCredentials: { anna: { credential: CREDENTIAL, username: 'anna', expiresAt: '2099-01-01T00:00:00.000Z' } } }));
+    for (const code of ['sign_in_again', 'renewal_refused']) {
+      const refused = vi.fn(async () => json(403, { error: { code, message: 'x' } }));
+      expect((await extendStaffCredential('anna', 's'.repeat(43), refused as typeof fetch)).outcome).toBe('signInAgain');
+    }
+    const disabled = vi.fn(async () => json(403, { error: { code: 'account_disabled', message: 'x' } }));
+    expect((await extendStaffCredential('anna', 's'.repeat(43), disabled as typeof fetch)).outcome).toBe('accountDisabled');
+    const fetcher = vi.fn();
+    expect((await extendStaffCredential('bo', 's'.repeat(43), fetcher as typeof fetch)).outcome).toBe('signInAgain');
+    expect(fetcher).not.toHaveBeenCalled();
+    // Nothing refused replaced what the tablet holds.
+    expect((await readDevice())?.staffCredentials?.anna?.credential).toBe(CREDENTIAL);
   });
 });

@@ -27,6 +27,8 @@ export interface StoredProfile {
   iterations: number;
   /** The drafts key (AES-256-GCM), wrapped with AES-KW under the PIN-derived key. */
   wrappedKey: Uint8Array;
+  /** The secret that renews the person's staff credential, AES-GCM under the drafts key (renewal-secret.ts). */
+  renewal?: { iv: Uint8Array; ciphertext: Uint8Array };
 }
 
 export interface StoredDraft {

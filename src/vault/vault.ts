@@ -6,6 +6,7 @@ import { DraftUnreadableError, InvalidPinError, NoProfileError, ProfileHasDrafts
 import { MAX_WRONG_PINS, pinProblem } from './pin.ts';
 import { newPinProblem } from './pin-strength.ts';
 import { queueRescue, sealRescueCopy } from './rescue.ts';
+import { keepRenewalSecret, readRenewalSecret } from './renewal-secret.ts';
 import { removeProfile } from './sign-out.ts';
 
 /**
@@ -60,6 +61,8 @@ export interface NewStaff {
   username: string;
   role: StaffRole;
   displayName?: string;
+  /** Renews their staff credential; kept under the new PIN (renewal-secret.ts). */
+  renewalSecret?: string;
 }
 
 export interface Vault {
@@ -80,6 +83,10 @@ export interface Vault {
    * queued in the outbox is sealed for the server and stays there. Other people are not touched.
    */
   signOut(): Promise<void>;
+  /** The secret that renews this person's staff credential, if one is kept (renewal-secret.ts). */
+  renewalSecret(): Promise<string | undefined>;
+  /** Keeps the secret a renewal or a new online sign-in gave, in place of the one used. */
+  keepRenewalSecret(secret: string): Promise<void>;
   /** Forgets the key in memory; every later call throws VaultLockedError. */
   lock(): void;
   readonly locked: boolean;
@@ -128,7 +135,9 @@ export async function createProfile(p: NewStaff, pin: string, options: VaultOpti
       await db.profiles.put(profile);
     }),
   );
-  return openVault(profile, key, now);
+  const vault = openVault(profile, key, now);
+  if (p.renewalSecret) await vault.keepRenewalSecret(p.renewalSecret);
+  return vault;
 }
 
 /**
@@ -267,6 +276,17 @@ function openVault(profile: StoredProfile, draftsKey: CryptoKey, now: () => Date
       if (!saved) {
         key = undefined;
         throw new VaultLockedError('tablet.saveDraft');
+      }
+    },
+
+    renewalSecret() {
+      return readRenewalSecret(keyFor('tablet.renewalSecret'), username);
+    },
+
+    async keepRenewalSecret(secret) {
+      if (!(await keepRenewalSecret(keyFor('tablet.keepRenewalSecret'), username, profile.createdAt, secret))) {
+        key = undefined;
+        throw new VaultLockedError('tablet.keepRenewalSecret');
       }
     },
 

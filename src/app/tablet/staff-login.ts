@@ -6,13 +6,18 @@
 
 export type StaffRole = 'caseworker' | 'admin';
 
-/** Who signed in online: the account, its role, and the organisation's name for the person if it gave one. */
+/**
+ * Who signed in online: the account, its role, and the organisation's name for the person if it
+ * gave one. `renewalSecret` renews their staff credential: in memory until their PIN is there to
+ * keep it under (src/vault).
+ */
 export interface VerifiedStaff {
   username: string;
   role: StaffRole;
   displayName?: string;
+  renewalSecret?: string;
 }
-import { renewStaffCredential } from '#outbox/staff-credential.ts';
+import { issueStaffCredential, type StaffCredentialAnswer } from '#outbox/staff-credential.ts';
 
 export type LoginFailure = 'offline' | 'invalid' | 'tooMany' | 'failed' | 'disabled' | 'deviceRevoked' | 'deviceExpired';
 
@@ -43,11 +48,18 @@ export async function verifyStaff(username: string, password: string, fetcher: t
   if (!response.ok) throw new LoginError('failed');
   if (typeof body?.username !== 'string' || (body.role !== 'caseworker' && body.role !== 'admin')) throw new LoginError('failed');
   // While the sign-in's session is open: the credential the server names this person's work by.
-  const credential = await renewStaffCredential(fetcher);
+  const credential = await issueStaffCredential(fetcher);
   // The person is verified; a server session on a tablet that travels would only be a risk.
   await fetcher('/api/v1/staff/logout', { method: 'POST', credentials: 'same-origin' }).catch(() => undefined);
-  if (credential === 'deviceRevoked') throw new LoginError('deviceRevoked');
-  if (credential === 'deviceExpired') throw new LoginError('deviceExpired');
-  if (credential === 'accountDisabled') throw new LoginError('disabled');
-  return { username: body.username, role: body.role };
+  refuseUnlessIssued(credential);
+  return { username: body.username, role: body.role, ...renewalOf(credential) };
 }
+
+/** A sign-in whose staff credential the server refused for the device's or account's sake is no sign-in. */
+export function refuseUnlessIssued(credential: StaffCredentialAnswer): void {
+  if (credential.outcome === 'deviceRevoked') throw new LoginError('deviceRevoked');
+  if (credential.outcome === 'deviceExpired') throw new LoginError('deviceExpired');
+  if (credential.outcome === 'accountDisabled') throw new LoginError('disabled');
+}
+
+export const renewalOf = (credential: StaffCredentialAnswer) => (credential.outcome === 'saved' && credential.renewalSecret ? { renewalSecret: credential.renewalSecret } : {});

@@ -29,11 +29,19 @@ export class TabletUi {
   lastStaff = $state<string | undefined>(readLastStaff());
   /** The online sign-in was opened to add a staff member to a tablet that already has some: it may be cancelled. */
   adding = $state(false);
+  /** …by the person who was open, to sign in again (home asked them to). */
+  again = $state(false);
   /** Set after a staff member signed out of this tablet (their name, for the notice). */
   signedOut = $state<string | undefined>();
   /** Set after five wrong PINs wiped the drafts key: how many drafts were queued sealed first. */
   /** name: whose key it was, for the notice on a tablet others still use. */
   wiped = $state<{ rescued: number; notRescued: number; name?: string } | undefined>();
+  /** The open person's credential can no longer be renewed: home asks them to sign in online again. */
+  signInAgain = $state(false);
+  /** Someone with a PIN here signed in online again (their username): the lock screen asks for that PIN. */
+  reconfirmed = $state<string | undefined>();
+  /** The renewal secret that sign-in gave, kept in their vault at their unlock (Unlock/online-unlock.ts). */
+  #renewal: { username: string; secret: string } | undefined;
   t: Translate = $derived(translator(session.language));
 
   get language(): Language {
@@ -58,13 +66,16 @@ export class TabletUi {
     this.lockedBecause = undefined;
     this.wiped = undefined;
     this.signedOut = undefined;
+    this.reconfirmed = undefined;
     this.adding = false;
+    this.again = false;
     this.phase = 'open';
     return switched;
   }
 
   lock(reason: LockReason): void {
     if (this.phase !== 'open') return;
+    this.signInAgain = false;
     this.vault?.lock();
     this.vault = undefined;
     this.lockedBecause = reason;
@@ -94,10 +105,35 @@ export class TabletUi {
     this.phase = othersRemain ? 'locked' : 'sign-in';
   }
 
+  /**
+   * Someone who already has a PIN here signed in online again (home asked them to): they unlock
+   * with that PIN, and their drafts stay theirs; only five wrong PINs replace a PIN.
+   */
+  signedInAgain(staff: VerifiedStaff): void {
+    this.#renewal = staff.renewalSecret ? { username: staff.username, secret: staff.renewalSecret } : undefined;
+    this.setLastStaff(staff.username);
+    this.reconfirmed = staff.username;
+    this.newStaff = undefined;
+    this.adding = false;
+    this.again = false;
+    this.wiped = undefined;
+    this.signedOut = undefined;
+    this.phase = 'locked';
+  }
+
+  /** The renewal secret of `username`'s sign-in just made, once. */
+  takeRenewal(username: string): string | undefined {
+    if (this.#renewal?.username !== username) return undefined;
+    const { secret } = this.#renewal;
+    this.#renewal = undefined;
+    return secret;
+  }
+
   /** From the locked tablet: another staff member signs in online to get a PIN of their own here. */
-  addStaff(): void {
+  addStaff(again = false): void {
     if (this.phase !== 'locked') return;
     this.adding = true;
+    this.again = again;
     this.wiped = undefined;
     this.signedOut = undefined;
     this.phase = 'sign-in';
@@ -107,6 +143,7 @@ export class TabletUi {
   cancelAdd(): void {
     if (!this.adding) return;
     this.adding = false;
+    this.again = false;
     this.newStaff = undefined;
     this.phase = 'locked';
   }
@@ -135,8 +172,12 @@ export class TabletUi {
     this.lockedBecause = undefined;
     this.setLastStaff(undefined);
     this.adding = false;
+    this.again = false;
     this.signedOut = undefined;
     this.wiped = undefined;
+    this.signInAgain = false;
+    this.reconfirmed = undefined;
+    this.#renewal = undefined;
     session.reset();
     this.phase = 'starting';
   }

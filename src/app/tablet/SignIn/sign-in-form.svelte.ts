@@ -22,9 +22,7 @@ export class SignInForm {
     try {
       return await verify(this.username.trim(), this.password);
     } catch (error) {
-      const reason = error instanceof LoginError ? error.reason : 'failed';
-      // A wrong password is about the password field; anything else goes to the first field.
-      this.problems = [{ field: reason === 'invalid' ? 'signin-password' : 'signin-username', key: `signIn.errors.${reason}` }];
+      this.problems = [problemOf(error)];
       return undefined;
     } finally {
       this.password = '';
@@ -45,8 +43,12 @@ export class SignInForm {
   ): Promise<VerifiedStaff | undefined> {
     if (ssoReturned(search)) {
       forgetSearch();
-      const staff = await session();
-      if (staff) return staff;
+      try {
+        const staff = await session();
+        if (staff) return staff;
+      } catch (error) {
+        this.problems = [problemOf(error)];
+      }
     }
     this.sso = await offered();
     return undefined;
@@ -59,4 +61,10 @@ export class SignInForm {
     this.problems = [];
     this.sso = false;
   }
+}
+
+/** A wrong password is about the password field; anything else goes to the first field. */
+function problemOf(error: unknown): Problem {
+  const reason = error instanceof LoginError ? error.reason : 'failed';
+  return { field: reason === 'invalid' ? 'signin-password' : 'signin-username', key: `signIn.errors.${reason}` };
 }

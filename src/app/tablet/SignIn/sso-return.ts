@@ -1,9 +1,12 @@
-import type { VerifiedStaff } from '../staff-login.ts';
+import { issueStaffCredential } from '#outbox/staff-credential.ts';
+import { LoginError, refuseUnlessIssued, renewalOf, type VerifiedStaff } from '../staff-login.ts';
 
 /**
  * The tablet's sign-in through the organisation's login: the browser went to the provider and came
  * back to /tablet?sso=1 with a server session. As with the password sign-in, the tablet learns who
- * signed in, then ends that session at once (a session on a tablet that travels is only a risk).
+ * signed in and, while that session is open, the staff credential its work is named by; then it
+ * ends that session at once (a session on a tablet that travels is only a risk). LoginError when
+ * the server refuses the credential for the device's or the account's sake.
  */
 export const ssoReturned = (search: string) => new URLSearchParams(search).get('sso') === '1';
 
@@ -14,8 +17,11 @@ export async function staffFromSsoSession(fetcher: typeof fetch = fetch): Promis
     const body = (await res.json()) as { username?: unknown; role?: unknown; displayName?: unknown };
     if (typeof body.username !== 'string' || (body.role !== 'caseworker' && body.role !== 'admin')) return undefined;
     const displayName = typeof body.displayName === 'string' && body.displayName.trim() ? body.displayName.trim().slice(0, 200) : undefined;
-    return { username: body.username, role: body.role, ...(displayName ? { displayName } : {}) };
-  } catch {
+    const credential = await issueStaffCredential(fetcher);
+    refuseUnlessIssued(credential);
+    return { username: body.username, role: body.role, ...(displayName ? { displayName } : {}), ...renewalOf(credential) };
+  } catch (error) {
+    if (error instanceof LoginError) throw error;
     return undefined;
   } finally {
     await fetcher('/api/v1/staff/logout', { method: 'POST', credentials: 'same-origin' }).catch(() => undefined);

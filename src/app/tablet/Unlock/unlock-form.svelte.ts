@@ -1,5 +1,5 @@
-import { checkStaffAccount, type StaffCheck } from '#outbox/staff-check.ts';
-import { unlock, type UnlockResult } from '#vault/vault.ts';
+import { unlock, type UnlockResult, type Vault } from '#vault/vault.ts';
+import { confirmOnline, type OnlineUnlock } from './online-unlock.ts';
 import type { Problem } from '../problems.ts';
 
 /**
@@ -19,8 +19,8 @@ export class UnlockForm {
 
   constructor(
     private readonly open: (username: string, pin: string) => Promise<UnlockResult> = (username, pin) => unlock(username, pin),
-    /** Online, the server is asked whether the account may still work; offline the PIN alone decides. */
-    private readonly check: (username: string) => Promise<StaffCheck> = (username) => (typeof navigator !== 'undefined' && navigator.onLine ? checkStaffAccount(username) : Promise.resolve('unknown')),
+    /** Online, the server renews the person's credential and says whether the account may still work; offline the PIN alone decides. */
+    private readonly confirm: (vault: Vault) => Promise<OnlineUnlock> = (vault) => confirmOnline(vault),
   ) {}
 
   required(): boolean {
@@ -57,7 +57,7 @@ export class UnlockForm {
     this.busy = true;
     try {
       const result = await this.open(this.username, this.pin);
-      if (result.ok && (await this.check(result.vault.username).catch((): StaffCheck => 'unknown')) === 'disabled') {
+      if (result.ok && (await this.confirm(result.vault).catch((): OnlineUnlock => 'unknown')) === 'disabled') {
         // A leaver: the drafts key goes from memory at once, and the tablet stays locked.
         result.vault.lock();
         this.pin = '';

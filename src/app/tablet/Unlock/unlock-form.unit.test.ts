@@ -58,7 +58,7 @@ describe('UnlockForm.submit', () => {
     let locked = false;
     const leaver = { username: 'mette', lock: () => (locked = true) } as unknown as import('#vault/vault.ts').Vault;
     const asked: string[] = [];
-    const form = new UnlockForm(async () => ({ ok: true, vault: leaver }), async (username) => (asked.push(username), 'disabled'));
+    const form = new UnlockForm(async () => ({ ok: true, vault: leaver }), async (vault) => (asked.push(vault.username), 'disabled'));
     form.choose('anna');
     form.pin = '246813';
     expect(await form.submit()).toBeUndefined();
