@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EnrollResponse } from '#contract/v1.ts';
-import { startTestServer, type TestServer } from './harness.ts';
+import type { TestServer } from './harness.ts';
+import { STAFF_PASSWORD, startTabletWorld } from './tablet-world.ts';
 
 /**
  * The online unlock of a tablet asks whether the staff member whose credential it holds may still
@@ -13,14 +14,10 @@ let tablet: EnrollResponse;
 let otherTablet: EnrollResponse;
 let kiosk: EnrollResponse;
 let admin: string;
-const PASSWORD = 'a long staff password';
+const PASSWORD = STAFF_PASSWORD;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  tablet = await server.enroll('Tablet 1', 'tablet');
-  otherTablet = await server.enroll('Tablet 2', 'tablet');
-  kiosk = await server.enroll('Kiosk 1', 'kiosk');
-  admin = await server.login();
+  ({ server, tablet, otherTablet, kiosk, admin } = await startTabletWorld());
 });
 afterAll(() => server.close());
 

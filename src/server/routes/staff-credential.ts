@@ -65,7 +65,9 @@ export function staffCredentialRoutes(store: Store, staffAuth: MiddlewareHandler
     const refusal = renewalRefusal(current, device.id, sha256(body.renewalSecret), now);
     if (refusal === 'unknown_credential' || !current) return apiError(c, 404, 'unknown_credential', 'This tablet holds no such staff credential.');
     if (refusal) {
-      await store.appendAudit({ at: now.toISOString(), actor: `device:${device.id}`, action: 'refuse_staff_credential_renewal', target: current.username, detail: { device: device.id, reason: refusal } });
+      // A leaver's renewal is their tablet's online unlock refused, audited as the staff check audits it.
+      const audit = refusal === 'account_disabled' ? { action: 'refuse_staff_unlock' as const, detail: { device: device.id, disabledAt: current.disabledAt } } : { action: 'refuse_staff_credential_renewal' as const, detail: { device: device.id, reason: refusal } };
+      await store.appendAudit({ at: now.toISOString(), actor: `device:${device.id}`, target: current.username, ...audit });
       return apiError(c, 403, refusal, refusals[refusal]);
     }
     const { row, answer } = mint({ deviceId: device.id, userId: current.userId, issuedAt: now.toISOString(), expiresAt: staffCredentialExpiry(now), signedInAt: current.signedInAt }, current.username);
