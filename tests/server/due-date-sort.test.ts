@@ -15,8 +15,8 @@ import { pgAvailable, startPgCluster, type PgCluster } from './pg-cluster.ts';
  * The inbox sorted by due date (`sort=dueAt`): open cases first with the overdue ones at the top,
  * then closed cases; paging through it gives every case once and the same total on every page.
  * Cases arrive on 30 different days (the process clock is moved, the server runs in this process).
- * The second server starts on the same database after migration 019 is undone, so the backfill
- * from the rule data is what is sorted then.
+ * The second server starts on the same database after migration 019 (and those after it) is
+ * undone, so the backfill from the rule data is what is sorted then.
  */
 
 vi.setConfig({ testTimeout: 300_000, hookTimeout: 300_000 });
@@ -132,7 +132,14 @@ function dueDateTests(label: string, setUp: () => Promise<{ start: (dir: string)
   });
 }
 
-const UNDO_019 = ['DROP INDEX submissions_due_at', 'ALTER TABLE submissions DROP COLUMN due_at', "DELETE FROM kysely_migration WHERE name = '019-case-due-dates'"];
+// The migrations after 019 are undone first, newest first: the migrator runs them in name order only.
+const UNDO_019 = [
+  ...['renewal_hash', 'signed_in_at', 'renewed_at'].map((column) => `ALTER TABLE staff_credentials DROP COLUMN ${column}`),
+  "DELETE FROM kysely_migration WHERE name = '020-staff-credential-renewal'",
+  'DROP INDEX submissions_due_at',
+  'ALTER TABLE submissions DROP COLUMN due_at',
+  "DELETE FROM kysely_migration WHERE name = '019-case-due-dates'",
+];
 
 dueDateTests('SQLite', async () => ({
   start: (dir) => startTestServer({ dir }),
