@@ -121,9 +121,14 @@ async function sealAndStore(payload: SealedPayload, id: string, assistedBy: stri
   return device.serverKey;
 }
 
-/** Refused here rather than queued for ever: the server answers 413 to a body over the limit. */
+/**
+ * Refused here rather than queued for ever: the server answers 413 to a body over the limit. A UTF-16
+ * unit is at most 3 bytes of UTF-8, so a body that short is counted exactly only when it could be over.
+ */
 function checkedSize(envelope: Envelope): Envelope {
-  const bytes = new TextEncoder().encode(JSON.stringify({ submissions: [envelope] })).length;
+  const json = JSON.stringify({ submissions: [envelope] });
+  if (json.length * 3 <= MAX_BODY_BYTES) return envelope;
+  const bytes = new TextEncoder().encode(json).length;
   if (bytes > MAX_BODY_BYTES) throw new SubmissionTooLargeError(envelope.type, bytes, MAX_BODY_BYTES);
   return envelope;
 }

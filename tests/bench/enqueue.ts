@@ -80,7 +80,7 @@ async function submitAlone(browser: Browser, count: number): Promise<Figure[]> {
         value: `${p50('submit')} / ${round(percentile(steps.submit!, 95), 2)}`,
         unit: 'ms',
         quiet: true,
-        note: `bench page, no UI, no sync scheduler. Its steps taken apart (p50): read device ${p50('readDevice')}, import RSA key ${p50('importKey')}, seal with no agreement made ahead ${p50('seal')}, Dexie add ${p50('add')} ms`,
+        note: `bench page, no UI, no sync scheduler, back to back after 100 submits not timed (V8's warm-up). Its steps taken apart (p50): read device ${p50('readDevice')}, import RSA key ${p50('importKey')}, seal with no agreement made ahead ${p50('seal')}, Dexie add ${p50('add')} ms`,
       },
       {
         group: 'enqueue',
