@@ -8,18 +8,23 @@ import { searchDigestRows } from '../../search/search-query.ts';
 
 /** Envelopes classified together; a device's batch is at most 100 (the contract's MAX_BATCH). */
 const ROWS_PER_CHUNK = 100;
-/** The longest run of rows in one SQLite statement: 64 × 19 bound parameters. (A whole chunk on PostgreSQL: 100 × 19, far below its limit.) */
-const LONGEST_RUN = 64;
+/** Run lengths below a whole chunk: 64 × 19 bound parameters at most. (A whole chunk on PostgreSQL: 100 × 19, far below its limit.) */
+const LONGEST_PART = 64;
 
 /**
- * Cuts rows into runs of 64, 32, 16, …, 1 rows, in order. An INSERT's text depends on its row
- * count, and the SQLite store keeps a bounded cache of prepared statements by text: any batch then
- * uses at most seven texts per table, not one per size (which would push the staff screens'
- * statements out of the cache).
+ * Cuts rows into runs of a whole chunk (100 rows: a full batch, the common case under load, is one
+ * statement), then 64, 32, 16, …, 1 rows, in order. An INSERT's text depends on its row count, and
+ * the SQLite store keeps a bounded cache of prepared statements by text: any batch then uses at most
+ * eight texts per table, not one per size (which would push the staff screens' statements out of the
+ * cache).
  */
 export function* runsOf<T>(rows: readonly T[]): Generator<T[]> {
   let start = 0;
-  for (let size = LONGEST_RUN; size >= 1; size >>= 1) {
+  while (rows.length - start >= ROWS_PER_CHUNK) {
+    yield rows.slice(start, start + ROWS_PER_CHUNK);
+    start += ROWS_PER_CHUNK;
+  }
+  for (let size = LONGEST_PART; size >= 1; size >>= 1) {
     while (rows.length - start >= size) {
       yield rows.slice(start, start + size);
       start += size;
@@ -27,8 +32,22 @@ export function* runsOf<T>(rows: readonly T[]): Generator<T[]> {
   }
 }
 
+/**
+ * A case's due date depends on its type and the day it arrived, and a batch arrives at one moment:
+ * worked out once per type and batch (the rule walks business days and holidays), not per row.
+ */
+function dueDates(): (type: string, receivedAt: string) => string {
+  const known = new Map<string, string>();
+  return (type, receivedAt) => {
+    const key = `${type} ${receivedAt}`;
+    let due = known.get(key);
+    if (due === undefined) known.set(key, (due = caseDueDate(type, new Date(receivedAt))));
+    return due;
+  };
+}
+
 /** Every column spelled out, absent ones as null (their default): all rows of one statement need the same columns. */
-function submissionRow(s: NewSubmission): Insertable<Database['submissions']> {
+function submissionRow(s: NewSubmission, dueAt: (type: string, receivedAt: string) => string): Insertable<Database['submissions']> {
   const e = s.envelope;
   return {
     id: e.id,
@@ -45,7 +64,7 @@ function submissionRow(s: NewSubmission): Insertable<Database['submissions']> {
     received_at: s.receivedAt,
     status: 'received',
     updated_at: s.receivedAt,
-    due_at: caseDueDate(e.type, new Date(s.receivedAt)),
+    due_at: dueAt(e.type, s.receivedAt),
     assisted: s.assisted ? (s.assisted.assisted ? 1 : 0) : null,
     assisted_by: s.assisted ? s.assisted.assistedBy : null,
     assisted_by_disabled: s.assisted?.assistedByDisabled ? 1 : null,
@@ -76,8 +95,9 @@ type ClassifyAll = (db: Transaction<Database>, probes: readonly EnvelopeProbe[])
 
 export async function insertChunk(trx: Transaction<Database>, chunk: readonly NewSubmission[], classifyAll: ClassifyAll, runs: Runs): Promise<InsertOutcome[]> {
   const fresh = new Map<string, string>();
+  const dueAt = dueDates();
   for (const run of runs(chunk)) {
-    const inserted = await trx.insertInto('submissions').values(run.map(submissionRow)).onConflict((oc) => oc.doNothing()).returning(['id', 'content_hash']).execute();
+    const inserted = await trx.insertInto('submissions').values(run.map((s) => submissionRow(s, dueAt))).onConflict((oc) => oc.doNothing()).returning(['id', 'content_hash']).execute();
     for (const r of inserted) fresh.set(r.id, r.content_hash);
   }
   const stored = chunk.map((s) => {
