@@ -66,6 +66,23 @@ describe('TabletUi on a shared tablet', () => {
     expect(ui).toMatchObject({ phase: 'locked', adding: false });
   });
 
+  it('sends someone who signed in again back to their PIN, and hands their renewal secret to their unlock once', () => {
+    const ui = new TabletUi();
+    ui.open(vaultOf('anna'));
+    ui.signInAgain = true;
+    ui.lock('manual');
+    expect(ui.signInAgain).toBe(false);
+    ui.addStaff(true);
+    expect(ui).toMatchObject({ phase: 'sign-in', adding: true, again: true });
+    ui.signedInAgain({ username: 'anna', role: 'caseworker', renewalSecret: 'from the sign-in' });
+    expect(ui).toMatchObject({ phase: 'locked', adding: false, again: false, reconfirmed: 'anna', lastStaff: 'anna' });
+    expect(ui.takeRenewal('bo')).toBeUndefined();
+    expect(ui.takeRenewal('anna')).toBe('from the sign-in');
+    expect(ui.takeRenewal('anna')).toBeUndefined();
+    ui.open(vaultOf('anna'));
+    expect(ui.reconfirmed).toBeUndefined();
+  });
+
   it('after a wipe or a sign-out, goes to the others when there are any, else to the sign-in', () => {
     const ui = new TabletUi();
     ui.open(vaultOf('bo'));
