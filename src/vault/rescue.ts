@@ -4,8 +4,10 @@ import { STAFF_DRAFT_TYPE, type StaffDraftData } from '#forms/staff-draft.ts';
 import { readDevice } from '#outbox/device.ts';
 import { seal } from '#outbox/envelope.ts';
 import { enqueueSealed } from '#outbox/manage.ts';
-import { attachStaffCredential } from '#outbox/staff-credential.ts';
+import { attachStaffCredential, forgetStaffCredential } from '#outbox/staff-credential.ts';
 import { newReference } from '#domain/reference.ts';
+import { withStaffDb } from './db.ts';
+import { RescueFailedError } from './errors.ts';
 
 /**
  * The rescue copy of a draft: the same answers sealed for the server as a 'staff-draft'
@@ -41,4 +43,34 @@ export async function sealRescueCopy(data: StaffDraftData, username: string): Pr
 /** Hands the copies to the outbox in one transaction; resolves only once they are committed. */
 export function queueRescue(envelopes: readonly Envelope[], now: number): Promise<number> {
   return enqueueSealed(envelopes, now);
+}
+
+/**
+ * The fifth wrong PIN (vault.ts, unlock): this person's sealed copies are queued for the office,
+ * and only once that has committed are their drafts, profile and staff credential deleted and the
+ * wipe noted for the audit log. RescueFailedError when queuing fails: nothing is deleted then.
+ */
+export async function rescueAndWipe(username: string, now: () => Date): Promise<{ ok: false; reason: 'wiped'; rescued: number; notRescued: number }> {
+  const drafts = await withStaffDb('tablet.read-drafts', (db) => db.personalDrafts.where('owner').equals(username).toArray());
+  const sealed = drafts.flatMap((d) => (d.sealed ? [d.sealed] : []));
+  try {
+    await queueRescue(sealed, now().getTime());
+  } catch (error) {
+    throw new RescueFailedError(error);
+  }
+  // Only what was read above is deleted: a draft saved meanwhile by another tab (it cannot be, the
+  // vault there is unlocked with the same key, but be safe) is wiped only with its own rescue.
+  const keys = drafts.map((d): [string, string] => [d.owner, d.id]);
+  await withStaffDb('tablet.wipe', (db) =>
+    db.transaction('rw', db.profiles, db.personalDrafts, db.events, async () => {
+      const wiped = await db.profiles.get(username);
+      await db.personalDrafts.bulkDelete(keys);
+      if ((await db.personalDrafts.where('owner').equals(username).count()) === 0) await db.profiles.delete(username);
+      // Reported to the audit log when the tablet is next online (device-events.ts); kept with the wipe, so it cannot be lost.
+      if (wiped) await db.events.add({ kind: 'pin_wipe', at: now().toISOString(), username: wiped.username });
+    }),
+  );
+  // Their staff credential goes with their key; what they queued keeps the one it was sealed with.
+  await forgetStaffCredential(username).catch(() => undefined);
+  return { ok: false, reason: 'wiped', rescued: sealed.length, notRescued: drafts.length - sealed.length };
 }

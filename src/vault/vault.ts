@@ -1,11 +1,10 @@
 import { requestType } from '#forms/registry.ts';
-import { forgetStaffCredential } from '#outbox/staff-credential.ts';
 import { PBKDF2_ITERATIONS, SALT_BYTES, decryptDraft, encryptDraft, newDraftsKey, pinKey, randomBytes, unwrapDraftsKey } from './crypto.ts';
 import { withStaffDb, type StoredDraft, type StoredProfile } from './db.ts';
-import { DraftUnreadableError, InvalidPinError, NoProfileError, ProfileHasDraftsError, RescueFailedError, VaultLockedError } from './errors.ts';
+import { DraftUnreadableError, InvalidPinError, NoProfileError, ProfileHasDraftsError, VaultLockedError } from './errors.ts';
 import { MAX_WRONG_PINS, pinProblem } from './pin.ts';
 import { newPinProblem } from './pin-strength.ts';
-import { queueRescue, sealRescueCopy } from './rescue.ts';
+import { rescueAndWipe, sealRescueCopy } from './rescue.ts';
 import { keepRenewalSecret, readRenewalSecret } from './renewal-secret.ts';
 import { removeProfile } from './sign-out.ts';
 
@@ -178,31 +177,6 @@ export async function unlock(username: string, pin: string, options: VaultOption
     if (profile.wrongPins < MAX_WRONG_PINS) return { ok: false, reason: 'wrong-pin', attemptsLeft: MAX_WRONG_PINS - profile.wrongPins };
   }
   return rescueAndWipe(username, now);
-}
-
-async function rescueAndWipe(username: string, now: () => Date): Promise<UnlockResult> {
-  const drafts = await withStaffDb('tablet.read-drafts', (db) => db.personalDrafts.where('owner').equals(username).toArray());
-  const sealed = drafts.flatMap((d) => (d.sealed ? [d.sealed] : []));
-  try {
-    await queueRescue(sealed, now().getTime());
-  } catch (error) {
-    throw new RescueFailedError(error);
-  }
-  // Only what was read above is deleted: a draft saved meanwhile by another tab (it cannot be, the
-  // vault there is unlocked with the same key, but be safe) is wiped only with its own rescue.
-  const keys = drafts.map((d): [string, string] => [d.owner, d.id]);
-  await withStaffDb('tablet.wipe', (db) =>
-    db.transaction('rw', db.profiles, db.personalDrafts, db.events, async () => {
-      const wiped = await db.profiles.get(username);
-      await db.personalDrafts.bulkDelete(keys);
-      if ((await db.personalDrafts.where('owner').equals(username).count()) === 0) await db.profiles.delete(username);
-      // Reported to the audit log when the tablet is next online (device-events.ts); kept with the wipe, so it cannot be lost.
-      if (wiped) await db.events.add({ kind: 'pin_wipe', at: now().toISOString(), username: wiped.username });
-    }),
-  );
-  // Their staff credential goes with their key; what they queued keeps the one it was sealed with.
-  await forgetStaffCredential(username).catch(() => undefined);
-  return { ok: false, reason: 'wiped', rescued: sealed.length, notRescued: drafts.length - sealed.length };
 }
 
 interface DraftContent {
