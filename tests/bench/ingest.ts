@@ -7,7 +7,7 @@ import { keyCopies } from '#server/crypto/server-key.ts';
 import { envelopeOpenCost } from './envelope-open.ts';
 import { startBenchPg } from './lib/postgres.ts';
 import type { Figure } from './lib/results.ts';
-import { BENCH_ENROLMENT_CODE, repoRoot, startServerChild, type ServerChild } from './lib/server.ts';
+import { BENCH_ENROLMENT_CODE, bundled, repoRoot, startServerChild, type ServerChild } from './lib/server.ts';
 import { median, round } from './lib/stats.ts';
 
 /**
@@ -115,7 +115,7 @@ async function withServers(specs: Parameters<typeof startServerChild>[0][], work
 async function withBare<T>(commit: 'envelope' | 'batch', work: (url: string) => Promise<T>): Promise<T> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-bench-bare-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/bench/lib/bare-server.ts'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, BARE_COMMIT: commit } });
+  const child = spawn(process.execPath, ['--enable-source-maps', await bundled('tests/bench/lib/bare-server.ts')], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, BARE_COMMIT: commit } });
   const exited = new Promise((resolve) => child.once('exit', resolve));
   try {
     const url = `http://127.0.0.1:${port}`;

@@ -10,6 +10,7 @@ import { SQLITE_FILE } from '#server/store/sqlite.ts';
 import { testEnvelope } from './fixtures.ts';
 import { startTestServer, type TestServer } from './harness.ts';
 import { pgAvailable, startPgCluster, type PgCluster } from './pg-cluster.ts';
+import { UNDO_019, UNDO_020, UNDO_021 } from './undo-migrations.ts';
 
 /**
  * The inbox sorted by due date (`sort=dueAt`): open cases first with the overdue ones at the top,
@@ -132,20 +133,14 @@ function dueDateTests(label: string, setUp: () => Promise<{ start: (dir: string)
   });
 }
 
-// The migrations after 019 are undone first, newest first: the migrator runs them in name order only.
-const UNDO_019 = [
-  ...['renewal_hash', 'signed_in_at', 'renewed_at'].map((column) => `ALTER TABLE staff_credentials DROP COLUMN ${column}`),
-  "DELETE FROM kysely_migration WHERE name = '020-staff-credential-renewal'",
-  'DROP INDEX submissions_due_at',
-  'ALTER TABLE submissions DROP COLUMN due_at',
-  "DELETE FROM kysely_migration WHERE name = '019-case-due-dates'",
-];
+// The migrations after 019 are undone first, newest first.
+const UNDO_TO_018 = [...UNDO_021, ...UNDO_020, ...UNDO_019];
 
 dueDateTests('SQLite', async () => ({
   start: (dir) => startTestServer({ dir }),
   undo019: async (dir) => {
     const db = new Database(join(dir, 'data', SQLITE_FILE));
-    for (const statement of UNDO_019) db.exec(statement);
+    for (const statement of UNDO_TO_018) db.exec(statement);
     db.close();
   },
   done: async () => {},
@@ -162,7 +157,7 @@ describe.runIf(pgAvailable())('PostgreSQL', () => {
       undo019: async () => {
         const client = new pg.Client({ connectionString: databaseUrl });
         await client.connect();
-        for (const statement of UNDO_019) await client.query(statement);
+        for (const statement of UNDO_TO_018) await client.query(statement);
         await client.end();
       },
       done: () => cluster.stop(),

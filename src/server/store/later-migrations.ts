@@ -12,6 +12,7 @@ import { deviceTokensMigration } from './devices/device-tokens.ts';
 import { displayNamesMigration } from './migration-display-names.ts';
 import { keyPairsMigration, type MigrationContext } from './migration-key-pairs.ts';
 import { dueDatesMigration } from './migration-due-dates.ts';
+import { ingestIndexesMigration } from './migration-ingest-indexes.ts';
 
 /**
  * Migrations from 006 on, each in its own file. Never edit a shipped migration: add the next one.
@@ -33,5 +34,6 @@ export function laterMigrations(context: MigrationContext): Record<string, Migra
     '017-staff-display-names-and-session-origin': displayNamesMigration,
     '019-case-due-dates': dueDatesMigration,
     '020-staff-credential-renewal': staffCredentialRenewalMigration,
+    '021-fewer-indexes-to-write-at-ingest': ingestIndexesMigration,
   };
 }

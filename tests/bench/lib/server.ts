@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import { freePort } from '../../e2e/support/server-process.ts';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -28,18 +29,37 @@ export interface ServerSpawnOptions {
   dataDir?: string;
 }
 
+const bundles = new Map<string, Promise<string>>();
+
+/**
+ * A server entry as `npm start` runs the server: one esbuild bundle with package.json's
+ * `build:server` options, run by plain `node` (not through tsx's loader, which compiles each module
+ * at start-up and wraps functions to keep their names, costs production never pays). Built once per
+ * bench run, into build/bench/, so `--no-build` never measures a stale server.
+ */
+export function bundled(entry: string): Promise<string> {
+  let made = bundles.get(entry);
+  if (!made) {
+    const outdir = join(repoRoot, 'build', 'bench');
+    made = build({ entryPoints: [join(repoRoot, entry)], bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', sourcemap: true, logLevel: 'warning', outdir }).then(() =>
+      join(outdir, basename(entry).replace(/\.ts$/, '.js')),
+    );
+    bundles.set(entry, made);
+  }
+  return made;
+}
+
 /**
  * Starts the sync server as a child process, as the kiosk's server runs in production (a Node
- * process of its own: the bench's own CPU use must not be counted as the server's), and waits for
- * /api/health. `node --import tsx` rather than `npx tsx`: one process instead of three, so the pid
- * we kill is the server.
+ * process of its own, from its bundle: the bench's own CPU use must not be counted as the
+ * server's), and waits for /api/health.
  */
 export async function startServerChild(options: ServerSpawnOptions): Promise<ServerChild> {
   const port = await freePort();
   const ownDir = !options.dataDir;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kiosk-bench-'));
   const entry = options.entry === 'production' ? 'src/server/main.ts' : 'tests/bench/lib/server-entry.ts';
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', entry], {
+  const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', await bundled(entry)], {
     cwd: repoRoot,
     // stdout carries one JSON log line per request: the server still writes it (production cost), to /dev/null.
     stdio: ['ignore', 'ignore', 'pipe'],

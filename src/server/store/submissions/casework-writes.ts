@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import { insertAudit } from '../audit/audit-store.ts';
 import { summaryColumns, toSummary } from './submission-rows.ts';
 import type { CaseworkStore, SubmissionStatus, TransitionOutcome } from './submission-types.ts';
+import { timeOrderedId } from '../time-ordered-id.ts';
 
 export function caseworkWrites(db: Kysely<Database>): CaseworkStore {
   return {
@@ -26,7 +26,7 @@ export function caseworkWrites(db: Kysely<Database>): CaseworkStore {
         }
         await trx
           .insertInto('submission_events')
-          .values({ id: randomUUID(), submission_id: id, at: event.at, from_status: from, to_status: to, note: event.note, actor: event.actor })
+          .values({ id: timeOrderedId(), submission_id: id, at: event.at, from_status: from, to_status: to, note: event.note, actor: event.actor })
           .execute();
         // The note stays in the history only: caseworkers write free text, which may name the citizen.
         await insertAudit(trx, { at: event.at, actor: event.actor, action: 'transition', target: id, detail: { from, to, note: event.note !== null } });
@@ -48,7 +48,7 @@ export function caseworkWrites(db: Kysely<Database>): CaseworkStore {
         if (!current) return false;
         await trx
           .insertInto('submission_events')
-          .values({ id: randomUUID(), submission_id: id, at: event.at, from_status: current.status, to_status: current.status, note: event.note, actor: event.actor })
+          .values({ id: timeOrderedId(), submission_id: id, at: event.at, from_status: current.status, to_status: current.status, note: event.note, actor: event.actor })
           .execute();
         await insertAudit(trx, { at: event.at, actor: event.actor, action: 'add_note', target: id, detail: { status: current.status } });
         return true;

@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { Insertable, Transaction } from 'kysely';
 import type { Database } from '../schema.ts';
 import type { EnvelopeProbe, InsertOutcome, NewSubmission } from './submission-types.ts';
 import { keyMaterialColumn } from './key-material.ts';
 import { caseDueDate } from '#domain/due-date.ts';
 import { searchDigestRows } from '../../search/search-query.ts';
+import { timeOrderedId } from '../time-ordered-id.ts';
 
 /** Envelopes classified together; a device's batch is at most 100 (the contract's MAX_BATCH). */
 const ROWS_PER_CHUNK = 100;
@@ -107,7 +107,7 @@ export async function insertChunk(trx: Transaction<Database>, chunk: readonly Ne
   });
   const storedItems = chunk.filter((_, i) => stored[i]);
   if (storedItems.length > 0) {
-    const events = storedItems.map((s) => ({ id: randomUUID(), submission_id: s.envelope.id, at: s.receivedAt, from_status: null, to_status: 'received', note: null, actor: `device:${s.deviceId}` }));
+    const events = storedItems.map((s) => ({ id: timeOrderedId(), submission_id: s.envelope.id, at: s.receivedAt, from_status: null, to_status: 'received', note: null, actor: `device:${s.deviceId}` }));
     for (const run of runs(events)) await trx.insertInto('submission_events').values(run).execute();
     // A case's digests and its "indexed" marker; a repeat (the backfill racing ingest) changes nothing.
     const search = storedItems.flatMap((s) => (s.searchDigests ? searchDigestRows(s.envelope.id, s.searchDigests) : []));
