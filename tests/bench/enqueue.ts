@@ -56,7 +56,8 @@ export async function enqueue(options: { browser: Browser; count: number }): Pro
 /**
  * `submit()` alone, one at a time as on a kiosk, without UI or scheduler: the bench page
  * (pages/drain.ts, bundled from src/outbox; served by lib/server-entry.ts from the server's origin)
- * times `count` submits, then each step of one separately, and the raw put in the same page.
+ * times `count` submits, each followed by a raw put of a copy of its record, then each step of one
+ * separately.
  */
 async function submitAlone(browser: Browser, count: number): Promise<Figure[]> {
   const pages = await buildBenchPages();
@@ -70,9 +71,8 @@ async function submitAlone(browser: Browser, count: number): Promise<Figure[]> {
       page.evaluate(({ method, arg }) => (window as unknown as { bench: Record<string, (...a: unknown[]) => unknown> }).bench[method]!(...arg), { method, arg }) as Promise<T>;
     await bench('enrol', BENCH_ENROLMENT_CODE);
     const steps = await bench<Record<string, number[]>>('breakdown', count);
-    const raw = await rawPuts(page, steps.submit!.length);
     const p50 = (step: string) => round(percentile(steps[step]!, 50), 2);
-    const ratio = percentile(steps.submit!, 95) / percentile(raw.samples, 95);
+    const ratio = percentile(steps.submit!, 95) / percentile(steps.rawPut!, 95);
     return [
       {
         group: 'enqueue',
@@ -89,7 +89,7 @@ async function submitAlone(browser: Browser, count: number): Promise<Figure[]> {
         unit: '×',
         goal: '<= 3×',
         met: ratio <= 3,
-        note: `raw put p50 / p95 ${round(percentile(raw.samples, 50), 2)} / ${round(percentile(raw.samples, 95), 2)} ms`,
+        note: `raw put p50 / p95 ${round(percentile(steps.rawPut!, 50), 2)} / ${round(percentile(steps.rawPut!, 95), 2)} ms, each right after a submit`,
       },
     ];
   } finally {

@@ -44,6 +44,27 @@ globalThis.fetch = async (...args: Parameters<typeof fetch>) => {
 };
 
 let queue: Queue | undefined;
+
+/** A database of its own with one store and no index, for the raw put: what IndexedDB costs at the least. */
+async function rawPutStore(): Promise<{ put(record: object): Promise<void>; remove(): Promise<void> }> {
+  const NAME = 'bench-raw-put';
+  const opening = indexedDB.open(NAME, 1);
+  opening.onupgradeneeded = () => opening.result.createObjectStore('outbox', { keyPath: 'id' });
+  const db = await new Promise<IDBDatabase>((resolve, reject) => ((opening.onsuccess = () => resolve(opening.result)), (opening.onerror = () => reject(opening.error))));
+  return {
+    put: (record) =>
+      new Promise((resolve, reject) => {
+        const tx = db.transaction('outbox', 'readwrite');
+        tx.objectStore('outbox').put(record);
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      }),
+    async remove() {
+      db.close();
+      await new Promise((resolve) => (indexedDB.deleteDatabase(NAME).onsuccess = resolve));
+    },
+  };
+}
 /** Submits run before the timed ones in breakdown(). */
 const WARM_UP = 100;
 
@@ -69,12 +90,17 @@ const bench = {
   },
 
   /**
-   * Where one submit()'s time goes, one at a time as on a kiosk: submit() whole, then its steps
-   * separately (read the device record, import the server key, seal = import + AES + wrap, Dexie add).
-   * Answers per step the samples in ms. Leaves 2n items in the outbox: call after drain().
+   * Where one submit()'s time goes, one at a time as on a kiosk: submit() whole, each followed by
+   * the limit it is compared with, a raw IndexedDB put of a copy of the record it stored (new id,
+   * a database of its own, own readwrite transaction, to its `complete`); then submit()'s steps
+   * separately (read the device record, import the server key, seal = import + AES + wrap, Dexie
+   * add). Interleaved, so that both see the same moments of the page and the disk (a collection,
+   * a compaction of the browser's store); measured first one after the other, the two p95s were
+   * minutes apart and their ratio moved from 2.25 to 3.75 × between runs. Answers per step the samples in ms. Leaves 2n items in
+   * the outbox: call after drain().
    */
   async breakdown(n: number): Promise<Record<string, number[]>> {
-    const steps: Record<string, number[]> = { submit: [], readDevice: [], importKey: [], seal: [], add: [] };
+    const steps: Record<string, number[]> = { submit: [], rawPut: [], readDevice: [], importKey: [], seal: [], add: [] };
     const time = async <T,>(step: string, work: () => Promise<T>): Promise<T> => {
       const started = performance.now();
       const value = await work();
@@ -83,8 +109,21 @@ const bench = {
     };
     // Not timed: the first submits of a page run code V8 has not optimized yet (a kiosk does that
     // once a day), and they alone made the p95 of 1,000.
-    for (let i = 0; i < WARM_UP; i++) await submit({ type: DEVICE_TEST_TYPE, data: deviceTestData() });
-    for (let i = 0; i < n; i++) await time('submit', () => submit({ type: DEVICE_TEST_TYPE, data: deviceTestData() }));
+    let last: { id: string } | undefined;
+    for (let i = 0; i < WARM_UP; i++) last = await submit({ type: DEVICE_TEST_TYPE, data: deviceTestData() });
+    const template = await outboxDb().outbox.get(last!.id);
+    const raw = await rawPutStore();
+    // What submit() leaves for after the receipt (the next envelope's key agreement, the 'queued'
+    // event) finishes in the pause, as it does while a citizen reads the receipt: neither the next
+    // submit nor the raw put pays for it.
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 2));
+    for (let i = 0; i < n; i++) {
+      await time('submit', () => submit({ type: DEVICE_TEST_TYPE, data: deviceTestData() }));
+      await settle();
+      await time('rawPut', () => raw.put({ ...template, id: crypto.randomUUID() }));
+      await settle();
+    }
+    await raw.remove();
     for (let i = 0; i < n; i++) {
       const device = (await time('readDevice', () => readDevice()))!;
       await time('importKey', () => importServerKey(device.serverKey));
