@@ -1,4 +1,4 @@
-import { StorageError } from './errors.ts';
+import { StorageError } from './storage-error.ts';
 import { DB_NAME, DEVICE_KEY, DEVICE_TABLE, type DeviceKind, type DeviceRecord } from './records.ts';
 
 /**

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLog } from '#server/log.ts';
 import { deleteExpiredSubmissions } from '#server/retention.ts';
 import { openStore } from '#server/store/open-store.ts';
+import { SQLITE_FILE } from '#server/store/sqlite.ts';
 import type { Store } from '#server/store/store.ts';
 import { testReference } from './fixtures.ts';
 import { startTestServer } from './harness.ts';
@@ -62,6 +63,24 @@ describe('retention', () => {
       expect(entry!.detail).toEqual({ receivedBefore: new Date(NOW.getTime() - 365 * DAY).toISOString(), count: 2, ids: expect.arrayContaining(old) });
       expect(await deleteExpiredSubmissions(store, 365, NOW)).toBe(0);
       expect(await store.listAudit({ actor: 'system:retention' })).toHaveLength(1);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('leaves nothing of a deleted case in the SQLite file or its log, as a copy of the data directory would show', async () => {
+    const dir = tempDir();
+    const { store, deviceId } = await storeWithDevice(dir);
+    try {
+      const referenceOf = async (id: string) => (await store.submission(id))!.reference;
+      const gone = await referenceOf(await receivedDaysAgo(store, deviceId, 400));
+      const kept = await referenceOf(await receivedDaysAgo(store, deviceId, 1));
+      const files = () => [SQLITE_FILE, `${SQLITE_FILE}-wal`].map((f) => readFileSync(join(dir, 'data', f)).toString('latin1')).join('');
+      // Both are there before: the search below finds what is stored.
+      expect(files()).toContain(gone);
+      expect(await deleteExpiredSubmissions(store, 365, NOW)).toBe(1);
+      expect(files()).not.toContain(gone);
+      expect(files()).toContain(kept);
     } finally {
       await store.close();
     }

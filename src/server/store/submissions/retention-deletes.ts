@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
+import type { StorageKind } from '../storage-kind.ts';
 import { insertAudit } from '../audit/audit-store.ts';
 import { statusesOf, type CaseStage } from '../../retention-rule.ts';
 import type { RetentionDeletes } from './submission-types.ts';
@@ -26,9 +27,20 @@ function deleteReceivedBefore(db: Kysely<Database>, stage: CaseStage, cutoff: st
   });
 }
 
-export function retentionDeletes(db: Kysely<Database>): RetentionDeletes {
+/**
+ * SQLite keeps the pages a deletion changed, as they were before, in its log until the log is
+ * copied back and written over (up to 4,000 pages: sqlite.ts); `secure_delete` zeroes only the
+ * file's copy. After a deletion the log is copied back and emptied at once, so a copy of the data
+ * directory holds nothing of a deleted case. PostgreSQL's own vacuum reclaims its dead rows.
+ */
+async function forgetInLog(db: Kysely<Database>, kind: StorageKind, deleted: string[]): Promise<string[]> {
+  if (kind === 'sqlite' && deleted.length > 0) await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
+  return deleted;
+}
+
+export function retentionDeletes(db: Kysely<Database>, kind: StorageKind): RetentionDeletes {
   return {
-    deleteSubmissionsReceivedBefore: (cutoff, at, limit) => deleteReceivedBefore(db, 'closed', cutoff, at, limit),
-    deleteOpenSubmissionsReceivedBefore: (cutoff, at, limit) => deleteReceivedBefore(db, 'open', cutoff, at, limit),
+    deleteSubmissionsReceivedBefore: async (cutoff, at, limit) => forgetInLog(db, kind, await deleteReceivedBefore(db, 'closed', cutoff, at, limit)),
+    deleteOpenSubmissionsReceivedBefore: async (cutoff, at, limit) => forgetInLog(db, kind, await deleteReceivedBefore(db, 'open', cutoff, at, limit)),
   };
 }

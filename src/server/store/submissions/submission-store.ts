@@ -9,5 +9,5 @@ import type { SubmissionStore } from './submission-types.ts';
 
 /** Submissions with their history: arrival, the back office's reads and changes, retention's deletions. */
 export function submissionStore(db: Kysely<Database>, kind: StorageKind): SubmissionStore {
-  return { ...ingestWrites(db, kind), ...submissionReads(db), ...caseworkWrites(db), ...retentionDeletes(db) };
+  return { ...ingestWrites(db, kind), ...submissionReads(db), ...caseworkWrites(db), ...retentionDeletes(db, kind) };
 }
