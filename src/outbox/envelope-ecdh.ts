@@ -1,5 +1,6 @@
-import { ECDH_ALG, ecdhKdfInfo, envelopeAad, type Envelope, type PublicServerKey, type SealedPayload } from '#contract/v1.ts';
+import { ECDH_ALG, ecdhKdfInfo, type Envelope, type PublicServerKey, type SealedPayload } from '#contract/v1.ts';
 import { toBase64url } from './base64url.ts';
+import { encryptPayload } from './payload-cipher.ts';
 
 /**
  * The key-agreement envelope (ECDH_ALG): a fresh ephemeral P-256 key pair per submission agrees a
@@ -15,7 +16,6 @@ import { toBase64url } from './base64url.ts';
  * per envelope holds).
  */
 
-const IV_BYTES = 12;
 const P256 = { name: 'ECDH', namedCurve: 'P-256' } as const;
 /** RFC 5869: without a salt HKDF uses HashLen zero bytes; the binding is in `info`, and the ephemeral key makes every secret fresh. */
 const NO_SALT = new Uint8Array(0);
@@ -37,21 +37,7 @@ export async function sealEcdh(payload: SealedPayload, meta: { id: string }, ser
   const { epk, hkdf } = await takeAgreement(serverKey);
   const info = ecdhKdfInfo({ kid: serverKey.kid, id: meta.id, epk }) as Uint8Array<ArrayBuffer>;
   const contentKey = await crypto.subtle.deriveKey({ name: 'HKDF', hash: 'SHA-256', salt: NO_SALT, info }, hkdf, { name: 'AES-GCM', length: 256 }, false, ['encrypt']);
-  const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
-  const metadata = {
-    id: meta.id,
-    reference: payload.reference,
-    type: payload.type,
-    schemaVersion: payload.schemaVersion,
-    createdAt: payload.createdAt,
-    kid: serverKey.kid,
-  };
-  const ciphertext = await crypto.subtle.encrypt(
-    { name: 'AES-GCM', iv, additionalData: envelopeAad(metadata) as Uint8Array<ArrayBuffer> },
-    contentKey,
-    new TextEncoder().encode(JSON.stringify(payload)),
-  );
-  return { ...metadata, alg: ECDH_ALG, epk, iv: toBase64url(iv), ciphertext: toBase64url(new Uint8Array(ciphertext)) };
+  return { ...(await encryptPayload(payload, meta.id, serverKey.kid, contentKey)), alg: ECDH_ALG, epk };
 }
 
 /**

@@ -1,6 +1,7 @@
-import { envelopeAad, type Envelope, type SealedPayload, type ServerKey } from '#contract/v1.ts';
+import type { Envelope, SealedPayload, ServerKey } from '#contract/v1.ts';
 import { toBase64url } from './base64url.ts';
 import { prepareEcdhSeal, sealEcdh } from './envelope-ecdh.ts';
+import { encryptPayload } from './payload-cipher.ts';
 
 /**
  * Envelope encryption for the server: a fresh
@@ -8,8 +9,6 @@ import { prepareEcdhSeal, sealEcdh } from './envelope-ecdh.ts';
  * is extractable only so that wrapKey can export it, and is dropped when this returns, so the
  * device can never read back what it queued.
  */
-
-const IV_BYTES = 12;
 
 /**
  * Seals a payload for the server; the envelope's metadata is taken from the payload and bound to the
@@ -34,28 +33,9 @@ export function prepareSeal(serverKey: ServerKey): void {
 export async function sealRsa(payload: SealedPayload, meta: { id: string }, serverKey: ServerKey): Promise<Envelope> {
   const publicKey = await importServerKey(serverKey);
   const contentKey = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, ['encrypt']);
-  const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
-  const metadata = {
-    id: meta.id,
-    reference: payload.reference,
-    type: payload.type,
-    schemaVersion: payload.schemaVersion,
-    createdAt: payload.createdAt,
-    kid: serverKey.kid,
-  };
-  const plaintext = new TextEncoder().encode(JSON.stringify(payload));
-  const ciphertext = await crypto.subtle.encrypt(
-    { name: 'AES-GCM', iv, additionalData: envelopeAad(metadata) as Uint8Array<ArrayBuffer> },
-    contentKey,
-    plaintext,
-  );
+  const sealed = await encryptPayload(payload, meta.id, serverKey.kid, contentKey);
   const wrappedKey = await crypto.subtle.wrapKey('raw', contentKey, publicKey, { name: 'RSA-OAEP' });
-  return {
-    ...metadata,
-    iv: toBase64url(iv),
-    wrappedKey: toBase64url(new Uint8Array(wrappedKey)),
-    ciphertext: toBase64url(new Uint8Array(ciphertext)),
-  };
+  return { ...sealed, wrappedKey: toBase64url(new Uint8Array(wrappedKey)) };
 }
 
 /**
