@@ -14,7 +14,8 @@ import { median, round } from './lib/stats.ts';
  * Figure 4, server ingest: envelopes/s stored (schema check, ECDH + HKDF for the key-agreement
  * envelopes the load generator seals as devices now do, AES-GCM decrypt,
  * payload validation, insert), by the real server (lib/server-entry.ts: rate limits lifted, since
- * one load generator stands in for many kiosks), with the load generator (lib/loadgen.ts) in a
+ * one load generator stands in for many kiosks; bundled and run as `npm start` runs the server,
+ * lib/server.ts), with the load generator (lib/loadgen.ts) in a
  * process of its own. One process on SQLite, one and two on PostgreSQL; the limit is a bare Node
  * handler inserting the same rows (lib/bare-server.ts). Also the cost of the private-key operation
  * the server pays per envelope (RSA-OAEP-3072), and of its alternatives (rsaCost below).
