@@ -65,6 +65,7 @@ async function rawPutStore(): Promise<{ put(record: object): Promise<void>; remo
     },
   };
 }
+
 /** Submits run before the timed ones in breakdown(). */
 const WARM_UP = 100;
 
@@ -95,9 +96,9 @@ const bench = {
    * a database of its own, own readwrite transaction, to its `complete`); then submit()'s steps
    * separately (read the device record, import the server key, seal = import + AES + wrap, Dexie
    * add). Interleaved, so that both see the same moments of the page and the disk (a collection,
-   * a compaction of the browser's store); measured first one after the other, the two p95s were
-   * minutes apart and their ratio moved from 2.25 to 3.75 × between runs. Answers per step the samples in ms. Leaves 2n items in
-   * the outbox: call after drain().
+   * a compaction of the browser's store); measured one after the other, the two p95s were minutes
+   * apart and their ratio moved from 2.25 to 3.75 × between runs. Answers per step the samples in
+   * ms. Leaves 2n items in the outbox: call after drain().
    */
   async breakdown(n: number): Promise<Record<string, number[]>> {
     const steps: Record<string, number[]> = { submit: [], rawPut: [], readDevice: [], importKey: [], seal: [], add: [] };
