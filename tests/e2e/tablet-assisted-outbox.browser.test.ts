@@ -33,8 +33,8 @@ test('the outbox view shows a rejected item with the server\'s reason; it can be
       json: { results: submissions.map((e) => ({ id: e.id, reference: e.reference, status: 'invalid', errors: [{ path: 'data.cpr', code: 'format' }] })) },
     });
   });
-  const first = await sendAssistedBlock(page, 'Karen Hansen');
-  const second = await sendAssistedBlock(page, 'Ole Hansen');
+  const first = await sendAssistedBlock(page, 'Karen Hansen', { refused: true });
+  const second = await sendAssistedBlock(page, 'Ole Hansen', { refused: true });
 
   await page.locator('a[href="/tablet/outbox"]').first().click();
   await expect(heading(page)).toHaveText(tabletText.da.outbox);

@@ -83,9 +83,10 @@ export async function serverPayload(request: APIRequestContext, type: string, re
 
 /**
  * Fills in 'block-digital-id' as assisted service from the tablet's home screen and sends it;
- * answers the receipt's reference and returns to the home screen.
+ * answers the receipt's reference and returns to the home screen. `refused`: the server answers
+ * every submission `invalid`, so the receipt must come to say so, in the tablet's words.
  */
-export async function sendAssistedBlock(page: Page, citizen = 'Karen Hansen'): Promise<string> {
+export async function sendAssistedBlock(page: Page, citizen = 'Karen Hansen', { refused = false } = {}): Promise<string> {
   const { choose, fillText, next } = await import('./forms.ts');
   await page.locator('a[href="/tablet/service/block-digital-id"]').click();
   await expect(page.locator('main')).toContainText('Assisteret betjening');
@@ -104,6 +105,12 @@ export async function sendAssistedBlock(page: Page, citizen = 'Karen Hansen'): P
   // "Sent" when the tablet reached the server at once, "saved" when the request waits in its outbox.
   await expect(heading(page)).toHaveText(/^(Din anmodning er sendt|Anmodningen er gemt på tabletten)$/);
   const reference = (await page.locator('.receipt-reference').innerText()).trim();
+  if (refused) {
+    // Said to the staff member holding the tablet, not to a citizen at a kiosk's counter.
+    await expect(page.locator('.receipt-status')).toHaveText('Kommunen kunne ikke tage imod den fra tabletten. Åbn udbakken for at se hvorfor. Derfra kan du sende den igen eller kassere den.', { timeout: 15_000 });
+    await expect(heading(page)).toHaveText('Anmodningen er gemt på tabletten');
+    await page.screenshot({ path: 'test-results/screenshots/tablet-receipt-refused-da.png', fullPage: true });
+  }
   await page.getByRole('button', { name: 'Afslut' }).click();
   await expect(heading(page)).toHaveText(tabletText.da.home);
   return reference;
